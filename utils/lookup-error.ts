@@ -1,0 +1,20 @@
+/**
+ * Every way a lookup can fail, each one something the popup can explain and
+ * offer a next step for. Plain data: it crosses the message boundary.
+ */
+export type LookupError =
+  | { kind: 'no-key' }
+  | { kind: 'invalid-handle'; input: string }
+  | { kind: 'offline' }
+  | { kind: 'bad-request'; message: string | null }
+  | { kind: 'key-rejected'; message: string | null }
+  | { kind: 'out-of-credits'; required: number | null; available: number | null }
+  | { kind: 'not-found' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number | null }
+  | { kind: 'server-error'; status: number }
+  | { kind: 'unexpected-status'; status: number }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'network' }
+  | { kind: 'bad-response'; detail: string };
+
+export type LookupErrorKind = LookupError['kind'];
