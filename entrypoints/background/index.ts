@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createHighlightLookup } from '@/utils/highlight-lookup';
+import { createMessageHandler } from '@/utils/message-handler';
+import { AUTO_LOOKUPS_PER_MINUTE, createRateLimiter } from '@/utils/rate-limit';
+import { INSTAGRAM_ORIGIN, originOf } from '@/utils/sender-policy';
+import { normaliseSettings } from '@/utils/settings';
+import { settingsItem } from '@/utils/storage-items';
+import { createTabProfiles, DEFAULT_TITLE } from '@/utils/tab-profiles';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const lookup = createHighlightLookup();
+    const tabs = createTabProfiles();
+    const autoLookups = createRateLimiter({ max: AUTO_LOOKUPS_PER_MINUTE, windowMs: 60_000 });
+
+    async function autoLookup(handle: string): Promise<void> {
+      const settings = normaliseSettings(await settingsItem.getValue());
+      if (!settings.autoLookup) return;
+      if (await lookup.peek(handle)) return;
+      if (!autoLookups.tryTake()) return;
+      await lookup.lookup(handle, { refresh: false });
+    }
+
+    const handleMessage = createMessageHandler({
+      ownId: browser.runtime.id,
+      ownOrigin: originOf(browser.runtime.getURL('/'))!,
+      lookup,
+      tabs,
+      tabUrl: async (tabId) => {
+        try {
+          return (await browser.tabs.get(tabId)).url;
+        } catch {
+          return undefined;
+        }
+      },
+      onProfileDetected: (_tabId, handle) => {
+        if (handle) void autoLookup(handle).catch(() => undefined);
+      },
+    });
+
+    // Every listener is registered synchronously, so a message that wakes a
+    // stopped worker finds it listening.
+    browser.runtime.onMessage.addListener((message, sender) => {
+      // webextension-polyfill: a promise answers; undefined leaves it unanswered.
+      return handleMessage(message, sender);
+    });
+
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void tabs.forget(tabId);
+    });
+
+    // A page load that leaves Instagram ends that tab's profile; on Instagram
+    // the content script reports the new page itself.
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.status !== 'loading') return;
+      if (tab.url && originOf(tab.url) === INSTAGRAM_ORIGIN) return;
+      void tabs.forget(tabId).then(() =>
+        browser.action.setTitle({ tabId, title: DEFAULT_TITLE }).catch(() => undefined),
+      );
+    });
+  },
+});

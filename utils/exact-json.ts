@@ -1,0 +1,46 @@
+/**
+ * JSON.parse, except that integers too large for a double are kept as their
+ * exact digits (as strings). Instagram ids exceed 2^53; a bare JSON number id
+ * must not be rounded on its way to the user's clipboard.
+ */
+export function parseJsonExact(text: string): unknown {
+  return JSON.parse(quoteUnsafeIntegers(text));
+}
+
+/** Wraps every integer literal outside strings that is not a safe integer in quotes. */
+export function quoteUnsafeIntegers(text: string): string {
+  let out = '';
+  let copiedUpTo = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) {
+        i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x2d /* - */ || isDigit(c)) {
+      let end = c === 0x2d ? i + 1 : i;
+      while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+      const next = text[end];
+      const isInteger = next !== '.' && next !== 'e' && next !== 'E';
+      const literal = text.slice(i, end);
+      if (isInteger && literal !== '-' && !Number.isSafeInteger(Number(literal))) {
+        out += `${text.slice(copiedUpTo, i)}"${literal}"`;
+        copiedUpTo = end;
+      }
+      while (end < text.length && /[0-9.eE+-]/.test(text[end]!)) end++;
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return out + text.slice(copiedUpTo);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}

@@ -1,0 +1,127 @@
+import { requestHighlights, type HighlightsQuery } from './api-client';
+import { evictLeastRecentlyUsed, isFresh, type HighlightCache } from './cache-policy';
+import type { HighlightList } from './highlight';
+import type { LookupResponse } from './messages';
+import { parseHandleInput } from './profile-url';
+import { createSerialQueue } from './serial-queue';
+import { normaliseSettings } from './settings';
+import { apiKeyItem, highlightCacheItem, ownerIdsItem, settingsItem } from './storage-items';
+
+export interface HighlightLookupOptions {
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  timeoutMs?: number;
+  now?: () => number;
+  isOnline?: () => boolean;
+}
+
+/**
+ * The background's lookup: cache first, one request per profile at a time,
+ * and nothing sent that the user did not ask for.
+ */
+export function createHighlightLookup(options: HighlightLookupOptions = {}) {
+  const now = options.now ?? Date.now;
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+  const inFlight = new Map<string, Promise<LookupResponse>>();
+  const writeCache = createSerialQueue();
+
+  function updateCache(change: (cache: HighlightCache) => HighlightCache): Promise<void> {
+    return writeCache(async () => {
+      await highlightCacheItem.setValue(change(await readCache()));
+    });
+  }
+
+  async function readCache(): Promise<HighlightCache> {
+    const cache = await highlightCacheItem.getValue();
+    return typeof cache === 'object' && cache !== null ? cache : {};
+  }
+
+  /** A fresh cached answer, or null. Touches it so it is evicted last. */
+  async function cachedList(handle: string): Promise<HighlightList | null> {
+    const entry = (await readCache())[handle];
+    if (!entry || !isCacheEntryShape(entry)) return null;
+    const settings = normaliseSettings(await settingsItem.getValue());
+    if (!isFresh(entry, now(), settings.cacheTtlHours)) return null;
+    await updateCache((cache) => (cache[handle] ? { ...cache, [handle]: { ...cache[handle], usedAt: now() } } : cache));
+    return entry.list;
+  }
+
+  async function fetchList(handle: string): Promise<LookupResponse> {
+    const apiKey = await apiKeyItem.getValue();
+    if (!apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
+    if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
+
+    const ownerIds = await ownerIdsItem.getValue();
+    const knownOwnerId = ownerIds[handle];
+    const ask = (query: HighlightsQuery) =>
+      requestHighlights(query, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch });
+
+    let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle });
+    if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
+      // The account behind that id was renamed; the handle now belongs to someone else.
+      await ownerIdsItem.setValue(withoutKey(await ownerIdsItem.getValue(), handle));
+      result = await ask({ handle });
+    }
+    if (!result.ok) return { ok: false, handle, error: result.error };
+
+    const { highlights, ownerId, ownerUsername } = result.value;
+    const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
+    await updateCache((cache) => evictLeastRecentlyUsed({ ...cache, [handle]: { list, usedAt: now() } }));
+    if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
+      await ownerIdsItem.setValue({ ...(await ownerIdsItem.getValue()), [handle]: ownerId });
+    }
+    return { ok: true, list, fromCache: false };
+  }
+
+  return {
+    /** `input` is a handle, @handle or profile URL; `refresh` skips the cache (one credit). */
+    async lookup(input: string, { refresh }: { refresh: boolean }): Promise<LookupResponse> {
+      const handle = parseHandleInput(input);
+      if (!handle) return { ok: false, handle: null, error: { kind: 'invalid-handle', input } };
+      if (!refresh) {
+        const cached = await cachedList(handle);
+        if (cached) return { ok: true, list: cached, fromCache: true };
+      }
+      const pending = inFlight.get(handle);
+      if (pending) return pending;
+      const request = fetchList(handle).finally(() => inFlight.delete(handle));
+      inFlight.set(handle, request);
+      return request;
+    },
+
+    /** The cached answer only; never sends a request. */
+    async peek(input: string): Promise<HighlightList | null> {
+      const handle = parseHandleInput(input);
+      return handle ? cachedList(handle) : null;
+    },
+
+    async clearCache(): Promise<number> {
+      return writeCache(async () => {
+        const count = Object.keys(await readCache()).length;
+        await highlightCacheItem.removeValue();
+        return count;
+      });
+    },
+  };
+}
+
+export type HighlightLookup = ReturnType<typeof createHighlightLookup>;
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+/** Entries written by an older version, or corrupted, are ignored rather than trusted. */
+function isCacheEntryShape(entry: unknown): entry is { list: HighlightList; usedAt: number } {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { list, usedAt } = entry as Record<string, unknown>;
+  if (typeof usedAt !== 'number' || typeof list !== 'object' || list === null) return false;
+  const { handle, highlights, fetchedAt } = list as Record<string, unknown>;
+  return (
+    typeof handle === 'string' &&
+    typeof fetchedAt === 'number' &&
+    Array.isArray(highlights) &&
+    highlights.every((h) => typeof h?.id === 'string' && typeof h?.title === 'string')
+  );
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Highlight } from './highlight';
+
+/** An id as the API may send it: a decimal string, or (never rounded, see exact-json) a number. */
+const idSchema = z.union([
+  z.string().regex(/^[0-9A-Za-z_:-]{1,64}$/),
+  z.number().int().nonnegative().transform(String),
+]);
+
+/** Optional parts that are malformed count as missing rather than sinking the highlight. */
+const optionalString = z.string().nullish().catch(undefined);
+
+const highlightSchema = z.object({
+  id: idSchema,
+  title: optionalString,
+  cover_media: z.object({ thumbnail_src: optionalString }).nullish().catch(undefined),
+  cover_media_cropped_thumbnail: z.object({ url: optionalString }).nullish().catch(undefined),
+  owner: z
+    .object({ id: idSchema.nullish().catch(undefined), username: optionalString })
+    .nullish()
+    .catch(undefined),
+});
+
+const listSchema = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+
+const envelopeSchema = z.object({
+  success: z.boolean().optional(),
+  data: z.object({
+    success: z.boolean().optional(),
+    highlights: listSchema,
+  }),
+});
+
+export interface ParsedHighlights {
+  highlights: Highlight[];
+  /** Owner's numeric id, from the first highlight that carries one. */
+  ownerId: string | null;
+  /** Owner's username as the API spelled it, lower-cased. */
+  ownerUsername: string | null;
+}
+
+export type ParseResult = { ok: true; value: ParsedHighlights } | { ok: false; detail: string };
+
+/** Turns the vendor's list (an object keyed "0","1",… or an array) into an ordered array. */
+function orderedItems(list: z.infer<typeof listSchema>): unknown[] | null {
+  if (Array.isArray(list)) return list;
+  const keys = Object.keys(list);
+  if (!keys.every((key) => /^(0|[1-9][0-9]{0,8})$/.test(key))) return null;
+  return keys.sort((a, b) => Number(a) - Number(b)).map((key) => list[key]);
+}
+
+/** Validates a 200 body (already parsed JSON) and normalises it. */
+export function parseHighlightsBody(body: unknown): ParseResult {
+  const envelope = envelopeSchema.safeParse(body);
+  if (!envelope.success) return { ok: false, detail: 'the body has no data.highlights list' };
+  if (envelope.data.success === false || envelope.data.data.success === false) {
+    return { ok: false, detail: 'the API reported success: false' };
+  }
+  const items = orderedItems(envelope.data.data.highlights);
+  if (!items) return { ok: false, detail: 'data.highlights has keys that are not list positions' };
+
+  const highlights: Highlight[] = [];
+  let ownerId: string | null = null;
+  let ownerUsername: string | null = null;
+  for (const [index, item] of items.entries()) {
+    const parsed = highlightSchema.safeParse(item);
+    if (!parsed.success) return { ok: false, detail: `highlight ${index} has no usable id` };
+    const h = parsed.data;
+    highlights.push({
+      id: h.id,
+      title: h.title ?? '',
+      coverUrl: h.cover_media_cropped_thumbnail?.url || h.cover_media?.thumbnail_src || null,
+    });
+    ownerId ??= h.owner?.id ?? null;
+    ownerUsername ??= h.owner?.username?.toLowerCase() ?? null;
+  }
+  return { ok: true, value: { highlights, ownerId, ownerUsername } };
+}
+
+const errorBodySchema = z
+  .object({
+    error: z.string().optional().catch(undefined),
+    message: z.string().optional().catch(undefined),
+    required: z.number().int().nonnegative().optional().catch(undefined),
+    available: z.number().int().optional().catch(undefined),
+  })
+  .catch({});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Reads what an error response says, whatever its shape. */
+export function parseErrorBody(body: unknown): ErrorBody {
+  return errorBodySchema.parse(body);
+}
