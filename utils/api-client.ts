@@ -108,6 +108,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return null;
   const trimmed = value.trim();
   if (/^\d{1,7}$/.test(trimmed)) return Number(trimmed);
+  // An HTTP date names its weekday and month; V8 would read "-1" or "1.5" as dates.
+  if (!/^[A-Za-z]{3}, /.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, Math.ceil((date - now) / 1000));

@@ -1,0 +1,203 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHighlightLookup, type HighlightLookupOptions } from '@/utils/highlight-lookup';
+import { MAX_CACHED_PROFILES } from '@/utils/cache-policy';
+import { apiKeyItem, highlightCacheItem, ownerIdsItem, settingsItem } from '@/utils/storage-items';
+
+const HOUR = 3_600_000;
+
+function body(handle: string, ownerId: string, count = 2) {
+  const highlights = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      String(i),
+      { id: `1790000000000000${i}`, title: `${handle} ${i}`, owner: { id: ownerId, username: handle } },
+    ]),
+  );
+  return JSON.stringify({ success: true, data: { success: true, highlights }, credits_used: 1 });
+}
+
+/** A fake API: answers per handle / user_id and records every request. */
+function fakeApi(owners: Record<string, string> = { nasa: '528817151', natgeo: '787132' }) {
+  const fetch = vi.fn<typeof globalThis.fetch>(async (input) => {
+    const url = new URL(String(input));
+    const byId = url.searchParams.get('user_id');
+    const handle = byId ? Object.keys(owners).find((h) => owners[h] === byId) : url.searchParams.get('handle');
+    if (!handle || !owners[handle]) return new Response(JSON.stringify({ error: 'User not found' }), { status: 404 });
+    return new Response(body(handle, owners[handle]!), { status: 200 });
+  });
+  return fetch;
+}
+
+let clock = Date.parse('2026-11-28T12:00:00Z');
+function setup(extra: HighlightLookupOptions = {}) {
+  const fetch = fakeApi();
+  const lookup = createHighlightLookup({ fetch, now: () => clock, isOnline: () => true, ...extra });
+  return { fetch, lookup };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clock = Date.parse('2026-11-28T12:00:00Z');
+  await apiKeyItem.setValue('sk_test_key');
+});
+
+describe('lookup', () => {
+  it('asks the API once, then answers from the cache without a request', async () => {
+    const { fetch, lookup } = setup();
+    const first = await lookup.lookup('nasa', { refresh: false });
+    expect(first).toMatchObject({ ok: true, fromCache: false, list: { handle: 'nasa', ownerId: '528817151' } });
+    const second = await lookup.lookup('NASA', { refresh: false });
+    expect(second).toMatchObject({ ok: true, fromCache: true });
+    expect(second.ok && second.list.highlights).toEqual(first.ok && first.list.highlights);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts @handle and profile URLs', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup('@nasa', { refresh: false });
+    await lookup.lookup('https://www.instagram.com/nasa/tagged/', { refresh: false });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again once the cached answer is older than the lifetime', async () => {
+    const { fetch, lookup } = setup();
+    await settingsItem.setValue({ cacheTtlHours: 2, autoLookup: false });
+    await lookup.lookup('nasa', { refresh: false });
+    clock += 2 * HOUR - 1;
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ fromCache: true });
+    clock += 1;
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ fromCache: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('uses the default 24 h lifetime', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup('nasa', { refresh: false });
+    clock += 23 * HOUR;
+    await lookup.lookup('nasa', { refresh: false });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    clock += 1 * HOUR;
+    await lookup.lookup('nasa', { refresh: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('refresh forces exactly one request even with a fresh cache', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup('nasa', { refresh: false });
+    clock += 1000;
+    const refreshed = await lookup.lookup('nasa', { refresh: true });
+    expect(refreshed).toMatchObject({ ok: true, fromCache: false });
+    expect(refreshed.ok && refreshed.list.fetchedAt).toBe(clock);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('10 concurrent lookups of one profile send 1 request', async () => {
+    const { fetch, lookup } = setup();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => lookup.lookup('nasa', { refresh: false })));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(answers.every((a) => a.ok && a.list.highlights.length === 2)).toBe(true);
+  });
+
+  it('concurrent lookups of different profiles each send their own request', async () => {
+    const { fetch, lookup } = setup();
+    await Promise.all([lookup.lookup('nasa', { refresh: false }), lookup.lookup('natgeo', { refresh: false })]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(Object.keys(await highlightCacheItem.getValue()).sort()).toEqual(['nasa', 'natgeo']);
+  });
+
+  it('asks by user_id once an answer taught the owner id, even after expiry', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup('nasa', { refresh: false });
+    expect(await ownerIdsItem.getValue()).toEqual({ nasa: '528817151' });
+    clock += 25 * HOUR;
+    await lookup.lookup('nasa', { refresh: false });
+    expect(String(fetch.mock.calls[0]![0])).toContain('handle=nasa');
+    expect(String(fetch.mock.calls[1]![0])).toContain('user_id=528817151');
+  });
+
+  it('does not cache errors as answers', async () => {
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup('ghost', { refresh: false })).toEqual({ ok: false, handle: 'ghost', error: { kind: 'not-found' } });
+    await lookup.lookup('ghost', { refresh: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(await highlightCacheItem.getValue()).toEqual({});
+  });
+
+  it('without a key says so and sends nothing', async () => {
+    await apiKeyItem.removeValue();
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup('nasa', { refresh: false })).toEqual({ ok: false, handle: 'nasa', error: { kind: 'no-key' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('offline says so and sends nothing', async () => {
+    const { fetch, lookup } = setup({ isOnline: () => false });
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ ok: false, error: { kind: 'offline' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it.each(['', '   ', 'explore', 'na sa', 'https://example.com/nasa', 'a'.repeat(31), '<b>x</b>'])(
+    'refuses %j before any request',
+    async (input) => {
+      const { fetch, lookup } = setup();
+      expect(await lookup.lookup(input, { refresh: false })).toEqual({
+        ok: false,
+        handle: null,
+        error: { kind: 'invalid-handle', input },
+      });
+      expect(fetch).not.toHaveBeenCalled();
+    },
+  );
+
+  it('keeps at most MAX_CACHED_PROFILES, dropping the least recently used', async () => {
+    const { lookup } = setup();
+    const cache = Object.fromEntries(
+      Array.from({ length: MAX_CACHED_PROFILES }, (_, i) => [
+        `user${i}`,
+        { list: { handle: `user${i}`, ownerId: null, highlights: [], fetchedAt: clock }, usedAt: clock - 1000 + i },
+      ]),
+    );
+    await highlightCacheItem.setValue(cache);
+    await lookup.lookup('nasa', { refresh: false });
+    const kept = await highlightCacheItem.getValue();
+    expect(Object.keys(kept)).toHaveLength(MAX_CACHED_PROFILES);
+    expect(kept.nasa).toBeDefined();
+    expect(kept.user0).toBeUndefined();
+    expect(kept.user1).toBeDefined();
+  });
+
+  it('ignores a corrupt cache entry and asks again', async () => {
+    const { fetch, lookup } = setup();
+    await highlightCacheItem.setValue({ nasa: { list: { handle: 'nasa', highlights: 'x' }, usedAt: 1 } } as never);
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ ok: true, fromCache: false });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('survives a cache item that is not an object', async () => {
+    const { lookup } = setup();
+    await highlightCacheItem.setValue('garbage' as never);
+    expect(await lookup.peek('nasa')).toBeNull();
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ ok: true });
+  });
+});
+
+describe('peek', () => {
+  it('never sends a request', async () => {
+    const { fetch, lookup } = setup();
+    expect(await lookup.peek('nasa')).toBeNull();
+    await lookup.lookup('nasa', { refresh: false });
+    expect((await lookup.peek('nasa'))?.handle).toBe('nasa');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('clearCache', () => {
+  it('forgets every answer and says how many', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup('nasa', { refresh: false });
+    await lookup.lookup('natgeo', { refresh: false });
+    expect(await lookup.clearCache()).toBe(2);
+    await lookup.lookup('nasa', { refresh: false });
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+});

@@ -1,0 +1,174 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHighlightLookup } from '@/utils/highlight-lookup';
+import { createMessageHandler } from '@/utils/message-handler';
+import type { SenderInfo } from '@/utils/sender-policy';
+import { apiKeyItem, settingsItem, tabProfilesItem } from '@/utils/storage-items';
+import { createTabProfiles } from '@/utils/tab-profiles';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+
+const popup: SenderInfo = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html`, origin: OWN_ORIGIN };
+const poppedOutPopup: SenderInfo = { ...popup, url: `${OWN_ORIGIN}/popup.html?tab=7`, tab: { id: 9 }, frameId: 0 };
+const options: SenderInfo = { id: OWN_ID, url: `${OWN_ORIGIN}/options.html`, origin: OWN_ORIGIN };
+const contentScript: SenderInfo = {
+  id: OWN_ID,
+  url: 'https://www.instagram.com/nasa/',
+  origin: 'https://www.instagram.com',
+  frameId: 0,
+  tab: { id: 7 },
+};
+
+function setup() {
+  const fetch = vi.fn<typeof globalThis.fetch>(async () =>
+    new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
+  );
+  const onProfileDetected = vi.fn();
+  const tabUrl = vi.fn(async (_tabId: number): Promise<string | undefined> => undefined);
+  const handle = createMessageHandler({
+    ownId: OWN_ID,
+    ownOrigin: OWN_ORIGIN,
+    lookup: createHighlightLookup({ fetch, isOnline: () => true }),
+    tabs: createTabProfiles(),
+    tabUrl,
+    onProfileDetected,
+  });
+  return { handle, fetch, onProfileDetected, tabUrl };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await apiKeyItem.setValue('sk_live_secret_key');
+});
+
+describe('profile reports', () => {
+  it('records the handle a content script reports and sets the tab title', async () => {
+    const { handle, onProfileDetected } = setup();
+    expect(await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript)).toEqual({ ok: true });
+    expect(await tabProfilesItem.getValue()).toEqual({ '7': 'nasa' });
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Highlights of @nasa');
+    expect(onProfileDetected).toHaveBeenCalledWith(7, 'nasa');
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'nasa' });
+  });
+
+  it('records "no profile" too', async () => {
+    const { handle } = setup();
+    await handle({ type: 'profile-detected', handle: null }, contentScript);
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null });
+  });
+
+  const foreign: Array<[string, SenderInfo]> = [
+    ['a foreign extension id', { ...contentScript, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+    ['a sub-frame', { ...contentScript, frameId: 3 }],
+    ['another origin', { ...contentScript, url: 'https://evil.example/nasa/', origin: 'https://evil.example' }],
+    ['instagram without www', { ...contentScript, url: 'https://instagram.com/nasa/', origin: 'https://instagram.com' }],
+    ['http instead of https', { ...contentScript, url: 'http://www.instagram.com/nasa/', origin: 'http://www.instagram.com' }],
+    ['a frame whose origin differs from its URL', { ...contentScript, origin: 'https://evil.example' }],
+    ['no tab', { ...contentScript, tab: undefined }],
+    ['an extension page', popup],
+    ['nobody', {}],
+  ];
+
+  it.each(foreign)('drops a report from %s', async (_name, sender) => {
+    const { handle } = setup();
+    expect(handle({ type: 'profile-detected', handle: 'nasa' }, sender)).toBeUndefined();
+    expect(await tabProfilesItem.getValue()).toEqual({});
+  });
+
+  it.each([
+    ['an invalid handle', { type: 'profile-detected', handle: 'na sa' }],
+    ['a reserved route', { type: 'profile-detected', handle: 'explore' }],
+    ['a number', { type: 'profile-detected', handle: 5 }],
+    ['a page request', { type: 'lookup', handle: 'nasa', refresh: true }],
+    ['junk', 'hello'],
+    ['null', null],
+  ])('drops %s from a content script', async (_name, message) => {
+    const { handle, fetch } = setup();
+    expect(handle(message, contentScript)).toBeUndefined();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('page requests', () => {
+  it('answers lookups from the popup, popped out or not', async () => {
+    const { handle, fetch } = setup();
+    expect(await handle({ type: 'lookup', handle: 'nasa', refresh: false }, popup)).toMatchObject({ ok: true });
+    expect(await handle({ type: 'lookup', handle: 'nasa', refresh: false }, poppedOutPopup)).toMatchObject({
+      ok: true,
+      fromCache: true,
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a content script claiming to be the popup', { ...contentScript, url: `${OWN_ORIGIN}/popup.html` }],
+    ['the Instagram page', contentScript],
+    ['a foreign extension’s popup', { id: 'z'.repeat(32), url: `chrome-extension://${'z'.repeat(32)}/popup.html` }],
+    ['a web page', { url: 'https://evil.example/', origin: 'https://evil.example' }],
+    ['a data: URL', { id: OWN_ID, url: 'data:text/html,<script>', origin: 'null' }],
+    ['a page with our id and a null origin', { id: OWN_ID, url: 'about:blank', origin: 'null' }],
+  ])('drops a lookup from %s', async (_name, sender) => {
+    const { handle, fetch } = setup();
+    expect(handle({ type: 'lookup', handle: 'nasa', refresh: true }, sender as SenderInfo)).toBeUndefined();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('drops unknown or malformed requests from its own pages', async () => {
+    const { handle } = setup();
+    for (const message of [{ type: 'nope' }, { type: 'lookup' }, { type: 'lookup', handle: 'x', refresh: 'yes' }, 42, null]) {
+      expect(handle(message, popup)).toBeUndefined();
+    }
+  });
+
+  it('gives the key back to the options page only', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'get-api-key' }, options)).toEqual({ apiKey: 'sk_live_secret_key' });
+    expect(handle({ type: 'get-api-key' }, popup)).toBeUndefined();
+    expect(handle({ type: 'get-api-key' }, contentScript)).toBeUndefined();
+  });
+
+  it('get-status tells whether a key is set, never the key', async () => {
+    const { handle } = setup();
+    const status = await handle({ type: 'get-status' }, popup);
+    expect(status).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false } });
+    expect(JSON.stringify(status)).not.toContain('sk_live');
+  });
+
+  it('saves a valid key, refuses a bad one and keeps the old key', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'save-api-key', apiKey: '  sk_live_new\n' }, options)).toEqual({ ok: true, warning: null });
+    expect(await apiKeyItem.getValue()).toBe('sk_live_new');
+    const refused = await handle({ type: 'save-api-key', apiKey: 'sk live' }, options);
+    expect(refused).toMatchObject({ ok: false });
+    expect(await handle({ type: 'save-api-key', apiKey: '' }, options)).toMatchObject({ ok: false });
+    expect(await apiKeyItem.getValue()).toBe('sk_live_new');
+    expect(await handle({ type: 'save-api-key', apiKey: 'abc123' }, options)).toMatchObject({ ok: true, warning: expect.any(String) });
+    expect(await handle({ type: 'remove-api-key' }, options)).toEqual({ ok: true });
+    expect(await apiKeyItem.getValue()).toBeNull();
+  });
+
+  it('saves settings within bounds and refuses others', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'save-settings', settings: { cacheTtlHours: 48, autoLookup: true } }, options)).toEqual({
+      ok: true,
+      settings: { cacheTtlHours: 48, autoLookup: true },
+    });
+    expect(handle({ type: 'save-settings', settings: { cacheTtlHours: 0, autoLookup: true } }, options)).toBeUndefined();
+    expect(await settingsItem.getValue()).toEqual({ cacheTtlHours: 48, autoLookup: true });
+  });
+
+  it('falls back to the tab’s URL when no content script reported', async () => {
+    const { handle, tabUrl } = setup();
+    tabUrl.mockResolvedValue('https://www.instagram.com/natgeo/reels/');
+    expect(await handle({ type: 'get-tab-profile', tabId: 3 }, popup)).toEqual({ handle: 'natgeo' });
+    tabUrl.mockResolvedValue(undefined);
+    expect(await handle({ type: 'get-tab-profile', tabId: 4 }, popup)).toEqual({ handle: null });
+  });
+
+  it('clear-cache reports how many answers it dropped', async () => {
+    const { handle } = setup();
+    await handle({ type: 'lookup', handle: 'nasa', refresh: false }, popup);
+    expect(await handle({ type: 'clear-cache' }, options)).toEqual({ cleared: 1 });
+  });
+});
