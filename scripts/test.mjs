@@ -1,0 +1,52 @@
+// `npm test`: builds the extension, runs every test (unit and end-to-end in
+// real Chromium) and ends with one line "N passed, N failed" computed from
+// vitest's JSON report. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureBrowser } from './ensure-chromium.mjs';
+
+const report = '.test-tmp/vitest-report.json';
+const extraArgs = process.argv.slice(2);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+try {
+  process.env.CHROME_PATH ??= ensureBrowser();
+} catch (error) {
+  console.error(error.message);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+if (run('npx', ['wxt', 'build']) !== 0) {
+  console.error('The extension did not build.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+mkdirSync('.test-tmp', { recursive: true });
+rmSync(report, { force: true });
+const vitestStatus = run('npx', [
+  'vitest', 'run',
+  '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+  ...extraArgs,
+]);
+
+if (!existsSync(report)) {
+  console.error('vitest wrote no report.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const results = JSON.parse(readFileSync(report, 'utf8'));
+const passed = results.numPassedTests;
+// A file that failed to load (or whose hooks failed) ran no test: count it as one failure.
+const brokenFiles = results.testResults.filter(
+  (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+).length;
+const failed = results.numFailedTests + brokenFiles;
+const total = passed + failed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(vitestStatus !== 0 || failed > 0 || total === 0 ? 1 : 0);
