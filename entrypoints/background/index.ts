@@ -9,8 +9,8 @@ import { settingsItem } from '@/utils/storage-items';
 import { createTabProfiles, DEFAULT_TITLE } from '@/utils/tab-profiles';
 
 export default defineBackground({
-  type: 'module',
   main() {
+    restrictStorageToExtensionPages();
     const lookup = createHighlightLookup();
     const tabs = createTabProfiles();
     const autoLookups = createRateLimiter({ max: AUTO_LOOKUPS_PER_MINUTE, windowMs: 60_000 });
@@ -62,3 +62,14 @@ export default defineBackground({
     });
   },
 });
+
+/**
+ * Chrome lets content scripts read storage.local unless told otherwise; the
+ * key must stay out of reach of code running inside Instagram's pages.
+ * Firefox has no such switch (see the README's security section).
+ */
+function restrictStorageToExtensionPages(): void {
+  const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } })
+    .chrome?.storage?.local;
+  void local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+}
