@@ -1,3 +1,6 @@
 import { render } from 'preact';
-function App() { return <p>hello</p>; }
-render(<App />, document.getElementById('app')!);
+import { PopupApp } from '../../components/PopupApp';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<PopupApp />, root);

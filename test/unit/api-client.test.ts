@@ -5,7 +5,7 @@ import example from '../fixtures/openapi-example-response.json';
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
   // 204 is a null-body status: Response refuses even an empty string for it.
-  return vi.fn<typeof fetch>(async () => new Response(status === 204 ? null : body, { status, headers }));
+  return vi.fn<typeof globalThis.fetch>(async () => new Response(status === 204 ? null : body, { status, headers }));
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -65,7 +65,7 @@ describe('requestHighlights', () => {
   });
 
   it('a failed connection is a network error', async () => {
-    const fetch = vi.fn<typeof fetch>(async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => {
       throw new TypeError('Failed to fetch');
     });
     expect(await requestHighlights({ handle: 'nasa' }, { apiKey: 'sk_x', fetch })).toEqual({
@@ -77,7 +77,7 @@ describe('requestHighlights', () => {
   it('gives up after the timeout and says so', async () => {
     vi.useFakeTimers();
     try {
-      const fetch = vi.fn<typeof fetch>(
+      const fetch = vi.fn<typeof globalThis.fetch>(
         (_url, init) =>
           new Promise((_resolve, reject) => {
             init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
@@ -96,7 +96,7 @@ describe('requestHighlights', () => {
   it('a body that stalls past the timeout is a timeout too', async () => {
     vi.useFakeTimers();
     try {
-      const fetch = vi.fn<typeof fetch>(async (_url, init) => {
+      const fetch = vi.fn<typeof globalThis.fetch>(async (_url, init) => {
         const body = new ReadableStream({
           start(controller) {
             init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));

@@ -1,0 +1,29 @@
+import type { Highlight } from '../utils/highlight';
+import { CopyButton } from './CopyButton';
+import { Thumbnail } from './Thumbnail';
+
+interface Props {
+  highlight: Highlight;
+  onCopy: (id: string) => void;
+}
+
+/** One highlight: cover, title (plain text), ID and a copy button. */
+export function HighlightRow({ highlight, onCopy }: Props) {
+  const { id, title, coverUrl } = highlight;
+  return (
+    <li class="row" data-testid="highlight-row" data-id={id}>
+      <Thumbnail url={coverUrl} title={title} />
+      <div class="row-text">
+        {title ? (
+          <span class="row-title" dir="auto" title={title}>
+            {title}
+          </span>
+        ) : (
+          <span class="row-title row-title-missing">Untitled</span>
+        )}
+        <code class="row-id">{id}</code>
+      </div>
+      <CopyButton id={id} onCopy={onCopy} />
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import type { HighlightList as HighlightListData } from '../utils/highlight';
+import { idsAsLines } from '../utils/id-export';
+import { CopyStatus, useCopy } from './CopyStatus';
+import { FetchedAgo } from './FetchedAgo';
+import { HighlightList } from './HighlightList';
+import { CopyIcon, RefreshIcon } from './icons';
+
+interface Props {
+  list: HighlightListData;
+  fromCache: boolean;
+  onRefresh: () => void;
+}
+
+function countText(n: number): string {
+  return `${n} ${n === 1 ? 'highlight' : 'highlights'}`;
+}
+
+/** Summary line, bulk actions and the rows; or the empty message. */
+export function HighlightsView({ list, fromCache, onRefresh }: Props) {
+  const { notice, copy } = useCopy();
+  const count = list.highlights.length;
+  const copyOne = (id: string) => void copy(id, `Copied ${id}`);
+  const copyAll = () => void copy(idsAsLines(list.highlights), `Copied ${count} ${count === 1 ? 'ID' : 'IDs'}`);
+
+  const summary = (
+    <div class="summary">
+      <p class="summary-text">
+        {count > 0 ? <strong data-testid="highlight-count">{countText(count)}</strong> : null}
+        <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} />
+      </p>
+      <div class="summary-actions">
+        {count > 0 ? (
+          <button type="button" class="button" onClick={copyAll}>
+            <CopyIcon size={14} />
+            Copy all IDs
+          </button>
+        ) : null}
+        <button type="button" class="button" onClick={onRefresh} title="Ask SociaVault again now. This uses 1 credit.">
+          <RefreshIcon size={14} />
+          Refresh <span class="cost">uses 1 credit</span>
+        </button>
+      </div>
+    </div>
+  );
+
+  if (count === 0) {
+    return (
+      <section class="results results-empty" aria-label={`Highlights of @${list.handle}`}>
+        <p class="empty-message" data-testid="empty-message">
+          {`@${list.handle} has no highlights`}
+        </p>
+        {summary}
+      </section>
+    );
+  }
+
+  return (
+    <section class="results" aria-label={`Highlights of @${list.handle}`}>
+      {summary}
+      <CopyStatus notice={notice} />
+      <HighlightList highlights={list.highlights} label={countText(count)} onCopy={copyOne} />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { askBackground } from '../utils/background-client';
+import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+import { failureText, StatusMessage, type Message } from './StatusMessage';
+
+/** A whole number of hours within bounds, or null. */
+export function parseCacheHours(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,6}$/.test(trimmed)) return null;
+  const hours = Number(trimmed);
+  return hours >= CACHE_TTL_HOURS_MIN && hours <= CACHE_TTL_HOURS_MAX ? hours : null;
+}
+
+/** Cache lifetime and automatic lookup. */
+export function SettingsSection() {
+  const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
+  const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
+  const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  const showSettings = (settings: Settings) => {
+    setHours(String(settings.cacheTtlHours));
+    setAutoLookup(settings.autoLookup);
+  };
+
+  useEffect(() => {
+    askBackground({ type: 'get-status' })
+      .then(({ settings }) => {
+        showSettings(settings);
+        setLoaded(true);
+      })
+      .catch((error: unknown) => {
+        setMessage({ tone: 'error', text: failureText('Could not load the settings', error) });
+      });
+  }, []);
+
+  const save = async () => {
+    const cacheTtlHours = parseCacheHours(hours);
+    if (cacheTtlHours === null) {
+      setMessage({
+        tone: 'error',
+        text: `Enter a whole number of hours from ${CACHE_TTL_HOURS_MIN} to ${CACHE_TTL_HOURS_MAX}.`,
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      const response = await askBackground({ type: 'save-settings', settings: { cacheTtlHours, autoLookup } });
+      showSettings(response.settings);
+      setMessage({ tone: 'success', text: 'Settings saved.' });
+    } catch (error) {
+      setMessage({ tone: 'error', text: failureText('Could not save the settings', error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card">
+      <h2 id="settings-heading">Settings</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label class="field-label" for="cache-hours">
+          Cache lifetime (hours)
+        </label>
+        <input
+          id="cache-hours"
+          class="input input-number"
+          type="number"
+          name="cache-hours"
+          inputMode="numeric"
+          min={CACHE_TTL_HOURS_MIN}
+          max={CACHE_TTL_HOURS_MAX}
+          step={1}
+          value={hours}
+          aria-describedby="cache-hours-hint"
+          aria-invalid={message?.tone === 'error' && parseCacheHours(hours) === null ? 'true' : undefined}
+          onInput={(event) => setHours(event.currentTarget.value)}
+        />
+        <p id="cache-hours-hint" class="hint">
+          A profile looked up within this time is shown again from the cache, without spending a credit.{' '}
+          {CACHE_TTL_HOURS_MIN}–{CACHE_TTL_HOURS_MAX} hours; default {DEFAULT_SETTINGS.cacheTtlHours}.
+        </p>
+
+        <div class="checkbox-row">
+          <input
+            id="auto-lookup"
+            type="checkbox"
+            name="auto-lookup"
+            checked={autoLookup}
+            aria-describedby="auto-lookup-hint"
+            onChange={(event) => setAutoLookup(event.currentTarget.checked)}
+          />
+          <label for="auto-lookup">Look up automatically when I open a profile</label>
+        </div>
+        <p id="auto-lookup-hint" class="hint">
+          Spends 1 credit for every newly visited Instagram profile (profiles still in the cache are free). When off,
+          nothing is looked up until you open Highlight Lookup.
+        </p>
+
+        <div class="actions">
+          <button type="submit" class="button button-primary" disabled={busy || !loaded}>
+            Save settings
+          </button>
+        </div>
+        <StatusMessage message={message} testId="settings-message" />
+      </form>
+    </section>
+  );
+}
