@@ -1,8 +1,9 @@
-import { requestHighlights, type HighlightsQuery } from './api-client';
+import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
 import { evictLeastRecentlyUsed, isFresh, type HighlightCache } from './cache-policy';
 import type { HighlightList } from './highlight';
 import type { LookupResponse } from './messages';
 import { parseHandleInput } from './profile-url';
+import { retryDelayMs } from './retry-policy';
 import { createSerialQueue } from './serial-queue';
 import { normaliseSettings } from './settings';
 import { apiKeyItem, highlightCacheItem, ownerIdsItem, settingsItem } from './storage-items';
@@ -13,6 +14,9 @@ export interface HighlightLookupOptions {
   timeoutMs?: number;
   now?: () => number;
   isOnline?: () => boolean;
+  /** Waits between retries; tests pass one that does not really wait. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
 /**
@@ -24,6 +28,7 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const inFlight = new Map<string, Promise<LookupResponse>>();
   const writeCache = createSerialQueue();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   function updateCache(change: (cache: HighlightCache) => HighlightCache): Promise<void> {
     return writeCache(async () => {
@@ -53,8 +58,19 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
 
     const ownerIds = await ownerIdsItem.getValue();
     const knownOwnerId = ownerIds[handle];
-    const ask = (query: HighlightsQuery) =>
-      requestHighlights(query, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch });
+    const ask = async (query: HighlightsQuery): Promise<ApiResult> => {
+      for (let retries = 0; ; retries++) {
+        const result = await requestHighlights(query, {
+          apiKey,
+          baseUrl: options.baseUrl,
+          timeoutMs: options.timeoutMs,
+          fetch: options.fetch,
+        });
+        const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
+        if (delay === null) return result;
+        await sleep(delay);
+      }
+    };
 
     let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle });
     if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
