@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/background-client';
+import { AUTO_LOOKUPS_PER_MINUTE } from '../utils/rate-limit';
 import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, DEFAULT_SETTINGS, type Settings } from '../utils/settings';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
@@ -100,8 +101,9 @@ export function SettingsSection() {
           <label for="auto-lookup">Look up automatically when I open a profile</label>
         </div>
         <p id="auto-lookup-hint" class="hint">
-          Spends 1 credit for every newly visited Instagram profile (profiles still in the cache are free). When off,
-          nothing is looked up until you open Highlight Lookup.
+          Spends 1 credit for every newly visited Instagram profile (profiles still in the cache are free), at most{' '}
+          {AUTO_LOOKUPS_PER_MINUTE} a minute so that no page can drain your credits. When off, nothing is looked up
+          until you open Highlight Lookup.
         </p>
 
         <div class="actions">
