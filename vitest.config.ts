@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
           testTimeout: 60_000,

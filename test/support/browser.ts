@@ -1,0 +1,267 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { ChromeApi } from './chrome-api';
+import { findChromium } from './chromium';
+
+// Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
+declare const chrome: ChromeApi;
+
+/** The build `wxt build` writes for Chrome. */
+export const DEFAULT_EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  instagramPort: number;
+  apiPort: number;
+  spkiHash: string;
+  headless?: boolean;
+  /** A fresh temp profile (removed on close) unless given. */
+  userDataDir?: string;
+  /**
+   * Load a private copy of the build (default true), so a `wxt build` run by someone
+   * else mid-test cannot pull files from under the browser. The extension id then
+   * differs per launch (it derives from the path); read it from `extensionId`.
+   */
+  copyExtension?: boolean;
+}
+
+export type StorageArea = 'local' | 'session';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** chrome-extension://<id> */
+  extensionOrigin: string;
+  /** The running service worker; if it was stopped, starts it again (as any extension event would) first. */
+  worker(): Promise<Worker>;
+  /** Whether the extension's service worker is running right now (does not wake it). */
+  isWorkerRunning(): Promise<boolean>;
+  /** Stops the service worker the way Chrome's idle timeout does; resolves once it is gone. */
+  stopServiceWorker(): Promise<void>;
+  /** A new tab at https://www.instagram.com<path>, loaded. */
+  newInstagramPage(path: string): Promise<Page>;
+  /** The chrome.tabs id of a page's tab. Brings the page to the front. */
+  tabIdOf(page: Page): Promise<number>;
+  /** popup.html?tab=<tabId> in a new tab (Playwright cannot see the real toolbar popup). */
+  openPopup(tabId?: number): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** chrome.storage access from an extension page, so it neither needs nor wakes the worker. */
+  setStorage(area: StorageArea, items: Record<string, unknown>): Promise<void>;
+  getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian Chromium with the unpacked extension, every real host name
+ * mapped to the loopback fakes, and their self-signed certificate accepted by
+ * SPKI pin (Playwright's ignoreHTTPSErrors does not reach the service worker).
+ */
+export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const sourceDir = opts.extensionDir ?? DEFAULT_EXTENSION_DIR;
+  if (!existsSync(join(sourceDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${sourceDir}: run \`npx wxt build\` first.`);
+  }
+  const copyDir = opts.copyExtension === false ? null : mkdtempSync(join(tmpdir(), 'hl-e2e-ext-'));
+  if (copyDir) cpSync(sourceDir, copyDir, { recursive: true });
+  const extensionDir = copyDir ?? sourceDir;
+  const ownsProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'hl-e2e-profile-'));
+  const ig = `127.0.0.1:${opts.instagramPort}`;
+  const hostRules = [
+    `MAP www.instagram.com ${ig}`,
+    `MAP instagram.com ${ig}`,
+    `MAP *.cdninstagram.com ${ig}`,
+    `MAP *.fbcdn.net ${ig}`,
+    `MAP api.sociavault.com 127.0.0.1:${opts.apiPort}`,
+    // Anything else fails fast instead of trying the (absent) internet.
+    'MAP * ~NOTFOUND',
+  ].join(',');
+
+  /** Removes what this launch created in the temp directory. */
+  const cleanup = () => {
+    if (ownsProfile) rmSync(userDataDir, { recursive: true, force: true });
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+  };
+
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: opts.headless ?? true,
+      args: [
+        // Without --disable-extensions-except, Playwright's default --disable-extensions wins.
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        `--host-resolver-rules=${hostRules}`,
+        `--ignore-certificate-errors-spki-list=${opts.spkiHash}`,
+        '--no-sandbox', // tests run as root
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    .catch((err: unknown) => {
+      cleanup();
+      throw err;
+    });
+
+  try {
+    // With one unpacked extension loaded, the first chrome-extension:// worker is ours.
+    const firstWorker =
+      findExtensionWorker(context, 'chrome-extension://') ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => {
+        throw new Error(`The extension in ${extensionDir} started no service worker within 15 s; is the build complete?`);
+      }));
+    const extensionId = new URL(firstWorker.url()).host;
+    const extensionOrigin = `chrome-extension://${extensionId}`;
+
+    // Browser.grantPermissions rejects chrome-extension:// ("opaque origin"), so the
+    // grant is made without an origin, i.e. for every origin in this throw-away profile.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+    const browserSession = await context.browser()!.newBrowserCDPSession();
+    const control = await openControlPage(context, extensionOrigin);
+    return makeHandle({ context, extensionId, extensionOrigin, browserSession, control, cleanup });
+  } catch (err) {
+    await context.close().catch(() => {});
+    cleanup();
+    throw err;
+  }
+}
+
+interface HandleParts {
+  context: BrowserContext;
+  extensionId: string;
+  extensionOrigin: string;
+  browserSession: CDPSession;
+  control: Page;
+  cleanup(): void;
+}
+
+function makeHandle(p: HandleParts): ExtensionBrowser {
+  const { context, extensionId, extensionOrigin, browserSession, control } = p;
+  const tabIds = new WeakMap<Page, number>();
+
+  /** The worker's DevTools target; it exists only while the worker runs. */
+  async function workerTarget() {
+    const { targetInfos } = await browserSession.send('Target.getTargets');
+    return targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`${extensionOrigin}/`));
+  }
+
+  async function isWorkerRunning() {
+    return (await workerTarget()) !== undefined;
+  }
+
+  async function startWorker(): Promise<void> {
+    // ServiceWorker.startWorker lives on a page session, not the browser one.
+    const session = await context.newCDPSession(control);
+    try {
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.startWorker', { scopeURL: `${extensionOrigin}/` });
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  }
+
+  async function worker(): Promise<Worker> {
+    if (!(await isWorkerRunning())) {
+      await startWorker();
+      await waitFor(isWorkerRunning, 10_000, 'the service worker to start');
+    }
+    // Playwright keeps one Worker object across stop/start (the target id survives),
+    // so the object found here talks to the fresh worker.
+    return (
+      findExtensionWorker(context, extensionOrigin) ??
+      context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith(`${extensionOrigin}/`),
+        timeout: 10_000,
+      })
+    );
+  }
+
+  async function stopServiceWorker(): Promise<void> {
+    const target = await workerTarget();
+    if (!target) return;
+    // Closing a service worker's target stops the worker; it stays registered and the
+    // next extension event (a message, an alarm, …) starts a fresh one, like after an idle stop.
+    await browserSession.send('Target.closeTarget', { targetId: target.targetId });
+    await waitFor(async () => !(await isWorkerRunning()), 10_000, 'the service worker to stop');
+  }
+
+  async function tabIdOf(page: Page): Promise<number> {
+    const known = tabIds.get(page);
+    if (known !== undefined) return known;
+    // tab.url is hidden from this extension (no "tabs" permission; content-script matches
+    // do not count as host access for it), so match by focus instead: bring the page to
+    // the front and ask for the active tab.
+    await page.bringToFront();
+    const id = await control.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? null;
+    });
+    if (id === null) throw new Error(`No active tab found for ${page.url()}`);
+    tabIds.set(page, id);
+    return id;
+  }
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${extensionOrigin}/${path}`);
+    return page;
+  }
+
+  return {
+    context,
+    extensionId,
+    extensionOrigin,
+    worker,
+    isWorkerRunning,
+    stopServiceWorker,
+    async newInstagramPage(path) {
+      const page = await context.newPage();
+      await page.goto(new URL(path, 'https://www.instagram.com/').href);
+      return page;
+    },
+    tabIdOf,
+    openPopup: (tabId) => openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`),
+    openOptions: () => openExtensionPage('options.html'),
+    async setStorage(area, items) {
+      await control.evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
+    },
+    async getStorage(area, keys) {
+      return control.evaluate(([a, k]) => chrome.storage[a].get(k ?? null), [area, keys ?? null] as const);
+    },
+    async close() {
+      await context.close().catch(() => {});
+      p.cleanup();
+    },
+  };
+}
+
+/**
+ * An extension-origin page with chrome.* APIs that runs none of the extension's own
+ * code: the manifest shown as text. Storage and tab queries go through it, so they
+ * never need the service worker and never wake it. It reuses the blank first tab.
+ */
+async function openControlPage(context: BrowserContext, extensionOrigin: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${extensionOrigin}/manifest.json`);
+  return page;
+}
+
+function findExtensionWorker(context: BrowserContext, urlPrefix: string): Worker | undefined {
+  return context.serviceWorkers().find((w) => w.url().startsWith(urlPrefix));
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

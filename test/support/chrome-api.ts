@@ -1,0 +1,36 @@
+/**
+ * The few chrome.* calls test code makes inside the browser (page.evaluate,
+ * worker.evaluate). The project types the extension through `browser` (the
+ * polyfill), so there are no global `chrome` types; test files declare
+ * `declare const chrome: ChromeApi;` at module level, which type-checks those
+ * callbacks without adding a global to the project.
+ */
+export interface ChromeTab {
+  id?: number;
+  windowId: number;
+  active: boolean;
+  url?: string;
+  title?: string;
+}
+
+interface StorageAreaApi {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface ChromeApi {
+  runtime: {
+    id: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    getURL(path: string): string;
+  };
+  tabs: {
+    query(query: { active?: boolean; lastFocusedWindow?: boolean; currentWindow?: boolean; url?: string | string[] }): Promise<ChromeTab[]>;
+    get(tabId: number): Promise<ChromeTab>;
+    update(tabId: number, props: { active?: boolean; url?: string }): Promise<ChromeTab | undefined>;
+    getCurrent(): Promise<ChromeTab | undefined>;
+  };
+  storage: { local: StorageAreaApi; session: StorageAreaApi };
+}

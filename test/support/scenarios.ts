@@ -1,0 +1,220 @@
+/**
+ * What the fake SociaVault server answers, keyed by lower-case Instagram handle.
+ *
+ * Profiles are shaped like the vendor's documented example (see
+ * shared/spec/sociavault-instagram-highlights.openapi.md). Ids are 17–18 digit
+ * strings, all above 2^53, so any code that turns one into a JS number is caught.
+ */
+
+export interface HighlightOwner {
+  __typename: 'GraphUser';
+  id: string;
+  username: string;
+  profile_pic_url: string;
+}
+
+export interface Highlight {
+  __typename: 'GraphHighlightReel';
+  id: string;
+  title: string;
+  cover_media: { thumbnail_src: string };
+  cover_media_cropped_thumbnail: { url: string };
+  owner: HighlightOwner;
+}
+
+/** A profile the API knows: answered 200 with its highlights (1 credit). */
+export interface ProfileScenario {
+  kind: 'profile';
+  username: string;
+  ownerId: string;
+  highlights: Highlight[];
+  /** The vendor sends lists as objects keyed "0", "1", …; some answers carry a plain array. */
+  listShape: 'object' | 'array';
+  delayMs?: number;
+}
+
+/** A fixed answer (errors, broken bodies). `status` 200 still costs a credit. */
+export interface RawScenario {
+  kind: 'raw';
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+export type Scenario = ProfileScenario | RawScenario;
+export type Scenarios = Record<string, Scenario>;
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+// ---------------------------------------------------------------------------
+// Building blocks
+
+/** A plausible Instagram CDN URL; the fake Instagram site answers any such path with a PNG. */
+export function cdnUrl(host: string, kind: 'cover' | 'cropped' | 'avatar', seed: string): string {
+  const folder = kind === 'avatar' ? 't51.2885-19' : 't51.2885-15';
+  const stp = kind === 'cover' ? 'c0.248.640.640a_dst-jpg_e15_tt6' : 'dst-jpg_s150x150_tt6';
+  return (
+    `https://${host}/v/${folder}/${seed}_n.jpg` +
+    `?stp=${stp}&_nc_ht=${host}&_nc_cat=103&_nc_ohc=e2eTest${seed.slice(-4)}&ccb=7-5&oe=698ECEBF&_nc_sid=94fea1`
+  );
+}
+
+/** `start + i` as a decimal string, done in BigInt because these ids do not fit a double. */
+export function bigIdPlus(start: string, i: number): string {
+  return (BigInt(start) + BigInt(i)).toString();
+}
+
+export interface ProfileSpec {
+  username: string;
+  ownerId: string;
+  titles: string[];
+  /** First highlight id; the next ones count up from it. */
+  firstId: string;
+  listShape?: 'object' | 'array';
+  delayMs?: number;
+}
+
+export function makeProfile(spec: ProfileSpec): ProfileScenario {
+  const owner: HighlightOwner = {
+    __typename: 'GraphUser',
+    id: spec.ownerId,
+    username: spec.username,
+    profile_pic_url: cdnUrl('scontent-iad3-1.cdninstagram.com', 'avatar', `${spec.ownerId}18551475079017172`),
+  };
+  const highlights = spec.titles.map((title, i): Highlight => {
+    const id = bigIdPlus(spec.firstId, i * 7919);
+    // Alternate the two CDNs Instagram uses so both host mappings get exercised.
+    const coverHost = i % 2 === 0 ? 'scontent-sea5-1.cdninstagram.com' : 'instagram.fsea1-1.fna.fbcdn.net';
+    return {
+      __typename: 'GraphHighlightReel',
+      id,
+      cover_media: { thumbnail_src: cdnUrl(coverHost, 'cover', `558885824${id}`) },
+      cover_media_cropped_thumbnail: { url: cdnUrl('scontent-sea1-1.cdninstagram.com', 'cropped', `561153419${id}`) },
+      owner,
+      title,
+    };
+  });
+  return {
+    kind: 'profile',
+    username: spec.username,
+    ownerId: spec.ownerId,
+    highlights,
+    listShape: spec.listShape ?? 'object',
+    ...(spec.delayMs !== undefined ? { delayMs: spec.delayMs } : {}),
+  };
+}
+
+export function jsonScenario(status: number, body: unknown, headers: Record<string, string> = {}): RawScenario {
+  return { kind: 'raw', status, body: JSON.stringify(body), headers: { 'Content-Type': JSON_TYPE, ...headers } };
+}
+
+function htmlScenario(status: number, html: string): RawScenario {
+  return { kind: 'raw', status, body: html, headers: { 'Content-Type': HTML_TYPE } };
+}
+
+/** The exact 200 body the vendor sends for a profile. */
+export function highlightsResponseBody(profile: ProfileScenario) {
+  const highlights =
+    profile.listShape === 'array'
+      ? profile.highlights
+      : Object.fromEntries(profile.highlights.map((h, i) => [String(i), h]));
+  return {
+    success: true,
+    data: { success: true, highlights },
+    credits_used: 1,
+    endpoint: 'instagram/highlights',
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Error bodies, as documented (400/401/402/500) or as any real network gives them.
+
+export const ERROR_BODIES = {
+  missingParam: { error: 'Missing required parameter: handle' },
+  invalidKey: { error: 'Invalid API key', docs: 'https://docs.sociavault.com/authentication' },
+  insufficientCredits: { error: 'Insufficient credits', required: 1, available: 0 },
+  userNotFound: { error: 'User not found' },
+  notFound: { error: 'Not found' },
+} as const;
+
+const gatewayHtml = (code: number, text: string) =>
+  `<html>\r\n<head><title>${code} ${text}</title></head>\r\n<body>\r\n<center><h1>${code} ${text}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`;
+
+// ---------------------------------------------------------------------------
+// The scenarios
+
+const NASA_TITLES = [
+  'Artemis', 'Webb 🔭', 'Space Station', 'Mars', 'Hubble', 'Earth',
+  'Moon', 'Sun ☀️', 'Launches 🚀', 'Astronauts', 'Q&A', 'Careers',
+];
+
+/** 'slow' answers after this long unless the server's setDelay says otherwise. */
+export const SLOW_DEFAULT_DELAY_MS = 3000;
+
+export const DEFAULT_SCENARIOS: Scenarios = {
+  nasa: makeProfile({ username: 'nasa', ownerId: '528817151', firstId: '17912345678901234', titles: NASA_TITLES }),
+  natgeo: makeProfile({
+    username: 'natgeo',
+    ownerId: '787132',
+    firstId: '17858293671045123',
+    titles: ['Explorers'],
+    listShape: 'array',
+  }),
+  emptyprofile: makeProfile({ username: 'emptyprofile', ownerId: '41234567890', firstId: '17800000000000000', titles: [] }),
+  bigprofile: makeProfile({
+    username: 'bigprofile',
+    ownerId: '1234567890',
+    firstId: '180123456789012345',
+    titles: Array.from({ length: 150 }, (_, i) => `Highlight ${i + 1}`),
+  }),
+  'unicode.names': makeProfile({
+    username: 'unicode.names',
+    ownerId: '9876543210',
+    firstId: '17987654321098765',
+    titles: ['旅行 ✈️', '東京の夜', 'رحلات', 'مرحبا بالعالم', 'Путешествия', 'Москва 🌆', '👨‍👩‍👧‍👦🎉', 'Ünïcødé ✓'],
+  }),
+  slow: makeProfile({
+    username: 'slow',
+    ownerId: '3141592653',
+    firstId: '17931415926535897',
+    titles: ['Patience', 'Later'],
+    delayMs: SLOW_DEFAULT_DELAY_MS,
+  }),
+
+  err400: jsonScenario(400, {
+    error: 'Invalid parameter: handle',
+    endpoint: 'instagram/highlights',
+    credits_required: 1,
+  }),
+  err402: jsonScenario(402, ERROR_BODIES.insufficientCredits),
+  err403: jsonScenario(403, {
+    error: 'Forbidden',
+    message: 'Insufficient credits. Please purchase more credits to continue.',
+    statusCode: 403,
+  }),
+  err404: jsonScenario(404, ERROR_BODIES.userNotFound),
+  err429: jsonScenario(429, { error: 'Too many requests' }, { 'Retry-After': '30' }),
+  err500: jsonScenario(500, { error: 'Service configuration error' }),
+  err502html: htmlScenario(502, gatewayHtml(502, 'Bad Gateway')),
+  err503: jsonScenario(503, { error: 'Service temporarily unavailable' }),
+  err504html: htmlScenario(504, gatewayHtml(504, 'Gateway Time-out')),
+  notjson: { kind: 'raw', status: 200, body: 'OK<br>not json {', headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  badshape: jsonScenario(200, {
+    success: true,
+    data: { success: true, highlights: 'not-a-list' },
+    credits_used: 1,
+    endpoint: 'instagram/highlights',
+  }),
+};
+
+/** The profile scenarios only, e.g. to link them from the fake Instagram site. */
+export function profileScenarios(scenarios: Scenarios = DEFAULT_SCENARIOS): ProfileScenario[] {
+  return Object.values(scenarios).filter((s): s is ProfileScenario => s.kind === 'profile');
+}
+
+/** Instagram handles are case-insensitive; the API accepts an optional leading '@'. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}
