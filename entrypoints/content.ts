@@ -1,11 +1,12 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { profileReport } from '@/utils/profile-report';
+import { profileReport, WHICH_PROFILE, type WhichProfileAnswer } from '@/utils/profile-report';
 import { parseProfileUrl } from '@/utils/profile-url';
 
 export default defineContentScript({
   matches: ['https://www.instagram.com/*'],
-  runAt: 'document_idle',
+  // Only the URL matters, so start before Instagram's heavy page has loaded.
+  runAt: 'document_start',
   main(ctx) {
     let reported: string | null | undefined;
 
@@ -18,6 +19,15 @@ export default defineContentScript({
         reported = undefined;
       });
     }
+
+    // The background asks when a popup opens, since it cannot see the tab's URL.
+    function answer(message: unknown, sender: Browser.runtime.MessageSender): Promise<WhichProfileAnswer> | undefined {
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if ((message as { type?: unknown } | null)?.type !== WHICH_PROFILE) return undefined;
+      return Promise.resolve({ handle: parseProfileUrl(location.href) });
+    }
+    browser.runtime.onMessage.addListener(answer);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answer));
 
     report(location.href);
     // Instagram navigates with history.pushState; at this moment `location`

@@ -44,7 +44,7 @@ export type ParseResult = { ok: true; value: ParsedHighlights } | { ok: false; d
 /** Turns the vendor's list (an object keyed "0","1",… or an array) into an ordered array. */
 function orderedItems(list: z.infer<typeof listSchema>): unknown[] | null {
   if (Array.isArray(list)) return list;
-  const keys = Object.keys(list);
+  const keys = Object.getOwnPropertyNames(list);
   if (!keys.every((key) => /^(0|[1-9][0-9]{0,8})$/.test(key))) return null;
   return keys.sort((a, b) => Number(a) - Number(b)).map((key) => list[key]);
 }
@@ -56,7 +56,10 @@ export function parseHighlightsBody(body: unknown): ParseResult {
   if (envelope.data.success === false || envelope.data.data.success === false) {
     return { ok: false, detail: 'the API reported success: false' };
   }
-  const items = orderedItems(envelope.data.data.highlights);
+  // The raw object, not zod's copy: a record schema silently drops keys such
+  // as "__proto__", which would turn a malformed list into an empty one.
+  const rawList = (body as { data: { highlights: z.infer<typeof listSchema> } }).data.highlights;
+  const items = orderedItems(rawList);
   if (!items) return { ok: false, detail: 'data.highlights has keys that are not list positions' };
 
   const highlights: Highlight[] = [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { validateApiKey } from './api-key-validation';
 import type { HighlightLookup } from './highlight-lookup';
 import { pageRequestSchema, type PageRequest, type PageResponses } from './messages';
-import { parseProfileUrl, isValidHandle } from './profile-url';
+import { isValidHandle } from './profile-url';
 import { isOwnContentScript, isOwnExtensionPage, isOwnOptionsPage, type SenderInfo } from './sender-policy';
 import { normaliseSettings } from './settings';
 import { apiKeyItem, settingsItem } from './storage-items';
@@ -19,8 +19,11 @@ export interface MessageHandlerDeps {
   ownOrigin: string;
   lookup: HighlightLookup;
   tabs: TabProfiles;
-  /** The URL a tab shows, when the browser lets us see it. */
-  tabUrl: (tabId: number) => Promise<string | undefined>;
+  /**
+   * Asks the content script in a tab which profile its page shows now;
+   * undefined when none answers (the tab left Instagram, or predates us).
+   */
+  askTab: (tabId: number) => Promise<string | null | undefined>;
   /** Called after a content script reports a profile (auto-lookup hooks in here). */
   onProfileDetected?: (tabId: number, handle: string | null) => void;
 }
@@ -34,12 +37,12 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
   async function answerPage(request: PageRequest): Promise<unknown> {
     switch (request.type) {
       case 'get-tab-profile': {
-        const known = await deps.tabs.get(request.tabId);
-        if (known !== undefined) return { handle: known } satisfies PageResponses['get-tab-profile'];
-        // No report yet (the content script was orphaned by an update, or the
-        // tab predates the install): fall back to the tab's URL when visible.
-        const url = await deps.tabUrl(request.tabId);
-        return { handle: url ? parseProfileUrl(url) : null } satisfies PageResponses['get-tab-profile'];
+        // Without the "tabs" permission the background cannot see where a tab
+        // went, so the stored state may be stale: the page's own script decides.
+        const live = await deps.askTab(request.tabId);
+        const handle = live === undefined ? null : live;
+        if ((await deps.tabs.get(request.tabId)) !== handle) await deps.tabs.set(request.tabId, handle);
+        return { handle } satisfies PageResponses['get-tab-profile'];
       }
       case 'get-status':
         return {

@@ -3,10 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHighlightLookup } from '@/utils/highlight-lookup';
 import { createMessageHandler } from '@/utils/message-handler';
 import { AUTO_LOOKUPS_PER_MINUTE, createRateLimiter } from '@/utils/rate-limit';
-import { INSTAGRAM_ORIGIN, originOf } from '@/utils/sender-policy';
+import { handleFromAnswer, WHICH_PROFILE } from '@/utils/profile-report';
+import { isValidHandle } from '@/utils/profile-url';
+import { originOf } from '@/utils/sender-policy';
 import { normaliseSettings } from '@/utils/settings';
 import { settingsItem } from '@/utils/storage-items';
-import { createTabProfiles, DEFAULT_TITLE } from '@/utils/tab-profiles';
+import { createTabProfiles } from '@/utils/tab-profiles';
 
 export default defineBackground({
   main() {
@@ -28,9 +30,10 @@ export default defineBackground({
       ownOrigin: originOf(browser.runtime.getURL('/'))!,
       lookup,
       tabs,
-      tabUrl: async (tabId) => {
+      askTab: async (tabId) => {
         try {
-          return (await browser.tabs.get(tabId)).url;
+          const answer: unknown = await browser.tabs.sendMessage(tabId, { type: WHICH_PROFILE }, { frameId: 0 });
+          return handleFromAnswer(answer, isValidHandle);
         } catch {
           return undefined;
         }
@@ -49,16 +52,6 @@ export default defineBackground({
 
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);
-    });
-
-    // A page load that leaves Instagram ends that tab's profile; on Instagram
-    // the content script reports the new page itself.
-    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      if (change.status !== 'loading') return;
-      if (tab.url && originOf(tab.url) === INSTAGRAM_ORIGIN) return;
-      void tabs.forget(tabId).then(() =>
-        browser.action.setTitle({ tabId, title: DEFAULT_TITLE }).catch(() => undefined),
-      );
     });
   },
 });

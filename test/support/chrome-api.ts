@@ -33,4 +33,8 @@ export interface ChromeApi {
     getCurrent(): Promise<ChromeTab | undefined>;
   };
   storage: { local: StorageAreaApi; session: StorageAreaApi };
+  action: {
+    getTitle(details: { tabId?: number }): Promise<string>;
+    getBadgeText(details: { tabId?: number }): Promise<string>;
+  };
 }

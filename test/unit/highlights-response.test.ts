@@ -115,3 +115,10 @@ describe('parseErrorBody', () => {
     expect(parseErrorBody(body)).toMatchObject(expected);
   });
 });
+
+describe('parseHighlightsBody and prototype keys', () => {
+  it('refuses a list keyed "__proto__" instead of reading it as empty', () => {
+    const body = JSON.parse('{"success":true,"data":{"success":true,"highlights":{"__proto__":{"id":"1"}}}}');
+    expect(parseHighlightsBody(body).ok).toBe(false);
+  });
+});

@@ -25,16 +25,16 @@ function setup() {
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
   );
   const onProfileDetected = vi.fn();
-  const tabUrl = vi.fn(async (_tabId: number): Promise<string | undefined> => undefined);
+  const askTab = vi.fn(async (_tabId: number): Promise<string | null | undefined> => undefined);
   const handle = createMessageHandler({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     lookup: createHighlightLookup({ fetch, isOnline: () => true }),
     tabs: createTabProfiles(),
-    tabUrl,
+    askTab,
     onProfileDetected,
   });
-  return { handle, fetch, onProfileDetected, tabUrl };
+  return { handle, fetch, onProfileDetected, askTab };
 }
 
 beforeEach(async () => {
@@ -49,13 +49,12 @@ describe('profile reports', () => {
     expect(await tabProfilesItem.getValue()).toEqual({ '7': 'nasa' });
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Highlights of @nasa');
     expect(onProfileDetected).toHaveBeenCalledWith(7, 'nasa');
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'nasa' });
   });
 
   it('records "no profile" too', async () => {
     const { handle } = setup();
     await handle({ type: 'profile-detected', handle: null }, contentScript);
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null });
+    expect(await tabProfilesItem.getValue()).toEqual({ '7': null });
   });
 
   const foreign: Array<[string, SenderInfo]> = [
@@ -158,12 +157,21 @@ describe('page requests', () => {
     expect(await settingsItem.getValue()).toEqual({ cacheTtlHours: 48, autoLookup: true });
   });
 
-  it('falls back to the tab’s URL when no content script reported', async () => {
-    const { handle, tabUrl } = setup();
-    tabUrl.mockResolvedValue('https://www.instagram.com/natgeo/reels/');
-    expect(await handle({ type: 'get-tab-profile', tabId: 3 }, popup)).toEqual({ handle: 'natgeo' });
-    tabUrl.mockResolvedValue(undefined);
-    expect(await handle({ type: 'get-tab-profile', tabId: 4 }, popup)).toEqual({ handle: null });
+  it('asks the tab’s content script which profile it shows now, and records it', async () => {
+    const { handle, askTab } = setup();
+    await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
+    askTab.mockResolvedValue('natgeo');
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'natgeo' });
+    expect(await tabProfilesItem.getValue()).toEqual({ '7': 'natgeo' });
+    expect(askTab).toHaveBeenCalledWith(7);
+  });
+
+  it('a tab whose content script does not answer (it left Instagram) shows no profile', async () => {
+    const { handle, askTab } = setup();
+    await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
+    askTab.mockResolvedValue(undefined);
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null });
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toContain('no Instagram profile');
   });
 
   it('clear-cache reports how many answers it dropped', async () => {

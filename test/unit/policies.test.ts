@@ -3,6 +3,8 @@ import { evictLeastRecentlyUsed, isFresh, type CacheEntry } from '@/utils/cache-
 import { createRateLimiter } from '@/utils/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor } from '@/utils/tab-profiles';
+import { handleFromAnswer } from '@/utils/profile-report';
+import { isValidHandle } from '@/utils/profile-url';
 
 const entry = (fetchedAt: number, usedAt = fetchedAt): CacheEntry => ({
   list: { handle: 'x', ownerId: null, highlights: [], fetchedAt },
@@ -59,5 +61,21 @@ describe('actionTitleFor', () => {
   it('names the profile', () => {
     expect(actionTitleFor('nasa')).toBe('Highlights of @nasa');
     expect(actionTitleFor(null)).toContain('no Instagram profile');
+  });
+});
+
+describe('handleFromAnswer', () => {
+  it.each([
+    [{ handle: 'nasa' }, 'nasa'],
+    [{ handle: 'NASA' }, 'nasa'],
+    [{ handle: null }, null],
+    [{ handle: 'explore' }, undefined],
+    [{ handle: 'na sa' }, undefined],
+    [{ handle: 5 }, undefined],
+    [{}, undefined],
+    [null, undefined],
+    ['nasa', undefined],
+  ])('%j → %j', (answer, expected) => {
+    expect(handleFromAnswer(answer, isValidHandle)).toBe(expected);
   });
 });
