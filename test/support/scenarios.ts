@@ -42,7 +42,13 @@ export interface RawScenario {
   delayMs?: number;
 }
 
-export type Scenario = ProfileScenario | RawScenario;
+/** The connection is dropped without an answer, as a failing network does. */
+export interface HangupScenario {
+  kind: 'hangup';
+  delayMs?: number;
+}
+
+export type Scenario = ProfileScenario | RawScenario | HangupScenario;
 export type Scenarios = Record<string, Scenario>;
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -200,6 +206,7 @@ export const DEFAULT_SCENARIOS: Scenarios = {
   err502html: htmlScenario(502, gatewayHtml(502, 'Bad Gateway')),
   err503: jsonScenario(503, { error: 'Service temporarily unavailable' }),
   err504html: htmlScenario(504, gatewayHtml(504, 'Gateway Time-out')),
+  hangup: { kind: 'hangup' },
   notjson: { kind: 'raw', status: 200, body: 'OK<br>not json {', headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
   badshape: jsonScenario(200, {
     success: true,

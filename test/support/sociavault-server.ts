@@ -122,6 +122,11 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     const scenario: Scenario | undefined = key === undefined ? undefined : scenarios[key];
     const answer = () => {
       if (!scenario) return sendJson(404, ERROR_BODIES.userNotFound);
+      if (scenario.kind === 'hangup') {
+        record.aborted = true;
+        req.socket.destroy();
+        return;
+      }
       const [status, body, headers] =
         scenario.kind === 'profile'
           ? [200, JSON.stringify(highlightsResponseBody(scenario)), { 'Content-Type': JSON_TYPE }]

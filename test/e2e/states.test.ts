@@ -1,0 +1,159 @@
+/**
+ * Every state the popup can show, each with its own message and next step,
+ * in real Chromium against the local SociaVault.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
+import { rowIds, settledState, startWorld, type World } from './fixture';
+
+const idsOf = (handle: string) => (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+beforeEach(async () => {
+  await world.reset();
+});
+
+describe('looking up', () => {
+  it('shows a loading state while the API is answering', async () => {
+    world.api.setDelay('slow', 2_500);
+    const { popup } = await world.popupFor('/slow/');
+    await expect.poll(() => popup.locator('main').getAttribute('data-state')).toBe('loading');
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Looking up @slow');
+    expect(await settledState(popup)).toBe('list');
+    expect(await rowIds(popup)).toEqual(idsOf('slow'));
+  });
+
+  it('looks up a typed handle from a page that is no profile', async () => {
+    const { popup } = await world.popupFor('/p/C9xYz12AbCd/');
+    expect(await settledState(popup)).toBe('no-profile');
+    await popup.getByLabel('Instagram handle or profile URL').fill('@NatGeo');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    expect(await settledState(popup, ['list'])).toBe('list');
+    expect(await popup.getByTestId('profile-handle').textContent()).toBe('@natgeo');
+    expect(world.api.requests.at(-1)?.query).toEqual({ handle: 'natgeo' });
+  });
+
+  it('looks up a pasted profile URL from a reel', async () => {
+    const { popup } = await world.popupFor('/reel/C1a2b3c4d5e/');
+    expect(await settledState(popup)).toBe('no-profile');
+    await popup.getByLabel('Instagram handle or profile URL').fill('https://www.instagram.com/emptyprofile/?hl=en');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    expect(await settledState(popup, ['empty'])).toBe('empty');
+  });
+
+  it('refuses typed input that is no handle, keeps it, and spends nothing', async () => {
+    const { popup } = await world.popupFor('/explore/');
+    await settledState(popup, ['no-profile']);
+    const field = popup.getByLabel('Instagram handle or profile URL');
+    await field.fill('not a handle!');
+    await popup.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => popup.getByTestId('lookup-error').textContent()).toBeTruthy();
+    expect(await field.inputValue()).toBe('not a handle!');
+    expect(world.highlightRequests()).toBe(0);
+  });
+
+  it('lists all 150 highlights of a big profile in a list that scrolls', async () => {
+    const { popup } = await world.popupFor('/bigprofile/');
+    expect(await settledState(popup)).toBe('list');
+    expect(await rowIds(popup)).toEqual(idsOf('bigprofile'));
+    expect(await popup.getByTestId('highlight-count').textContent()).toBe('150 highlights');
+    const last = popup.locator('[data-testid="highlight-row"]').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.isVisible()).toBe(true);
+    // The page itself stays popup-sized: the list scrolls, not the window.
+    const { scrollHeight, clientHeight } = await popup.evaluate(() => {
+      const row = document.querySelector('[data-testid="highlight-row"]')!;
+      let box: Element | null = row.parentElement;
+      while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+      return { scrollHeight: box?.scrollHeight ?? 0, clientHeight: box?.clientHeight ?? 0 };
+    });
+    expect(scrollHeight).toBeGreaterThan(clientHeight);
+  });
+
+  it('shows emoji and non-Latin titles as they are', async () => {
+    const { popup } = await world.popupFor('/unicode.names/');
+    await settledState(popup, ['list']);
+    const titles = (DEFAULT_SCENARIOS['unicode.names'] as ProfileScenario).highlights.map((h) => h.title);
+    const shown = await popup.locator('[data-testid="highlight-row"]').allTextContents();
+    titles.forEach((title, i) => expect(shown[i]).toContain(title));
+  });
+
+  it('Refresh sends exactly one new request', async () => {
+    const { popup } = await world.popupFor('/nasa/');
+    await settledState(popup, ['list']);
+    expect(world.highlightRequests()).toBe(1);
+    await popup.getByRole('button', { name: /Refresh/ }).click();
+    await expect.poll(() => world.highlightRequests()).toBe(2);
+    expect(await settledState(popup, ['list'])).toBe('list');
+  });
+});
+
+// Each API failure → the popup's error kind, the words it shows, its next step, requests sent.
+const failures: Array<[string, string, RegExp, string, number]> = [
+  ['err400', 'bad-request', /refused the request/i, 'Edit handle', 1],
+  ['err402', 'out-of-credits', /needs 1 credit; you have 0/i, 'Buy credits', 1],
+  ['err403', 'out-of-credits', /out of credits/i, 'Buy credits', 1],
+  ['err404', 'not-found', /was not found/i, 'Edit handle', 1],
+  ['err429', 'rate-limited', /try again in 30 s/i, 'Try again', 1],
+  ['err500', 'server-error', /HTTP 500/, 'Try again', 1],
+  ['err502html', 'server-error', /HTTP 502/, 'Try again', 3],
+  ['err503', 'server-error', /HTTP 503/, 'Try again', 3],
+  ['notjson', 'bad-response', /could not read/i, 'Try again', 1],
+  ['badshape', 'bad-response', /could not read/i, 'Try again', 1],
+  ['hangup', 'network', /could not reach/i, 'Try again', 1],
+];
+
+describe('errors', () => {
+  it.each(failures)('%s → %s', async (handle, kind, words, nextStep, requests) => {
+    const { popup } = await world.popupFor(`/${handle}/`);
+    expect(await settledState(popup)).toBe('error');
+    expect(await popup.locator('main').getAttribute('data-error')).toBe(kind);
+    expect(await popup.locator('main').textContent()).toMatch(words);
+    const next = popup.getByRole(nextStep === 'Buy credits' ? 'link' : 'button', { name: nextStep });
+    if (nextStep === 'Edit handle') {
+      // The form opens by itself for these, pre-filled with the handle.
+      expect(await popup.getByLabel('Instagram handle or profile URL').inputValue()).toBe(handle);
+    } else {
+      expect(await next.count()).toBe(1);
+    }
+    if (handle === 'hangup') {
+      // Chrome's network stack itself resends a GET once when a reused
+      // keep-alive connection drops before any answer; the extension does not.
+      expect(world.highlightRequests()).toBeGreaterThanOrEqual(requests);
+      expect(world.highlightRequests()).toBeLessThanOrEqual(requests + 1);
+    } else {
+      expect(world.highlightRequests()).toBe(requests);
+    }
+  });
+
+  it('"Try again" asks once more and shows the answer', async () => {
+    const { popup } = await world.popupFor('/err500/');
+    await settledState(popup, ['error']);
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => world.highlightRequests()).toBe(2);
+    expect(await settledState(popup, ['error'])).toBe('error');
+  });
+
+  it('a 402 from an empty balance names what is required and available', async () => {
+    world.api.setCredits(0);
+    const { popup } = await world.popupFor('/nasa/');
+    expect(await settledState(popup)).toBe('error');
+    expect(await popup.locator('main').getAttribute('data-error')).toBe('out-of-credits');
+    expect(await popup.locator('main').textContent()).toContain('This lookup needs 1 credit; you have 0.');
+  });
+
+  it('gives up after 20 s and says the request may have used a credit, without retrying', { timeout: 45_000 }, async () => {
+    world.api.setDelay('slow', 30_000);
+    const { popup } = await world.popupFor('/slow/');
+    await expect.poll(() => popup.locator('main').getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
+    expect(await popup.locator('main').getAttribute('data-error')).toBe('timeout');
+    expect(await popup.locator('main').textContent()).toMatch(/may still have used a credit/);
+    expect(world.highlightRequests()).toBe(1);
+  });
+});
