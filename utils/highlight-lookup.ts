@@ -30,9 +30,17 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
   const writeCache = createSerialQueue();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
+  /**
+   * A failed cache write (quota, storage gone) must not lose an answer the
+   * user has paid for: the caller gets its list either way.
+   */
   function updateCache(change: (cache: HighlightCache) => HighlightCache): Promise<void> {
     return writeCache(async () => {
-      await highlightCacheItem.setValue(change(await readCache()));
+      try {
+        await highlightCacheItem.setValue(change(await readCache()));
+      } catch {
+        // Served uncached this time.
+      }
     });
   }
 

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createAutoLookup } from '@/utils/auto-lookup';
 import { createHighlightLookup } from '@/utils/highlight-lookup';
 import { createMessageHandler } from '@/utils/message-handler';
-import { AUTO_LOOKUPS_PER_MINUTE, createRateLimiter } from '@/utils/rate-limit';
 import { handleFromAnswer, WHICH_PROFILE } from '@/utils/profile-report';
 import { isValidHandle } from '@/utils/profile-url';
 import { originOf } from '@/utils/sender-policy';
-import { normaliseSettings } from '@/utils/settings';
-import { settingsItem } from '@/utils/storage-items';
 import { createTabProfiles } from '@/utils/tab-profiles';
 
 export default defineBackground({
@@ -15,15 +13,7 @@ export default defineBackground({
     restrictStorageToExtensionPages();
     const lookup = createHighlightLookup();
     const tabs = createTabProfiles();
-    const autoLookups = createRateLimiter({ max: AUTO_LOOKUPS_PER_MINUTE, windowMs: 60_000 });
-
-    async function autoLookup(handle: string): Promise<void> {
-      const settings = normaliseSettings(await settingsItem.getValue());
-      if (!settings.autoLookup) return;
-      if (await lookup.peek(handle)) return;
-      if (!autoLookups.tryTake()) return;
-      await lookup.lookup(handle, { refresh: false });
-    }
+    const autoLookup = createAutoLookup(lookup);
 
     const handleMessage = createMessageHandler({
       ownId: browser.runtime.id,

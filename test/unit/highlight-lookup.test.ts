@@ -201,3 +201,17 @@ describe('clearCache', () => {
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('a cache that cannot be written', () => {
+  it('still returns the answer that was paid for', async () => {
+    const { fetch, lookup } = setup();
+    const setValue = vi.spyOn(highlightCacheItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    try {
+      const result = await lookup.lookup('nasa', { refresh: false });
+      expect(result).toMatchObject({ ok: true, fromCache: false });
+      expect(fetch).toHaveBeenCalledTimes(1);
+    } finally {
+      setValue.mockRestore();
+    }
+  });
+});

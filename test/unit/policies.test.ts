@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evictLeastRecentlyUsed, isFresh, type CacheEntry } from '@/utils/cache-policy';
+import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/utils/cache-policy';
 import { createRateLimiter } from '@/utils/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor } from '@/utils/tab-profiles';
@@ -25,8 +25,34 @@ describe('isFresh', () => {
 describe('evictLeastRecentlyUsed', () => {
   it('keeps the most recently used', () => {
     const cache = { a: entry(0, 1), b: entry(0, 3), c: entry(0, 2) };
-    expect(Object.keys(evictLeastRecentlyUsed(cache, 2)).sort()).toEqual(['b', 'c']);
-    expect(evictLeastRecentlyUsed(cache, 3)).toBe(cache);
+    expect(Object.keys(evictLeastRecentlyUsed(cache, { maxEntries: 2 })).sort()).toEqual(['b', 'c']);
+    expect(evictLeastRecentlyUsed(cache, { maxEntries: 3 })).toEqual(cache);
+  });
+
+  it('stays within the byte budget, dropping the least recently used first', () => {
+    const big = (usedAt: number): CacheEntry => ({
+      list: {
+        handle: 'x',
+        ownerId: null,
+        fetchedAt: 0,
+        highlights: Array.from({ length: 150 }, (_, i) => ({
+          id: `1790000000000${i}`,
+          title: 'A title of some length 🚀',
+          coverUrl: `https://scontent-sea1-1.cdninstagram.com/v/t51.2885-15/${'x'.repeat(300)}.jpg`,
+        })),
+      },
+      usedAt,
+    });
+    const cache = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`user${i}`, big(i)]));
+    const total = Object.entries(cache).reduce((sum, [h, e]) => sum + entryBytes(h, e), 0);
+    expect(total).toBeGreaterThan(MAX_CACHE_BYTES);
+    const kept = evictLeastRecentlyUsed(cache);
+    const keptBytes = Object.entries(kept).reduce((sum, [h, e]) => sum + entryBytes(h, e), 0);
+    expect(keptBytes).toBeLessThanOrEqual(MAX_CACHE_BYTES);
+    expect(kept.user299).toBeDefined();
+    expect(kept.user0).toBeUndefined();
+    // JSON in UTF-8, as storage counts it: the emoji is 4 bytes, not 2 UTF-16 units.
+    expect(entryBytes('a', big(0))).toBe(new TextEncoder().encode('a' + JSON.stringify(big(0))).length);
   });
 });
 
