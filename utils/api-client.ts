@@ -76,10 +76,16 @@ export async function requestHighlights(
         ? { ok: true, value: parsed.value }
         : { ok: false, error: { kind: 'bad-response', detail: parsed.detail } };
     }
-    return { ok: false, error: errorForStatus(response.status, body, response.headers) };
+    return { ok: false, error: withoutSecret(errorForStatus(response.status, body, response.headers), options.apiKey) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A server that echoes the key in its error text must not get it shown or stored. */
+function withoutSecret(error: LookupError, apiKey: string): LookupError {
+  if (!('message' in error) || !error.message || !apiKey) return error;
+  return { ...error, message: error.message.split(apiKey).join('[your API key]') };
 }
 
 /** Maps a non-200 answer to the error the popup explains. */

@@ -28,7 +28,7 @@ export function quoteUnsafeIntegers(text: string): string {
       const next = text[end];
       const isInteger = next !== '.' && next !== 'e' && next !== 'E';
       const literal = text.slice(i, end);
-      if (isInteger && literal !== '-' && !Number.isSafeInteger(Number(literal))) {
+      if (isInteger && isJsonInteger(literal) && !isKey(text, end) && !Number.isSafeInteger(Number(literal))) {
         out += `${text.slice(copiedUpTo, i)}"${literal}"`;
         copiedUpTo = end;
       }
@@ -39,6 +39,17 @@ export function quoteUnsafeIntegers(text: string): string {
     i++;
   }
   return out + text.slice(copiedUpTo);
+}
+
+/** Quoting must not turn what JSON.parse refuses (a leading zero, a bare key) into something it accepts. */
+function isJsonInteger(literal: string): boolean {
+  return /^-?(0|[1-9][0-9]*)$/.test(literal);
+}
+
+function isKey(text: string, end: number): boolean {
+  let j = end;
+  while (j < text.length && /\s/.test(text[j]!)) j++;
+  return text[j] === ':';
 }
 
 function isDigit(code: number): boolean {

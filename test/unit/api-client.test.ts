@@ -136,3 +136,18 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });
 });
+
+describe('the key in error texts', () => {
+  it('is replaced when a server echoes it back', async () => {
+    const apiKey = 'sk_live_9f3Kq7TzX1bW5mN8pR2sV6yA4cE0hJ';
+    const fetch = vi.fn<typeof globalThis.fetch>(
+      async () => new Response(JSON.stringify({ error: `Invalid API key: ${apiKey} (${apiKey})` }), { status: 401 }),
+    );
+    const result = await requestHighlights({ handle: 'nasa' }, { apiKey, fetch });
+    expect(JSON.stringify(result)).not.toContain(apiKey);
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'key-rejected', message: 'Invalid API key: [your API key] ([your API key])' },
+    });
+  });
+});

@@ -29,3 +29,15 @@ describe('parseJsonExact', () => {
     expect(quoteUnsafeIntegers(text)).toBe(text);
   });
 });
+
+describe('parseJsonExact is never more lenient than JSON.parse', () => {
+  it.each([
+    '{"data":{"highlights":[{"id":018154582366360931}]}}',
+    '{18154582366360931: 1}',
+    '{ 18154582366360931 : 1}',
+    '[-018154582366360931]',
+  ])('rejects %s', (text) => {
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(() => parseJsonExact(text)).toThrow(SyntaxError);
+  });
+});

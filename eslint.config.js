@@ -1,0 +1,75 @@
+// ESLint flat config: one job only — keep HTML injection and string-to-code
+// out of the extension and its tests. No stylistic rules.
+import tseslint from 'typescript-eslint';
+
+/** Where the rules apply (`eslint .` lints these; everything else is left alone). */
+const SOURCE_FOLDERS = '{entrypoints,components,utils,test,scripts}';
+const SCRIPT_EXTENSIONS = '{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
+
+const htmlSink = (property, why) => ({ property, message: `${property} parses a string as HTML. ${why}` });
+const TEXT_INSTEAD = 'Render text (textContent, JSX children) or build elements instead.';
+
+export default [
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.test-tmp/**', 'test-results/**', 'stats.html'],
+  },
+  {
+    // The TypeScript parser, so .ts and .tsx (JSX) parse; no type information is needed.
+    files: ['**/*.{ts,mts,cts,tsx}'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+  },
+  {
+    files: [`${SOURCE_FOLDERS}/**/*.${SCRIPT_EXTENSIONS}`],
+    // no-implied-eval only sees setTimeout/setInterval (bare or via window/global)
+    // as the global ones when they are declared globals. No rule here reads
+    // globals otherwise (no no-undef), so this short list is all it needs.
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        global: 'readonly',
+        setTimeout: 'readonly',
+        setInterval: 'readonly',
+        execScript: 'readonly',
+      },
+    },
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      // setTimeout / setInterval / execScript with a string argument.
+      'no-implied-eval': 'error',
+      'no-restricted-properties': [
+        'error',
+        htmlSink('innerHTML', TEXT_INSTEAD),
+        htmlSink('outerHTML', TEXT_INSTEAD),
+        htmlSink('insertAdjacentHTML', TEXT_INSTEAD),
+        htmlSink('setHTMLUnsafe', TEXT_INSTEAD),
+        htmlSink('createContextualFragment', TEXT_INSTEAD),
+        htmlSink('srcdoc', TEXT_INSTEAD),
+        { object: 'document', property: 'write', message: 'document.write parses a string as HTML.' },
+        { object: 'document', property: 'writeln', message: 'document.writeln parses a string as HTML.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Preact sets any prop the element has as a DOM property, so
+          // <div innerHTML={…}> is as dangerous as dangerouslySetInnerHTML.
+          selector: 'JSXAttribute[name.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML|srcdoc)$/i]',
+          message: 'This attribute renders a string as HTML. Render text (JSX children) instead.',
+        },
+        {
+          // window.document.write(…), which no-restricted-properties (object: 'document') does not see.
+          selector: "MemberExpression[object.property.name='document'][property.name=/^(write|writeln)$/]",
+          message: 'document.write parses a string as HTML.',
+        },
+        {
+          // The same props passed without JSX: h('div', { dangerouslySetInnerHTML }), Object.assign(el, { innerHTML }).
+          selector: 'Property[key.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML)$/]',
+          message: 'This property renders a string as HTML. Render text instead.',
+        },
+      ],
+    },
+  },
+];

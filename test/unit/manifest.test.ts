@@ -1,0 +1,159 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Pins what the built extension asks the browser for. This test builds
+ * nothing: `npm test` runs `wxt build` first. The Firefox part checks
+ * `.output/firefox-mv3` when a Firefox build is there (`npx wxt build -b firefox`)
+ * and is skipped otherwise.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
+const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
+
+const GECKO_ID = 'highlight-lookup@sociavault-tools';
+
+/** Built-size budgets for the Chrome build, in bytes (kB = 1000 B, as wxt prints them). */
+const BUDGET = {
+  contentScript: 25_000,
+  popupJs: 60_000,
+  background: 160_000,
+};
+
+type Manifest = Record<string, unknown> & {
+  content_scripts?: Array<Record<string, unknown>>;
+  background?: { service_worker?: string; scripts?: string[]; type?: string };
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+  options_page?: string;
+  content_security_policy?: unknown;
+  browser_specific_settings?: { gecko?: { id?: string } };
+};
+
+function readManifest(dir: string, buildCommand: string): Manifest {
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: build the extension first with \`${buildCommand}\` (npm test does this).`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** Keywords a CSP may list for scripts without loosening MV3's default. */
+const SAFE_SCRIPT_SOURCES = new Set(["'self'", "'none'", "'wasm-unsafe-eval'"]);
+
+/** Every problem with a CSP string: unsafe keywords anywhere, or any source other than our own for scripts. */
+function cspProblems(policy: string): string[] {
+  const problems: string[] = [];
+  for (const directive of policy.split(';').map((d) => d.trim()).filter(Boolean)) {
+    const [name, ...sources] = directive.split(/\s+/);
+    for (const source of sources) {
+      const lower = source.toLowerCase();
+      if (lower === "'unsafe-eval'" || lower === "'unsafe-inline'" || lower === "'unsafe-hashes'") {
+        problems.push(`${name} allows ${source}`);
+      } else if (/^(script-src|script-src-elem|script-src-attr|default-src|worker-src|object-src)$/i.test(name!)) {
+        if (!SAFE_SCRIPT_SOURCES.has(lower)) problems.push(`${name} allows ${source}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The checks both browsers' manifests share. */
+function expectLockedDown(manifest: Manifest, dir: string): void {
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.name).toBe('Highlight Lookup');
+  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
+
+  expect(manifest.content_scripts).toHaveLength(1);
+  const [content] = manifest.content_scripts!;
+  expect(content!.matches).toEqual(['https://www.instagram.com/*']);
+  expect(content!.all_frames).not.toBe(true);
+  expect(content!.match_about_blank).not.toBe(true);
+  expect(content!.match_origin_as_fallback).not.toBe(true);
+  expect(content!.world ?? 'ISOLATED').toBe('ISOLATED');
+  for (const script of content!.js as string[]) expect(existsSync(join(dir, script)), script).toBe(true);
+
+  for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_permissions', 'optional_host_permissions']) {
+    expect(manifest, key).not.toHaveProperty(key);
+  }
+
+  const csp = manifest.content_security_policy;
+  if (csp !== undefined) {
+    const policies = typeof csp === 'string' ? [csp] : Object.values(csp as Record<string, string>);
+    expect(policies.flatMap(cspProblems)).toEqual([]);
+  }
+
+  expect(manifest.action?.default_popup).toBe('popup.html');
+  expect(existsSync(join(dir, 'popup.html'))).toBe(true);
+  const optionsPage = manifest.options_ui?.page ?? manifest.options_page;
+  expect(optionsPage).toBe('options.html');
+  expect(existsSync(join(dir, optionsPage!))).toBe(true);
+}
+
+/** The scripts an HTML page loads (script src and modulepreload), and every chunk they import, as paths in `dir`. */
+function pageScripts(dir: string, html: string): string[] {
+  const text = readFileSync(join(dir, html), 'utf8');
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const add = (ref: string, from: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) throw new Error(`${from} loads a remote script: ${ref}`);
+    const path = ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(from), ref);
+    if (!seen.has(path)) {
+      seen.add(path);
+      queue.push(path);
+    }
+  };
+  for (const [, src] of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) add(src!, html);
+  for (const [, href] of text.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) add(href!, html);
+  while (queue.length) {
+    const file = queue.shift()!;
+    const code = readFileSync(join(dir, file), 'utf8');
+    // Static `import … from"./x.js"`, bare `import"./x.js"` and dynamic `import("./x.js")`.
+    for (const [, ref] of code.matchAll(/\b(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) add(ref!, file);
+  }
+  return [...seen];
+}
+
+const size = (dir: string, file: string) => statSync(join(dir, file)).size;
+
+describe('Chrome build (.output/chrome-mv3)', () => {
+  it('manifest asks for exactly what the extension needs', () => {
+    const manifest = readManifest(CHROME_DIR, 'npx wxt build');
+    expectLockedDown(manifest, CHROME_DIR);
+    expect(manifest.background?.service_worker).toBe('background.js');
+    expect(existsSync(join(CHROME_DIR, 'background.js'))).toBe(true);
+  });
+
+  it('stays within its size budgets', () => {
+    const manifest = readManifest(CHROME_DIR, 'npx wxt build');
+    const [content] = manifest.content_scripts!;
+    expect(content!.js).toEqual(['content-scripts/content.js']);
+    expect(size(CHROME_DIR, 'content-scripts/content.js')).toBeLessThan(BUDGET.contentScript);
+
+    const popupJs = pageScripts(CHROME_DIR, manifest.action!.default_popup!);
+    expect(popupJs.length).toBeGreaterThan(0);
+    const popupBytes = popupJs.reduce((sum, file) => sum + size(CHROME_DIR, file), 0);
+    expect(popupBytes, popupJs.join(', ')).toBeLessThan(BUDGET.popupJs);
+
+    expect(size(CHROME_DIR, manifest.background!.service_worker!)).toBeLessThan(BUDGET.background);
+  });
+});
+
+describe('Firefox build (.output/firefox-mv3)', () => {
+  it('manifest asks for exactly what the extension needs, with its gecko id', (context) => {
+    if (!existsSync(join(FIREFOX_DIR, 'manifest.json'))) {
+      context.skip('no Firefox build: run `npx wxt build -b firefox` to check its manifest');
+    }
+    const manifest = readManifest(FIREFOX_DIR, 'npx wxt build -b firefox');
+    expectLockedDown(manifest, FIREFOX_DIR);
+    // Firefox runs MV3 backgrounds as event pages: scripts, not a service worker.
+    const background = manifest.background?.service_worker ?? manifest.background?.scripts?.[0];
+    expect(background).toBe('background.js');
+    expect(existsSync(join(FIREFOX_DIR, background!))).toBe(true);
+    expect(manifest.browser_specific_settings?.gecko?.id).toBe(GECKO_ID);
+  });
+});

@@ -1,0 +1,71 @@
+import { ESLint } from 'eslint';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** The repository root, where eslint.config.js lives. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The folders `npm run lint` covers (see eslint.config.js). */
+const SOURCE_FOLDERS = ['entrypoints', 'components', 'utils', 'test', 'scripts'];
+
+const eslint = new ESLint({ cwd: ROOT });
+
+/** Lints `code` as if it were a file at `filePath` (which need not exist) with the project's config. */
+async function lintSnippet(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, filePath) });
+  return result!;
+}
+
+const SNIPPET = `declare const el: HTMLElement;
+declare const x: string;
+el.innerHTML = x;
+export const view = <div dangerouslySetInnerHTML={{ __html: x }} />;
+eval('1');
+export const f = new Function('x');
+setTimeout('alert(1)', 10);
+el.insertAdjacentHTML('beforeend', x);
+document.write(x);
+export const g = <p innerHTML={x} />;
+export const ok = <p>{x}</p>;
+el.textContent = x;
+setTimeout(() => el.remove(), 10);
+`;
+
+describe('the lint config forbids HTML sinks and string-to-code', () => {
+  it.each([
+    ['el.innerHTML = x', 3, 'no-restricted-properties'],
+    ['<div dangerouslySetInnerHTML={…}>', 4, 'no-restricted-syntax'],
+    ["eval('1')", 5, 'no-eval'],
+    ["new Function('x')", 6, 'no-new-func'],
+    ["setTimeout('alert(1)')", 7, 'no-implied-eval'],
+    ['insertAdjacentHTML', 8, 'no-restricted-properties'],
+    ['document.write', 9, 'no-restricted-properties'],
+    ['<p innerHTML={…}> (Preact sets it as a DOM property)', 10, 'no-restricted-syntax'],
+  ])('reports %s', async (_name, line, ruleId) => {
+    for (const filePath of ['components/__lint_probe__.tsx', 'utils/__lint_probe__.tsx', 'test/__lint_probe__.tsx']) {
+      const result = await lintSnippet(SNIPPET, filePath);
+      expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+      expect(result.messages.some((m) => m.line === line && m.ruleId === ruleId && m.severity === 2), filePath).toBe(true);
+    }
+  });
+
+  it('leaves safe code alone', async () => {
+    const result = await lintSnippet(SNIPPET, 'components/__lint_probe__.tsx');
+    expect(result.messages.filter((m) => m.line >= 11)).toEqual([]);
+    expect(result.errorCount).toBe(8);
+  });
+
+  it('applies to plain JavaScript in scripts/ too', async () => {
+    const result = await lintSnippet("document.body.innerHTML = '<b>x</b>';\neval('2');\n", 'scripts/__lint_probe__.mjs');
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['no-restricted-properties', 'no-eval']);
+  });
+
+  it('the real source folders have no errors', { timeout: 60_000 }, async () => {
+    const results = await eslint.lintFiles(SOURCE_FOLDERS);
+    expect(results.length).toBeGreaterThan(20);
+    const problems = results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${relative(ROOT, r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? 'parse'}: ${m.message}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
