@@ -67,10 +67,12 @@ describe('tabs and the service worker', () => {
   it('a tab that navigated away from Instagram shows no profile', async () => {
     const { page, tabId } = await world.popupFor('/nasa/');
     // Any page outside www.instagram.com: the content script is gone with it.
-    await page.goto('https://www.instagram.com/nasa/').catch(() => undefined);
     await page.goto(`chrome-extension://${world.browser.extensionId}/manifest.json`);
+    // Chrome drops per-tab action settings on a cross-document navigation.
+    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlight Lookup');
     const popup = await world.browser.openPopup(tabId);
     expect(await settledState(popup)).toBe('no-profile');
+    expect(await actionTitle(world, tabId)).toContain('no Instagram profile');
   });
 });
 
