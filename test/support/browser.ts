@@ -26,6 +26,11 @@ export interface LaunchOptions {
    * differs per launch (it derives from the path); read it from `extensionId`.
    */
   copyExtension?: boolean;
+  /**
+   * Let Playwright close the browser and exit the process on Ctrl+C, SIGTERM and SIGHUP
+   * (default true, Playwright's own default). A caller with its own clean-up passes false.
+   */
+  handleSignals?: boolean;
 }
 
 export type StorageArea = 'local' | 'session';
@@ -90,6 +95,9 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     .launchPersistentContext(userDataDir, {
       executablePath: findChromium(),
       headless: opts.headless ?? true,
+      handleSIGINT: opts.handleSignals ?? true,
+      handleSIGTERM: opts.handleSignals ?? true,
+      handleSIGHUP: opts.handleSignals ?? true,
       args: [
         // Without --disable-extensions-except, Playwright's default --disable-extensions wins.
         `--disable-extensions-except=${extensionDir}`,
@@ -103,6 +111,10 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Chrome holds back an extension's requests to a URL that answered 5xx
+        // (net::ERR_TEMPORARILY_THROTTLED, seen by fetch as a network error).
+        // Tests of 503 would otherwise leak into the next test's lookup.
+        '--disable-extensions-http-throttling',
       ],
     })
     .catch((err: unknown) => {
@@ -264,4 +276,94 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A raw DevTools session on one target (for targets Playwright gives no CDPSession for). */
+export interface TargetSession {
+  targetId: string;
+  send<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Every protocol event of the target, e.g. ('Runtime.consoleAPICalled', params). */
+  onEvent(listener: (method: string, params: unknown) => void): void;
+  /** Whether the target went away (e.g. the worker was stopped) or the session was detached. */
+  readonly detached: boolean;
+  detach(): Promise<void>;
+}
+
+/**
+ * A DevTools session on the extension's running service worker (started first if it
+ * was stopped), for what Playwright's Worker does not offer: Runtime.exceptionThrown,
+ * Runtime.getHeapUsage, Log entries. Playwright's CDPSession only attaches to pages,
+ * so this goes through a browser-level session in non-flat mode
+ * (Target.sendMessageToTarget). The session ends when the worker stops.
+ */
+export async function attachToServiceWorker(ext: ExtensionBrowser): Promise<TargetSession> {
+  await ext.worker();
+  const browserSession = await ext.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await browserSession.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`${ext.extensionOrigin}/`));
+  if (!target) {
+    await browserSession.detach().catch(() => {});
+    throw new Error('The extension has no running service worker to attach to');
+  }
+  const { sessionId } = await browserSession.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+
+  let nextId = 0;
+  let detached = false;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const listeners: Array<(method: string, params: unknown) => void> = [];
+  const end = (why: string) => {
+    detached = true;
+    for (const p of pending.values()) p.reject(new Error(why));
+    pending.clear();
+  };
+
+  browserSession.on('Target.receivedMessageFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: { message: string };
+    };
+    if (message.id !== undefined) {
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) waiter?.reject(new Error(`${message.error.message}`));
+      else waiter?.resolve(message.result);
+    } else if (message.method) {
+      for (const listener of listeners) listener(message.method, message.params);
+    }
+  });
+  browserSession.on('Target.detachedFromTarget', (event) => {
+    if (event.sessionId === sessionId) end('The service worker target went away');
+  });
+
+  return {
+    targetId: target.targetId,
+    get detached() {
+      return detached;
+    },
+    send<T>(method: string, params: Record<string, unknown> = {}) {
+      if (detached) return Promise.reject(new Error(`${method}: the session is detached`));
+      const id = ++nextId;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        browserSession
+          .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+          .catch((err: unknown) => {
+            pending.delete(id);
+            reject(err instanceof Error ? err : new Error(String(err)));
+          });
+      });
+    },
+    onEvent(listener) {
+      listeners.push(listener);
+    },
+    async detach() {
+      if (!detached) await browserSession.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      end('detached');
+      await browserSession.detach().catch(() => {});
+    },
+  };
 }

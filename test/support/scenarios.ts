@@ -156,6 +156,70 @@ const NASA_TITLES = [
   'Moon', 'Sun ☀️', 'Launches 🚀', 'Astronauts', 'Q&A', 'Careers',
 ];
 
+/** A real 1×1 PNG: a data: cover made of it would actually render if it were let through. */
+const ONE_PIXEL_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** Over 5,000 characters: long unbreakable words with a few spaces, the worst case for a row's layout. */
+export const HUGE_TITLE = Array.from({ length: 50 }, (_, i) => `Wide${i}`.padEnd(100, 'W')).join(' ');
+
+/** The one cover of the hostile profile that is a genuine Instagram CDN URL. */
+export const HOSTILE_LEGIT_COVER = cdnUrl('scontent-sea5-1.cdninstagram.com', 'cover', '5588858246660000001');
+
+/**
+ * Titles that are markup, script or layout attacks, each with a cover URL the popup
+ * must refuse (only the last one is allowed). `window.__pwned` is what any of them
+ * would set if it ever ran.
+ */
+export const HOSTILE_HIGHLIGHTS: ReadonlyArray<{ title: string; cover: string }> = [
+  { title: '<img src=x onerror="alert(1);window.__pwned=1">', cover: 'javascript:alert(1)' },
+  { title: '<script>window.__pwned=1</script>', cover: `data:image/png;base64,${ONE_PIXEL_PNG_BASE64}` },
+  { title: '"><svg onload="alert(1);window.__pwned=1">', cover: 'http://scontent.cdninstagram.com/x.jpg' },
+  { title: HUGE_TITLE, cover: 'https://evil.example/x.jpg' },
+  // Right-to-left override, pop, and zero-width space / non-joiner / joiner / word joiner / BOM.
+  { title: '\u202Egnp.exe\u202C Inbox\u200B\u200C\u200D\u2060\uFEFF', cover: 'https://cdninstagram.com.evil.example/x.jpg' },
+  {
+    title: '&lt;b&gt;entity&lt;/b&gt; & <b>bold?</b> {{constructor.constructor("window.__pwned=1")()}}',
+    cover: 'https://user:pw@scontent.cdninstagram.com/x.jpg',
+  },
+  { title: `javascript:alert(1)//'"\`<iframe src="javascript:window.top.__pwned=1">`, cover: 'https://scontent.cdninstagram.com:8443/x.jpg' },
+  { title: 'Legit cover', cover: HOSTILE_LEGIT_COVER },
+];
+
+function hostileProfile(): ProfileScenario {
+  const profile = makeProfile({
+    username: 'hostile',
+    ownerId: '6660000001',
+    firstId: '17866600000000001',
+    titles: HOSTILE_HIGHLIGHTS.map((h) => h.title),
+  });
+  const highlights = profile.highlights.map((h, i) => {
+    const cover = HOSTILE_HIGHLIGHTS[i]!.cover;
+    return { ...h, cover_media: { thumbnail_src: cover }, cover_media_cropped_thumbnail: { url: cover } };
+  });
+  return { ...profile, highlights };
+}
+
+/**
+ * `count` small generated profiles, `<prefix>0` … `<prefix><count-1>`, two highlights
+ * each, for load tests. Not part of DEFAULT_SCENARIOS: spread them into a server's
+ * scenarios (`{ ...DEFAULT_SCENARIOS, ...loadProfiles(60) }`).
+ */
+export function loadProfiles(count: number, prefix = 'load'): Scenarios {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => {
+      const username = `${prefix}${i}`;
+      const profile = makeProfile({
+        username,
+        ownerId: String(7_000_000_000 + i),
+        firstId: bigIdPlus('17870000000000000', i * 100_000),
+        titles: [`${username} one`, `${username} two`],
+      });
+      return [username, profile];
+    }),
+  );
+}
+
 /** 'slow' answers after this long unless the server's setDelay says otherwise. */
 export const SLOW_DEFAULT_DELAY_MS = 3000;
 
@@ -188,6 +252,7 @@ export const DEFAULT_SCENARIOS: Scenarios = {
     titles: ['Patience', 'Later'],
     delayMs: SLOW_DEFAULT_DELAY_MS,
   }),
+  hostile: hostileProfile(),
 
   err400: jsonScenario(400, {
     error: 'Invalid parameter: handle',

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_SCENARIOS,
@@ -37,6 +37,10 @@ export interface RecordedRequest {
   at: number;
   /** The client went away before the answer was sent (e.g. it timed out). */
   aborted: boolean;
+  /** The request target exactly as sent (path and query, not decoded). */
+  url: string;
+  /** Every request header as received (lower-case names). */
+  headers: IncomingHttpHeaders;
 }
 
 export interface SociaVaultOptions {
@@ -87,6 +91,8 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       status: 0,
       at: Date.now(),
       aborted: false,
+      url: req.url ?? '/',
+      headers: { ...req.headers },
     };
     requests.push(record);
     res.on('close', () => {

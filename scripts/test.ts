@@ -3,20 +3,28 @@
 // vitest's JSON report. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureBrowser } from './ensure-chromium.mjs';
+import { ensureChromium } from '../test/support/chromium';
+
+/** The part of vitest's JSON report (Jest-compatible) read here. */
+interface VitestJsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
+}
 
 const report = '.test-tmp/vitest-report.json';
 const extraArgs = process.argv.slice(2);
 
-function run(command, args) {
+function run(command: string, args: string[]): number {
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   return result.status ?? 1;
 }
 
 try {
-  process.env.CHROME_PATH ??= ensureBrowser();
+  // Also checks a CHROME_PATH that is set: a wrong one fails here, before anything runs.
+  process.env.CHROME_PATH = ensureChromium({ install: true });
 } catch (error) {
-  console.error(error.message);
+  console.error((error as Error).message);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
@@ -40,7 +48,7 @@ if (!existsSync(report)) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const results = JSON.parse(readFileSync(report, 'utf8'));
+const results = JSON.parse(readFileSync(report, 'utf8')) as VitestJsonReport;
 const passed = results.numPassedTests;
 // A file that failed to load (or whose hooks failed) ran no test: count it as one failure.
 const brokenFiles = results.testResults.filter(
