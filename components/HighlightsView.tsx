@@ -1,3 +1,4 @@
+import type { ErrorExplanation } from '../utils/error-explanation';
 import type { HighlightList as HighlightListData } from '../utils/highlight';
 import { idsAsLines } from '../utils/id-export';
 import { CopyStatus, useCopy } from './CopyStatus';
@@ -9,6 +10,9 @@ interface Props {
   list: HighlightListData;
   fromCache: boolean;
   onRefresh: () => void;
+  refreshing: boolean;
+  /** Why the last Refresh failed; the list shown is the older one. */
+  refreshProblem: ErrorExplanation | null;
 }
 
 function countText(n: number): string {
@@ -16,7 +20,7 @@ function countText(n: number): string {
 }
 
 /** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, onRefresh }: Props) {
+export function HighlightsView({ list, fromCache, onRefresh, refreshing, refreshProblem }: Props) {
   const { notice, copy } = useCopy();
   const count = list.highlights.length;
   const copyOne = (id: string) => void copy(id, `Copied ${id}`);
@@ -35,11 +39,24 @@ export function HighlightsView({ list, fromCache, onRefresh }: Props) {
             Copy all IDs
           </button>
         ) : null}
-        <button type="button" class="button" onClick={onRefresh} title="Ask SociaVault again now. This uses 1 credit.">
+        <button
+          type="button"
+          class="button"
+          onClick={onRefresh}
+          disabled={refreshing}
+          aria-busy={refreshing ? 'true' : undefined}
+          title="Ask SociaVault again now. This uses 1 credit."
+        >
           <RefreshIcon size={14} />
-          Refresh <span class="cost">uses 1 credit</span>
+          {refreshing ? 'Refreshing…' : 'Refresh'} <span class="cost">uses 1 credit</span>
         </button>
       </div>
+      {refreshProblem ? (
+        <div class="refresh-problem" role="alert" data-testid="refresh-error">
+          <strong>Refresh failed: {refreshProblem.title}.</strong> {refreshProblem.detail} The list below is the
+          earlier answer.
+        </div>
+      ) : null}
     </div>
   );
 

@@ -96,7 +96,7 @@ function openOptions(): void {
   browser.runtime.openOptionsPage().catch(() => undefined);
 }
 
-type Origin = 'tab' | 'form' | 'retry';
+type Origin = 'tab' | 'form' | 'retry' | 'refresh';
 
 export function PopupApp() {
   const [view, setView] = useState<View>({ state: 'starting' });
@@ -104,6 +104,10 @@ export function PopupApp() {
   const [formError, setFormError] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
+  /** A Refresh is under way: the list stays on screen meanwhile. */
+  const [refreshing, setRefreshing] = useState(false);
+  /** Why the last Refresh failed; the older list stays on screen below it. */
+  const [refreshProblem, setRefreshProblem] = useState<ErrorExplanation | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   /** Only the newest request may change the view. */
@@ -147,18 +151,26 @@ export function PopupApp() {
     const guessed = plainHandle(trimmed);
     lastInput.current = trimmed;
     setFormError(null);
-    setView({ state: 'loading', handle: guessed });
+    setRefreshProblem(null);
+    // A Refresh keeps the list it refreshes on screen; anything else shows loading.
+    const refreshing = origin === 'refresh' && view.state === 'list';
+    if (refreshing) setRefreshing(true);
+    else setView({ state: 'loading', handle: guessed });
 
-    let response: LookupResponse;
+    let response: LookupResponse | { ok: false; handle: string | null; error: Problem };
     try {
       response = await askBackground({ type: 'lookup', handle: trimmed, refresh });
     } catch (error) {
-      if (mine === sequence.current) {
-        show({ state: 'error', handle: guessed, problem: { kind: 'extension', message: messageOf(error) } });
-      }
-      return;
+      response = { ok: false, handle: guessed, error: { kind: 'extension', message: messageOf(error) } };
     }
     if (mine !== sequence.current) return;
+    setRefreshing(false);
+
+    if (!response.ok && refreshing) {
+      // The paid-for answer on screen is still right; say why it was not renewed.
+      setRefreshProblem(explainProblem(response.error, response.handle ?? guessed));
+      return;
+    }
 
     if (response.ok) {
       lastInput.current = response.list.handle;
@@ -172,6 +184,10 @@ export function PopupApp() {
 
     const { error } = response;
     const handle = response.handle ?? guessed;
+    if (error.kind === 'extension') {
+      show({ state: 'error', handle, problem: error });
+      return;
+    }
     if (error.kind === 'invalid-handle' && origin === 'form') {
       // Typed input refused: back to where the person was, with what they typed kept.
       setView(settled.current);
@@ -280,7 +296,9 @@ export function PopupApp() {
           key={`${view.list.handle}:${view.list.fetchedAt}`}
           list={view.list}
           fromCache={view.fromCache}
-          onRefresh={() => void lookup(view.list.handle, true, 'tab')}
+          onRefresh={() => void lookup(view.list.handle, true, 'refresh')}
+          refreshing={refreshing}
+          refreshProblem={refreshProblem}
         />
       );
       break;

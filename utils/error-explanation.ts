@@ -98,7 +98,7 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
       const { required, available } = error;
       let numbers: string;
       if (isCount(required) && isCount(available)) {
-        numbers = `This lookup needs ${credits(required)}; you have ${available}.`;
+        numbers = `This lookup needs ${credits(required)}; you have ${credits(available)}.`;
       } else if (isCount(required)) {
         numbers = `This lookup needs ${credits(required)}.`;
       } else if (isCount(available)) {

@@ -97,7 +97,7 @@ describe('looking up', () => {
 // Each API failure → the popup's error kind, the words it shows, its next step, requests sent.
 const failures: Array<[string, string, RegExp, string, number]> = [
   ['err400', 'bad-request', /refused the request/i, 'Edit handle', 1],
-  ['err402', 'out-of-credits', /needs 1 credit; you have 0/i, 'Buy credits', 1],
+  ['err402', 'out-of-credits', /needs 1 credit; you have 0 credits/i, 'Buy credits', 1],
   ['err403', 'out-of-credits', /out of credits/i, 'Buy credits', 1],
   ['err404', 'not-found', /was not found/i, 'Edit handle', 1],
   ['err429', 'rate-limited', /try again in 30 s/i, 'Try again', 1],
@@ -145,7 +145,7 @@ describe('errors', () => {
     const { popup } = await world.popupFor('/nasa/');
     expect(await settledState(popup)).toBe('error');
     expect(await popup.locator('main').getAttribute('data-error')).toBe('out-of-credits');
-    expect(await popup.locator('main').textContent()).toContain('This lookup needs 1 credit; you have 0.');
+    expect(await popup.locator('main').textContent()).toContain('This lookup needs 1 credit; you have 0 credits.');
   });
 
   it('gives up after 20 s and says the request may have used a credit, without retrying', { timeout: 45_000 }, async () => {
@@ -155,5 +155,18 @@ describe('errors', () => {
     expect(await popup.locator('main').getAttribute('data-error')).toBe('timeout');
     expect(await popup.locator('main').textContent()).toMatch(/may still have used a credit/);
     expect(world.highlightRequests()).toBe(1);
+  });
+});
+
+describe('a Refresh that fails', () => {
+  it('keeps the earlier list on screen and says why it was not renewed', async () => {
+    const { popup } = await world.popupFor('/nasa/');
+    await settledState(popup, ['list']);
+    world.api.setCredits(0);
+    await popup.getByRole('button', { name: /Refresh/ }).click();
+    await expect.poll(() => popup.getByTestId('refresh-error').textContent()).toMatch(/Refresh failed: Out of credits/);
+    expect(await popup.locator('main').getAttribute('data-state')).toBe('list');
+    expect(await rowIds(popup)).toEqual(idsOf('nasa'));
+    expect(world.highlightRequests()).toBe(2);
   });
 });

@@ -40,7 +40,7 @@ const cases: Case[] = [
     { kind: 'out-of-credits', required: 1, available: 0 },
     'natgeo',
     /^Out of credits$/,
-    /^This lookup needs 1 credit; you have 0\. Buy more/,
+    /^This lookup needs 1 credit; you have 0 credits\. Buy more/,
     'buy-credits',
   ],
   [
@@ -48,7 +48,7 @@ const cases: Case[] = [
     { kind: 'out-of-credits', required: 3, available: 2 },
     'natgeo',
     /^Out of credits$/,
-    /This lookup needs 3 credits; you have 2\./,
+    /This lookup needs 3 credits; you have 2 credits\./,
     'buy-credits',
   ],
   ['out of credits, only required', { kind: 'out-of-credits', required: 1, available: null }, null, /^Out of credits$/, /^This lookup needs 1 credit\. Buy/, 'buy-credits'],
