@@ -1,7 +1,7 @@
 import type { HighlightLookup } from './highlight-lookup';
 import { AUTO_LOOKUPS_PER_MINUTE, createRateLimiter } from './rate-limit';
 import { normaliseSettings } from './settings';
-import { settingsItem } from './storage-items';
+import { autoLookupTimesItem, settingsItem } from './storage-items';
 
 export type AutoLookupOutcome = 'off' | 'cached' | 'capped' | 'looked-up';
 
@@ -10,11 +10,16 @@ export type AutoLookupOutcome = 'off' | 'cached' | 'capped' | 'looked-up';
  * that rewrites its URL in a loop gets a few lookups a minute, no more.
  */
 export function createAutoLookup(lookup: HighlightLookup, now: () => number = Date.now) {
-  const limiter = createRateLimiter({ max: AUTO_LOOKUPS_PER_MINUTE, windowMs: 60_000, now });
+  const limiter = createRateLimiter({
+    max: AUTO_LOOKUPS_PER_MINUTE,
+    windowMs: 60_000,
+    store: autoLookupTimesItem,
+    now,
+  });
   return async function onProfileVisited(handle: string): Promise<AutoLookupOutcome> {
     if (!normaliseSettings(await settingsItem.getValue()).autoLookup) return 'off';
     if (await lookup.peek(handle)) return 'cached';
-    if (!limiter.tryTake()) return 'capped';
+    if (!(await limiter.tryTake())) return 'capped';
     await lookup.lookup(handle, { refresh: false });
     return 'looked-up';
   };

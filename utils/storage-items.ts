@@ -26,3 +26,6 @@ export const ownerIdsItem = storage.defineItem<Record<string, string>>('local:ow
 export const tabProfilesItem = storage.defineItem<Record<string, string | null>>('session:tabProfiles', {
   fallback: {},
 });
+
+/** When the last automatic lookups happened; outlives a stopped worker so the cap holds. */
+export const autoLookupTimesItem = storage.defineItem<number[]>('session:autoLookupTimes', { fallback: [] });

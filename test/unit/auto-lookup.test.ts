@@ -47,4 +47,14 @@ describe('auto-lookup', () => {
     expect(await visit('later')).toBe('looked-up');
     expect(fetch).toHaveBeenCalledTimes(AUTO_LOOKUPS_PER_MINUTE + 1);
   });
+
+  it('the cap survives the worker restarting (a new auto-lookup on the same storage)', async () => {
+    await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true });
+    const { fetch, visit } = setup();
+    for (let i = 0; i < AUTO_LOOKUPS_PER_MINUTE; i++) await visit(`a${i}`);
+    const restarted = createAutoLookup(createHighlightLookup({ fetch, isOnline: () => true, now: () => clock }), () => clock);
+    clock += 30_000;
+    expect(await restarted('b0')).toBe('capped');
+    expect(fetch).toHaveBeenCalledTimes(AUTO_LOOKUPS_PER_MINUTE);
+  });
 });

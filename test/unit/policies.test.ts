@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/utils/cache-policy';
-import { createRateLimiter } from '@/utils/rate-limit';
+import { createRateLimiter, memoryTimestamps } from '@/utils/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor } from '@/utils/tab-profiles';
 import { handleFromAnswer } from '@/utils/profile-report';
@@ -57,14 +57,28 @@ describe('evictLeastRecentlyUsed', () => {
 });
 
 describe('createRateLimiter', () => {
-  it('allows max per window, then again once the window slides', () => {
+  it('allows max per window, then again once the window slides', async () => {
     let t = 0;
     const limiter = createRateLimiter({ max: 2, windowMs: 1000, now: () => t });
-    expect([limiter.tryTake(), limiter.tryTake(), limiter.tryTake()]).toEqual([true, true, false]);
+    expect(await Promise.all([limiter.tryTake(), limiter.tryTake(), limiter.tryTake()])).toEqual([true, true, false]);
     t = 999;
-    expect(limiter.tryTake()).toBe(false);
+    expect(await limiter.tryTake()).toBe(false);
     t = 1000;
-    expect(limiter.tryTake()).toBe(true);
+    expect(await limiter.tryTake()).toBe(true);
+  });
+
+  it('a new limiter on the same store (a restarted worker) keeps counting', async () => {
+    const store = memoryTimestamps();
+    const first = createRateLimiter({ max: 2, windowMs: 60_000, store, now: () => 5 });
+    expect([await first.tryTake(), await first.tryTake()]).toEqual([true, true]);
+    const second = createRateLimiter({ max: 2, windowMs: 60_000, store, now: () => 6 });
+    expect(await second.tryTake()).toBe(false);
+  });
+
+  it('ignores junk in the store', async () => {
+    const store = memoryTimestamps();
+    await store.setValue(['x', null, 1e15] as never);
+    expect(await createRateLimiter({ max: 1, windowMs: 1000, store, now: () => 10 }).tryTake()).toBe(true);
   });
 });
 
