@@ -2,22 +2,10 @@
  * The product's main flow in real Chromium: detect the profile, look up its
  * highlights through the (local) SociaVault API, list and copy their IDs.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { actionTitle, rowIds, settledState, startWorld, type World } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
 
-const idsOf = (handle: string) => (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
-
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
-beforeEach(async () => {
-  await world.reset();
-});
+const world = useWorld();
 
 describe('on a profile', () => {
   it('titles the toolbar button "Highlights of @nasa"', async () => {

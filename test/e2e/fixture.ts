@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
 import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
+import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
 import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
 import { createTestCertificate } from '../support/tls';
 
@@ -74,4 +75,27 @@ export async function settledState(popup: Page, states: string[] = ['list', 'emp
 
 export async function rowIds(popup: Page): Promise<string[]> {
   return popup.locator('[data-testid="highlight-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
+}
+
+/**
+ * One world per test file, started before its first test, reset before each
+ * test and closed after the last. The object is filled in by beforeAll.
+ */
+export function useWorld(): World {
+  const world = {} as World;
+  beforeAll(async () => {
+    Object.assign(world, await startWorld());
+  });
+  afterAll(async () => {
+    await world.close?.();
+  });
+  beforeEach(async () => {
+    await world.reset();
+  });
+  return world;
+}
+
+/** The highlight IDs the stand-in API sends for a profile, in order. */
+export function idsOf(handle: string): string[] {
+  return (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
 }

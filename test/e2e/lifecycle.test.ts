@@ -2,25 +2,13 @@
  * Tabs, the service worker's life and the extension's own reload: what a
  * browser does to an extension between two clicks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChromeApi } from '../support/chrome-api';
-import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { actionTitle, rowIds, settledState, startWorld, type World } from './fixture';
+import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
 
 declare const chrome: ChromeApi & { runtime: { reload(): void } };
 
-const idsOf = (handle: string) => (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
-
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
-beforeEach(async () => {
-  await world.reset();
-});
+const world = useWorld();
 
 describe('tabs and the service worker', () => {
   it('two Instagram tabs on different profiles each show their own', async () => {

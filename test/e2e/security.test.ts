@@ -5,30 +5,20 @@
  * request URL, page text or clipboard, and a stopped worker still hears every message.
  */
 import type { CDPSession, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachToServiceWorker, type TargetSession } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
-import { DEFAULT_SCENARIOS, HOSTILE_HIGHLIGHTS, HOSTILE_LEGIT_COVER, type ProfileScenario } from '../support/scenarios';
+import { HOSTILE_HIGHLIGHTS, HOSTILE_LEGIT_COVER } from '../support/scenarios';
 import { DEFAULT_API_KEY } from '../support/sociavault-server';
-import { actionTitle, rowIds, settledState, startWorld, type World } from './fixture';
+import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
 
-const idsOf = (handle: string) => (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
 const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
 /** For waits on the worker, which may be starting up. */
 const WAIT = { timeout: 10_000 };
 
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
-beforeEach(async () => {
-  await world.reset();
-});
+const world = useWorld();
 
 /** Hosts the popup may contact: the extension itself and Instagram's image CDNs over plain https. */
 function isAllowedPopupRequest(url: string, extensionId: string): boolean {

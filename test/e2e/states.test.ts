@@ -2,22 +2,11 @@
  * Every state the popup can show, each with its own message and next step,
  * in real Chromium against the local SociaVault.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { rowIds, settledState, startWorld, type World } from './fixture';
+import { idsOf, rowIds, settledState, useWorld } from './fixture';
 
-const idsOf = (handle: string) => (DEFAULT_SCENARIOS[handle] as ProfileScenario).highlights.map((h) => h.id);
-
-let world: World;
-beforeAll(async () => {
-  world = await startWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
-beforeEach(async () => {
-  await world.reset();
-});
+const world = useWorld();
 
 describe('looking up', () => {
   it('shows a loading state while the API is answering', async () => {
