@@ -1,6 +1,7 @@
 import type { ErrorExplanation } from '../utils/error-explanation';
 import type { HighlightList as HighlightListData } from '../utils/highlight';
-import { idsAsLines } from '../utils/id-export';
+import { exportHighlights } from '../utils/id-export';
+import type { CopyFormat } from '../utils/settings';
 import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
 import { HighlightList } from './HighlightList';
@@ -13,18 +14,26 @@ interface Props {
   refreshing: boolean;
   /** Why the last Refresh failed; the list shown is the older one. */
   refreshProblem: ErrorExplanation | null;
+  copyFormat: CopyFormat;
 }
+
+const COPY_ALL_LABEL: Record<CopyFormat, string> = {
+  lines: 'Copy all IDs',
+  csv: 'Copy all as CSV',
+  json: 'Copy all as JSON',
+};
 
 function countText(n: number): string {
   return `${n} ${n === 1 ? 'highlight' : 'highlights'}`;
 }
 
 /** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, onRefresh, refreshing, refreshProblem }: Props) {
+export function HighlightsView({ list, fromCache, onRefresh, refreshing, refreshProblem, copyFormat }: Props) {
   const { notice, copy } = useCopy();
   const count = list.highlights.length;
   const copyOne = (id: string) => void copy(id, `Copied ${id}`);
-  const copyAll = () => void copy(idsAsLines(list.highlights), `Copied ${count} ${count === 1 ? 'ID' : 'IDs'}`);
+  const copied = copyFormat === 'lines' ? `${count} ${count === 1 ? 'ID' : 'IDs'}` : `${countText(count)} as ${copyFormat.toUpperCase()}`;
+  const copyAll = () => void copy(exportHighlights(list.highlights, copyFormat), `Copied ${copied}`);
 
   const summary = (
     <div class="summary">
@@ -36,7 +45,7 @@ export function HighlightsView({ list, fromCache, onRefresh, refreshing, refresh
         {count > 0 ? (
           <button type="button" class="button" onClick={copyAll}>
             <CopyIcon size={14} />
-            Copy all IDs
+            {COPY_ALL_LABEL[copyFormat]}
           </button>
         ) : null}
         <button

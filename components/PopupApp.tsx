@@ -5,6 +5,7 @@ import { explainError, type ErrorExplanation } from '../utils/error-explanation'
 import type { HighlightList } from '../utils/highlight';
 import type { LookupError } from '../utils/lookup-error';
 import type { LookupResponse } from '../utils/messages';
+import { DEFAULT_SETTINGS, type CopyFormat } from '../utils/settings';
 import { ErrorPanel } from './ErrorPanel';
 import { HighlightsView } from './HighlightsView';
 import { LoadingState } from './LoadingState';
@@ -106,6 +107,7 @@ export function PopupApp() {
   const [focusRequest, setFocusRequest] = useState(0);
   /** A Refresh is under way: the list stays on screen meanwhile. */
   const [refreshing, setRefreshing] = useState(false);
+  const [copyFormat, setCopyFormat] = useState<CopyFormat>(DEFAULT_SETTINGS.copyFormat);
   /** Why the last Refresh failed; the older list stays on screen below it. */
   const [refreshProblem, setRefreshProblem] = useState<ErrorExplanation | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -221,6 +223,7 @@ export function PopupApp() {
           : askBackground({ type: 'get-tab-profile', tabId }).catch(() => ({ handle: null })),
       ]);
       hasKey = status.hasKey;
+      setCopyFormat(status.settings.copyFormat);
       handle = profile.handle;
     } catch (error) {
       if (mine === sequence.current) {
@@ -299,6 +302,7 @@ export function PopupApp() {
           onRefresh={() => void lookup(view.list.handle, true, 'refresh')}
           refreshing={refreshing}
           refreshProblem={refreshProblem}
+          copyFormat={copyFormat}
         />
       );
       break;

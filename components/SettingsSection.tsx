@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/background-client';
 import { AUTO_LOOKUPS_PER_MINUTE } from '../utils/rate-limit';
-import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+import {
+  CACHE_TTL_HOURS_MAX,
+  CACHE_TTL_HOURS_MIN,
+  COPY_FORMATS,
+  DEFAULT_SETTINGS,
+  type CopyFormat,
+  type Settings,
+} from '../utils/settings';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** A whole number of hours within bounds, or null. */
@@ -12,10 +19,17 @@ export function parseCacheHours(text: string): number | null {
   return hours >= CACHE_TTL_HOURS_MIN && hours <= CACHE_TTL_HOURS_MAX ? hours : null;
 }
 
-/** Cache lifetime and automatic lookup. */
+const COPY_FORMAT_LABELS: Record<CopyFormat, string> = {
+  lines: 'IDs, one per line (for the next API call)',
+  csv: 'CSV with id and title (for a spreadsheet)',
+  json: 'JSON with id and title (for a script)',
+};
+
+/** Cache lifetime, automatic lookup, and what "Copy all" copies. */
 export function SettingsSection() {
   const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
   const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
+  const [copyFormat, setCopyFormat] = useState<CopyFormat>(DEFAULT_SETTINGS.copyFormat);
   const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -23,6 +37,7 @@ export function SettingsSection() {
   const showSettings = (settings: Settings) => {
     setHours(String(settings.cacheTtlHours));
     setAutoLookup(settings.autoLookup);
+    setCopyFormat(settings.copyFormat);
   };
 
   useEffect(() => {
@@ -47,7 +62,7 @@ export function SettingsSection() {
     }
     setBusy(true);
     try {
-      const response = await askBackground({ type: 'save-settings', settings: { cacheTtlHours, autoLookup } });
+      const response = await askBackground({ type: 'save-settings', settings: { cacheTtlHours, autoLookup, copyFormat } });
       showSettings(response.settings);
       setMessage({ tone: 'success', text: 'Settings saved.' });
     } catch (error) {
@@ -105,6 +120,23 @@ export function SettingsSection() {
           {AUTO_LOOKUPS_PER_MINUTE} a minute so that no page can drain your credits. When off, nothing is looked up
           until you open Highlight Lookup.
         </p>
+
+        <label class="field-label" for="copy-format">
+          “Copy all” copies
+        </label>
+        <select
+          id="copy-format"
+          class="input"
+          name="copy-format"
+          value={copyFormat}
+          onChange={(event) => setCopyFormat(event.currentTarget.value as CopyFormat)}
+        >
+          {COPY_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {COPY_FORMAT_LABELS[format]}
+            </option>
+          ))}
+        </select>
 
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy || !loaded}>

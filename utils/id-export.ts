@@ -1,4 +1,5 @@
 import type { Highlight } from './highlight';
+import type { CopyFormat } from './settings';
 
 /** The IDs, one per line, in list order, with no trailing newline. */
 export function idsAsLines(highlights: readonly Highlight[]): string {
@@ -27,4 +28,16 @@ export function highlightsAsJson(highlights: readonly Highlight[]): string {
     null,
     2,
   );
+}
+
+/** What "Copy all" copies in the chosen format. */
+export function exportHighlights(highlights: readonly Highlight[], format: CopyFormat): string {
+  switch (format) {
+    case 'csv':
+      return highlightsAsCsv(highlights);
+    case 'json':
+      return highlightsAsJson(highlights);
+    case 'lines':
+      return idsAsLines(highlights);
+  }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HighlightList } from './highlight';
 import type { LookupError } from './lookup-error';
-import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, type Settings } from './settings';
+import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, COPY_FORMATS, type Settings } from './settings';
 
 /**
  * Requests that the extension's own pages (popup, options) send to the
@@ -27,6 +27,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     settings: z.object({
       cacheTtlHours: z.number().int().min(CACHE_TTL_HOURS_MIN).max(CACHE_TTL_HOURS_MAX),
       autoLookup: z.boolean(),
+      copyFormat: z.enum(COPY_FORMATS),
     }),
   }),
   z.object({ type: z.literal('clear-cache') }),

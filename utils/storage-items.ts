@@ -1,12 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import type { HighlightCache } from './cache-policy';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettingsToV2, SETTINGS_VERSION, type Settings } from './settings';
 
 /** The SociaVault key. Read only by the background (and shown to the options page on request). */
 export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: { 2: migrateSettingsToV2 },
 });
 
 /** Answers per lower-cased handle. */

@@ -3,7 +3,8 @@
  * highlights through the (local) SociaVault API, list and copy their IDs.
  */
 import { describe, expect, it } from 'vitest';
-import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
+import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
+import { actionTitle, idsOf, rowIds, settledState, useWorld } from './fixture';
 
 const world = useWorld();
 
@@ -93,5 +94,20 @@ describe('states', () => {
     const { popup } = await world.popupFor('/emptyprofile/');
     expect(await settledState(popup)).toBe('empty');
     expect(await popup.getByTestId('empty-message').textContent()).toBe('@emptyprofile has no highlights');
+  });
+});
+
+describe('copy format', () => {
+  it('chosen in the options, "Copy all" copies CSV with id and title', async () => {
+    const options = await world.browser.openOptions();
+    await options.getByLabel('“Copy all” copies').selectOption('csv');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.getByTestId('settings-message').textContent()).toContain('Settings saved');
+
+    const { popup } = await world.popupFor('/natgeo/');
+    await settledState(popup, ['list']);
+    await popup.getByRole('button', { name: 'Copy all as CSV' }).click();
+    const [only] = (DEFAULT_SCENARIOS.natgeo as ProfileScenario).highlights;
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(`id,title\r\n${only!.id},${only!.title}`);
   });
 });

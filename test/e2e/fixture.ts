@@ -35,7 +35,7 @@ export async function startWorld(): Promise<World> {
     site,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
       for (const page of browser.context.pages().slice(1)) await page.close();
-      await browser.setStorage('local', { highlightCache: {}, ownerIds: {}, settings: { cacheTtlHours: 24, autoLookup: false } });
+      await browser.setStorage('local', { highlightCache: {}, ownerIds: {}, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
       await browser.setStorage('local', { apiKey });
       api.reset();
     },

@@ -61,7 +61,7 @@ describe('lookup', () => {
 
   it('asks again once the cached answer is older than the lifetime', async () => {
     const { fetch, lookup } = setup();
-    await settingsItem.setValue({ cacheTtlHours: 2, autoLookup: false });
+    await settingsItem.setValue({ cacheTtlHours: 2, autoLookup: false, copyFormat: 'lines' });
     await lookup.lookup('nasa', { refresh: false });
     clock += 2 * HOUR - 1;
     expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ fromCache: true });

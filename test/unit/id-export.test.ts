@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlight } from '../../utils/highlight';
-import { highlightsAsCsv, highlightsAsJson, idsAsLines } from '../../utils/id-export';
+import { exportHighlights, highlightsAsCsv, highlightsAsJson, idsAsLines } from '../../utils/id-export';
 
 const h = (id: string, title = ''): Highlight => ({ id, title, coverUrl: null });
 
@@ -57,5 +57,29 @@ describe('highlightsAsJson', () => {
 
   it('is an empty array for no highlights', () => {
     expect(JSON.parse(highlightsAsJson([]))).toEqual([]);
+  });
+});
+
+describe('exportHighlights', () => {
+  const rows = [
+    { id: '18154582366360931', title: 'BOB hairstyles', coverUrl: null },
+    { id: '18154582366360932', title: '=HYPERLINK("x")', coverUrl: null },
+  ];
+  it.each([
+    ['lines', '18154582366360931\n18154582366360932'],
+    ['csv', 'id,title\r\n18154582366360931,BOB hairstyles\r\n18154582366360932,"\'=HYPERLINK(""x"")"'],
+    [
+      'json',
+      JSON.stringify(
+        [
+          { id: '18154582366360931', title: 'BOB hairstyles' },
+          { id: '18154582366360932', title: '=HYPERLINK("x")' },
+        ],
+        null,
+        2,
+      ),
+    ],
+  ] as const)('%s', (format, expected) => {
+    expect(exportHighlights(rows, format)).toBe(expected);
   });
 });

@@ -130,7 +130,7 @@ describe('page requests', () => {
   it('get-status tells whether a key is set, never the key', async () => {
     const { handle } = setup();
     const status = await handle({ type: 'get-status' }, popup);
-    expect(status).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false } });
+    expect(status).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
     expect(JSON.stringify(status)).not.toContain('sk_live');
   });
 
@@ -149,12 +149,11 @@ describe('page requests', () => {
 
   it('saves settings within bounds and refuses others', async () => {
     const { handle } = setup();
-    expect(await handle({ type: 'save-settings', settings: { cacheTtlHours: 48, autoLookup: true } }, options)).toEqual({
-      ok: true,
-      settings: { cacheTtlHours: 48, autoLookup: true },
-    });
-    expect(handle({ type: 'save-settings', settings: { cacheTtlHours: 0, autoLookup: true } }, options)).toBeUndefined();
-    expect(await settingsItem.getValue()).toEqual({ cacheTtlHours: 48, autoLookup: true });
+    const chosen = { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' } as const;
+    expect(await handle({ type: 'save-settings', settings: chosen }, options)).toEqual({ ok: true, settings: chosen });
+    expect(handle({ type: 'save-settings', settings: { ...chosen, cacheTtlHours: 0 } }, options)).toBeUndefined();
+    expect(handle({ type: 'save-settings', settings: { ...chosen, copyFormat: 'xml' } }, options)).toBeUndefined();
+    expect(await settingsItem.getValue()).toEqual(chosen);
   });
 
   it('asks the tab’s content script which profile it shows now, and records it', async () => {

@@ -87,11 +87,13 @@ describe('normaliseSettings', () => {
     [undefined, DEFAULT_SETTINGS],
     [null, DEFAULT_SETTINGS],
     ['junk', DEFAULT_SETTINGS],
-    [{ cacheTtlHours: 48, autoLookup: true }, { cacheTtlHours: 48, autoLookup: true }],
+    [{ cacheTtlHours: 48, autoLookup: true }, { cacheTtlHours: 48, autoLookup: true, copyFormat: 'lines' }],
+    [{ cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }, { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }],
+    [{ copyFormat: 'xml' }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 0 }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 1.5, autoLookup: 'yes' }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 721 }, DEFAULT_SETTINGS],
-    [{ cacheTtlHours: 720, extra: 1 }, { cacheTtlHours: 720, autoLookup: false }],
+    [{ cacheTtlHours: 720, extra: 1 }, { cacheTtlHours: 720, autoLookup: false, copyFormat: 'lines' }],
   ])('%j → %j', (raw, expected) => {
     expect(normaliseSettings(raw)).toEqual(expected);
   });
