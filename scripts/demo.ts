@@ -549,12 +549,13 @@ async function run(args: Args): Promise<void> {
       const popup = demo.popup!;
       await popup.bringToFront();
       await popup.getByRole('button', { name: 'Refresh' }).click();
-      await settle(popup, 'error', 'out-of-credits');
-      const alert = await textOf(popup.getByRole('alert').first());
+      const banner = popup.getByTestId('refresh-error');
+      await until('the refresh error to show', () => banner.count(), (n) => n === 1);
+      await settle(popup, 'list');
       const answer = highlightRequests(api).at(-1);
       check(answer?.status === 402, `SociaVault answered ${answer?.status ?? 'nothing'}, not 402.`);
-      detail(`SociaVault answered 402; the popup says: “${alert}”`);
-      await screenshot(demo, popup, '07-out-of-credits', 'out of credits: what the lookup needs and what is left');
+      detail(`SociaVault answered 402; the list stays and the popup says: “${await textOf(banner)}”`);
+      await screenshot(demo, popup, '07-out-of-credits', 'out of credits: the list stays, with what a refresh needs');
     } finally {
       api.setCredits(balance);
     }
