@@ -222,7 +222,7 @@ describe('under load', () => {
       expect([...lookupRequests].sort()).toEqual([...lookedUp].sort());
 
       // 3. Auto-lookup on, 100 more navigations over profiles never looked up: at most 5 are spent.
-      await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true } });
+      await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
       const autoFrom = api.requests.length;
       const unseen = Array.from({ length: PROFILES - LOOKUP_HANDLES }, (_, i) => LOOKUP_HANDLES + i);
       tabs.forEach((tab, t) => (tab.last = handle(LOOKUP_HANDLES + 30 + t)));
@@ -266,7 +266,7 @@ describe('under load', () => {
   it('the cap on automatic lookups (5 a minute) survives the worker being stopped in between', async () => {
     // Runs after the test above in the same browser: auto-lookup is on and the window
     // may already hold its lookups. Chrome stops an idle worker after 30 s, well inside a minute.
-    await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true } });
+    await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
     const cache = (await ext.getStorage('local', 'highlightCache')).highlightCache as Record<string, unknown>;
     const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !(h in cache));
     expect(fresh.length).toBeGreaterThanOrEqual(12);

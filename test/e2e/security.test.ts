@@ -515,7 +515,7 @@ describe('every listener is registered synchronously at the worker start', () =>
     const answer = await page.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'get-status' }).catch((e: Error) => `rejected: ${e.message}`),
     );
-    expect(answer).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false } });
+    expect(answer).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
     expect(await world.browser.isWorkerRunning()).toBe(true);
   });
 
