@@ -18,3 +18,20 @@ export type LookupError =
   | { kind: 'bad-response'; detail: string };
 
 export type LookupErrorKind = LookupError['kind'];
+
+/** Every kind, for exhaustive tests; `satisfies` keeps the list in step with the union. */
+export const LOOKUP_ERROR_KINDS = Object.keys({
+  'no-key': true,
+  'invalid-handle': true,
+  offline: true,
+  'bad-request': true,
+  'key-rejected': true,
+  'out-of-credits': true,
+  'not-found': true,
+  'rate-limited': true,
+  'server-error': true,
+  'unexpected-status': true,
+  timeout: true,
+  network: true,
+  'bad-response': true,
+} satisfies Record<LookupErrorKind, true>) as LookupErrorKind[];

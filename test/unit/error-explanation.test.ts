@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainError, type ErrorAction } from '../../utils/error-explanation';
-import type { LookupError, LookupErrorKind } from '../../utils/lookup-error';
+import { LOOKUP_ERROR_KINDS, type LookupError } from '../../utils/lookup-error';
 
 type Case = [label: string, error: LookupError, handle: string | null, title: RegExp, detail: RegExp, action: ErrorAction];
 
@@ -93,23 +93,8 @@ describe('explainError', () => {
   });
 
   it('covers every error kind', () => {
-    const kinds: Record<LookupErrorKind, true> = {
-      'no-key': true,
-      'invalid-handle': true,
-      offline: true,
-      'bad-request': true,
-      'key-rejected': true,
-      'out-of-credits': true,
-      'not-found': true,
-      'rate-limited': true,
-      'server-error': true,
-      'unexpected-status': true,
-      timeout: true,
-      network: true,
-      'bad-response': true,
-    };
     const tested = new Set(cases.map(([, error]) => error.kind));
-    expect([...tested].sort()).toEqual(Object.keys(kinds).sort());
+    expect([...tested].sort()).toEqual([...LOOKUP_ERROR_KINDS].sort());
   });
 
   it('shortens long outside text and keeps it on one line', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonExact } from '@/utils/exact-json';
 import { parseHighlightsBody, type ParseResult } from '@/utils/highlights-response';
+import { anythingDeep } from './arbitraries';
 
 /** Runs per property (6 properties in this file: 3,000 runs). */
 const RUNS = 500;
@@ -221,18 +222,6 @@ const nearBody = fc.record(
   { requiredKeys: [] },
 );
 
-const anythingDeep = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withUnicodeString: true,
-});
 
 /** Text that looks like JSON to the integer-quoting scanner: many digits, signs, quotes and escapes. */
 const jsonishText = fc.string({

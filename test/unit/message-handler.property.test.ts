@@ -6,6 +6,7 @@ import { createMessageHandler } from '@/utils/message-handler';
 import type { SenderInfo } from '@/utils/sender-policy';
 import { apiKeyItem, tabProfilesItem } from '@/utils/storage-items';
 import { createTabProfiles } from '@/utils/tab-profiles';
+import { anythingDeep } from './arbitraries';
 
 /** Runs per property (2 properties in this file: 1,000 runs, up to 3 messages each). */
 const RUNS = 500;
@@ -85,18 +86,6 @@ function isWellFormedLookup(message: unknown): boolean {
 // ---------------------------------------------------------------------------
 // Generators.
 
-const anythingDeep = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withUnicodeString: true,
-});
 
 const handleArb = fc.oneof(
   fc.constantFrom('nasa', '@NASA', 'natgeo', 'explore', 'na sa', '', ' ', '.', 'a'.repeat(31), 'https://www.instagram.com/nasa/'),
