@@ -14,6 +14,8 @@ export interface HighlightLookupOptions {
   timeoutMs?: number;
   now?: () => number;
   isOnline?: () => boolean;
+  /** Told of every answer stored in the cache (the background updates badges). */
+  onAnswer?: (list: HighlightList) => void;
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -49,13 +51,15 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
     return typeof cache === 'object' && cache !== null ? cache : {};
   }
 
-  /** A fresh cached answer, or null. Touches it so it is evicted last. */
-  async function cachedList(handle: string): Promise<HighlightList | null> {
+  /** A fresh cached answer, or null. `touch`: it was used, so it is evicted last. */
+  async function cachedList(handle: string, touch: boolean): Promise<HighlightList | null> {
     const entry = (await readCache())[handle];
     if (!entry || !isCacheEntryShape(entry)) return null;
     const settings = normaliseSettings(await settingsItem.getValue());
     if (!isFresh(entry, now(), settings.cacheTtlHours)) return null;
-    await updateCache((cache) => (cache[handle] ? { ...cache, [handle]: { ...cache[handle], usedAt: now() } } : cache));
+    if (touch) {
+      await updateCache((cache) => (cache[handle] ? { ...cache, [handle]: { ...cache[handle], usedAt: now() } } : cache));
+    }
     return entry.list;
   }
 
@@ -94,6 +98,7 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
     if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
       await ownerIdsItem.setValue({ ...(await ownerIdsItem.getValue()), [handle]: ownerId });
     }
+    options.onAnswer?.(list);
     return { ok: true, list, fromCache: false };
   }
 
@@ -103,7 +108,7 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
       const handle = parseHandleInput(input);
       if (!handle) return { ok: false, handle: null, error: { kind: 'invalid-handle', input } };
       if (!refresh) {
-        const cached = await cachedList(handle);
+        const cached = await cachedList(handle, true);
         if (cached) return { ok: true, list: cached, fromCache: true };
       }
       const pending = inFlight.get(handle);
@@ -113,10 +118,10 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
       return request;
     },
 
-    /** The cached answer only; never sends a request. */
+    /** The cached answer only; never sends a request, and writes nothing. */
     async peek(input: string): Promise<HighlightList | null> {
       const handle = parseHandleInput(input);
-      return handle ? cachedList(handle) : null;
+      return handle ? cachedList(handle, false) : null;
     },
 
     async clearCache(): Promise<number> {

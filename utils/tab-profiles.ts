@@ -4,6 +4,12 @@ import { tabProfilesItem } from './storage-items';
 
 export const DEFAULT_TITLE = 'Highlight Lookup';
 
+/** The toolbar badge: how many highlights the tab's profile has, once known. */
+export function badgeTextFor(count: number | null): string {
+  if (count === null) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
 export function actionTitleFor(handle: string | null): string {
   return handle ? `Highlights of @${handle}` : `${DEFAULT_TITLE} — no Instagram profile on this page`;
 }
@@ -32,6 +38,22 @@ export function createTabProfiles() {
         await tabProfilesItem.setValue({ ...profiles, [String(tabId)]: handle });
       });
       await showTitle(tabId, handle);
+    },
+
+    /** Tabs that show `handle` right now. */
+    async showing(handle: string): Promise<number[]> {
+      const profiles = await tabProfilesItem.getValue();
+      return Object.keys(profiles)
+        .filter((id) => profiles[id] === handle)
+        .map(Number);
+    },
+
+    async showBadge(tabId: number, count: number | null): Promise<void> {
+      try {
+        await browser.action.setBadgeText({ tabId, text: badgeTextFor(count) });
+      } catch {
+        // The tab closed meanwhile.
+      }
     },
 
     async forget(tabId: number): Promise<void> {

@@ -11,9 +11,14 @@ import { createTabProfiles } from '@/utils/tab-profiles';
 export default defineBackground({
   main() {
     restrictStorageToExtensionPages();
-    const lookup = createHighlightLookup();
     const tabs = createTabProfiles();
+    const lookup = createHighlightLookup({
+      // Every tab on that profile shows the new count at once.
+      onAnswer: (list) =>
+        void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
+    });
     const autoLookup = createAutoLookup(lookup);
+    void browser.action.setBadgeBackgroundColor({ color: '#3056d3' }).catch(() => undefined);
 
     const handleMessage = createMessageHandler({
       ownId: browser.runtime.id,
@@ -28,7 +33,11 @@ export default defineBackground({
           return undefined;
         }
       },
-      onProfileDetected: (_tabId, handle) => {
+      onProfileDetected: (tabId, handle) => {
+        // The count when an answer is cached (free), nothing otherwise.
+        void (handle ? lookup.peek(handle) : Promise.resolve(null)).then((list) =>
+          tabs.showBadge(tabId, list ? list.highlights.length : null),
+        );
         if (handle) void autoLookup(handle).catch(() => undefined);
       },
     });

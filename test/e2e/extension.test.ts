@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { actionTitle, idsOf, rowIds, settledState, useWorld } from './fixture';
+import { actionTitle, badgeText, idsOf, rowIds, settledState, useWorld } from './fixture';
 
 const world = useWorld();
 
@@ -12,6 +12,22 @@ describe('on a profile', () => {
   it('titles the toolbar button "Highlights of @nasa"', async () => {
     const { tabId } = await world.popupFor('/nasa/tagged/');
     expect(await actionTitle(world, tabId)).toBe('Highlights of @nasa');
+  });
+
+  it('badges the toolbar button with the count once known, for every tab on that profile', async () => {
+    const first = await world.popupFor('/nasa/');
+    expect(await badgeText(world, first.tabId)).toBe('');
+    await settledState(first.popup, ['list']);
+    await expect.poll(() => badgeText(world, first.tabId)).toBe('12');
+    // Another tab on the same profile: known from the cache, no request.
+    const second = await world.browser.newInstagramPage('/nasa/reels/');
+    const secondId = await world.browser.tabIdOf(second);
+    await expect.poll(() => badgeText(world, secondId)).toBe('12');
+    // In-app to a profile not looked up yet: no count.
+    await first.page.evaluate(() => history.pushState({}, '', '/natgeo/'));
+    await expect.poll(() => actionTitle(world, first.tabId)).toBe('Highlights of @natgeo');
+    await expect.poll(() => badgeText(world, first.tabId)).toBe('');
+    expect(world.highlightRequests()).toBe(1);
   });
 
   it('lists the IDs the API returned, in order, for the tab named in popup.html?tab=', async () => {

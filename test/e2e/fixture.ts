@@ -61,6 +61,12 @@ export async function actionTitle(world: World, tabId: number): Promise<string> 
   return worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
 }
 
+/** The toolbar button's badge for a tab. */
+export async function badgeText(world: World, tabId: number): Promise<string> {
+  const worker = await world.browser.worker();
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
 /** Waits until the content script has reported the page (the toolbar title changes from the default). */
 async function waitForReport(world: World, tabId: number): Promise<void> {
   await expect.poll(() => actionTitle(world, tabId), { timeout: 10_000 }).not.toBe('Highlight Lookup');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/utils/cache-policy';
 import { createRateLimiter, memoryTimestamps } from '@/utils/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
-import { actionTitleFor } from '@/utils/tab-profiles';
+import { actionTitleFor, badgeTextFor } from '@/utils/tab-profiles';
 import { handleFromAnswer } from '@/utils/profile-report';
 import { isValidHandle } from '@/utils/profile-url';
 
@@ -119,5 +119,17 @@ describe('handleFromAnswer', () => {
     ['nasa', undefined],
   ])('%j → %j', (answer, expected) => {
     expect(handleFromAnswer(answer, isValidHandle)).toBe(expected);
+  });
+});
+
+describe('badgeTextFor', () => {
+  it.each([
+    [null, ''],
+    [0, '0'],
+    [12, '12'],
+    [999, '999'],
+    [1000, '999+'],
+  ])('%j → %j', (count, text) => {
+    expect(badgeTextFor(count)).toBe(text);
   });
 });
