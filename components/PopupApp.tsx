@@ -18,7 +18,8 @@ type Problem = LookupError | { kind: 'extension'; message: string };
 type View =
   | { state: 'starting' }
   | { state: 'no-key'; handle: string | null }
-  | { state: 'no-profile' }
+  /** `pageSeen` false: no content script answered in that tab. */
+  | { state: 'no-profile'; pageSeen: boolean }
   | { state: 'loading'; handle: string | null }
   | { state: 'list'; list: HighlightList; fromCache: boolean }
   | { state: 'error'; handle: string | null; problem: Problem };
@@ -115,7 +116,7 @@ export function PopupApp() {
   /** Only the newest request may change the view. */
   const sequence = useRef(0);
   /** The last view that was not a loading one, to go back to when typed input is refused. */
-  const settled = useRef<View>({ state: 'no-profile' });
+  const settled = useRef<View>({ state: 'no-profile', pageSeen: true });
   /** What the last lookup asked for, for "Try again". */
   const lastInput = useRef<string | null>(null);
 
@@ -214,17 +215,20 @@ export function PopupApp() {
     setView({ state: 'starting' });
     let hasKey: boolean;
     let handle: string | null;
+    let pageSeen: boolean;
     try {
       const tabId = await resolveTabId();
+      const unseen = { handle: null, pageSeen: false };
       const [status, profile] = await Promise.all([
         askBackground({ type: 'get-status' }),
         tabId === null
-          ? Promise.resolve({ handle: null })
-          : askBackground({ type: 'get-tab-profile', tabId }).catch(() => ({ handle: null })),
+          ? Promise.resolve(unseen)
+          : askBackground({ type: 'get-tab-profile', tabId }).catch(() => unseen),
       ]);
       hasKey = status.hasKey;
       setCopyFormat(status.settings.copyFormat);
       handle = profile.handle;
+      pageSeen = profile.pageSeen;
     } catch (error) {
       if (mine === sequence.current) {
         show({ state: 'error', handle: null, problem: { kind: 'extension', message: messageOf(error) } });
@@ -233,7 +237,7 @@ export function PopupApp() {
     }
     if (mine !== sequence.current) return;
     if (!hasKey) show({ state: 'no-key', handle });
-    else if (!handle) show({ state: 'no-profile' });
+    else if (!handle) show({ state: 'no-profile', pageSeen });
     else void lookup(handle, false, 'tab');
   };
 
@@ -289,6 +293,12 @@ export function PopupApp() {
             This page is not an Instagram profile
           </h2>
           <p class="problem-detail">Open a profile on instagram.com, or look one up here.</p>
+          {view.pageSeen ? null : (
+            <p class="problem-detail" data-testid="reload-hint">
+              If this tab does show Instagram, reload it: tabs opened before Highlight Lookup was installed or updated
+              cannot be seen until then.
+            </p>
+          )}
           {form}
         </section>
       );

@@ -42,7 +42,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         const live = await deps.askTab(request.tabId);
         const handle = live === undefined ? null : live;
         if ((await deps.tabs.get(request.tabId)) !== handle) await deps.tabs.set(request.tabId, handle);
-        return { handle } satisfies PageResponses['get-tab-profile'];
+        return { handle, pageSeen: live !== undefined } satisfies PageResponses['get-tab-profile'];
       }
       case 'get-status':
         return {

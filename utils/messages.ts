@@ -43,7 +43,8 @@ export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false
 
 /** What each request answers. */
 export interface PageResponses {
-  'get-tab-profile': { handle: string | null };
+  /** `pageSeen`: the tab's content script answered (false: not Instagram, or opened before we were installed). */
+  'get-tab-profile': { handle: string | null; pageSeen: boolean };
   'get-status': { hasKey: boolean; settings: Settings };
   'peek-cache': { list: HighlightList | null };
   lookup: LookupResponse;

@@ -61,6 +61,8 @@ describe('tabs and the service worker', () => {
     const popup = await world.browser.openPopup(tabId);
     expect(await settledState(popup)).toBe('no-profile');
     expect(await actionTitle(world, tabId)).toContain('no Instagram profile');
+    // No content script answered there: the popup says how to make a page visible.
+    expect(await popup.getByTestId('reload-hint').count()).toBe(1);
   });
 });
 

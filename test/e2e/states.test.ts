@@ -39,6 +39,8 @@ describe('looking up', () => {
   it('refuses typed input that is no handle, keeps it, and spends nothing', async () => {
     const { popup } = await world.popupFor('/explore/');
     await settledState(popup, ['no-profile']);
+    // Instagram's own page answered "no profile": no reload hint.
+    expect(await popup.getByTestId('reload-hint').count()).toBe(0);
     const field = popup.getByLabel('Instagram handle or profile URL');
     await field.fill('not a handle!');
     await popup.getByRole('button', { name: 'Look up' }).click();

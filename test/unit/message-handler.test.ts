@@ -160,7 +160,7 @@ describe('page requests', () => {
     const { handle, askTab } = setup();
     await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
     askTab.mockResolvedValue('natgeo');
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'natgeo' });
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'natgeo', pageSeen: true });
     expect(await tabProfilesItem.getValue()).toEqual({ '7': 'natgeo' });
     expect(askTab).toHaveBeenCalledWith(7);
   });
@@ -169,7 +169,7 @@ describe('page requests', () => {
     const { handle, askTab } = setup();
     await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
     askTab.mockResolvedValue(undefined);
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null });
+    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null, pageSeen: false });
     expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toContain('no Instagram profile');
   });
 
