@@ -42,6 +42,9 @@ async function resolveTabId(): Promise<number | null> {
   const named = tabIdFromSearch(window.location.search);
   if (named !== null) return named;
   try {
+    // Opened as a page of its own (not from the toolbar): the active tab is
+    // this page, which shows no profile, so there is no tab to ask about.
+    if (await browser.tabs.getCurrent()) return null;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : null;
   } catch {
@@ -218,12 +221,11 @@ export function PopupApp() {
     let pageSeen: boolean;
     try {
       const tabId = await resolveTabId();
-      const unseen = { handle: null, pageSeen: false };
       const [status, profile] = await Promise.all([
         askBackground({ type: 'get-status' }),
         tabId === null
-          ? Promise.resolve(unseen)
-          : askBackground({ type: 'get-tab-profile', tabId }).catch(() => unseen),
+          ? Promise.resolve({ handle: null, pageSeen: true })
+          : askBackground({ type: 'get-tab-profile', tabId }).catch(() => ({ handle: null, pageSeen: false })),
       ]);
       hasKey = status.hasKey;
       setCopyFormat(status.settings.copyFormat);

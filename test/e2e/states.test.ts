@@ -161,3 +161,11 @@ describe('a Refresh that fails', () => {
     expect(world.highlightRequests()).toBe(2);
   });
 });
+
+describe('the popup opened as a page of its own', () => {
+  it('without ?tab= shows the lookup form, with no reload hint', async () => {
+    const popup = await world.browser.openPopup();
+    expect(await settledState(popup)).toBe('no-profile');
+    expect(await popup.getByTestId('reload-hint').count()).toBe(0);
+  });
+});
