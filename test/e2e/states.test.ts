@@ -3,6 +3,7 @@
  * in real Chromium against the local SociaVault.
  */
 import { describe, expect, it } from 'vitest';
+import { attachToServiceWorker } from '../support/browser';
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
 import { idsOf, rowIds, settledState, useWorld } from './fixture';
 
@@ -167,5 +168,30 @@ describe('the popup opened as a page of its own', () => {
     const popup = await world.browser.openPopup();
     expect(await settledState(popup)).toBe('no-profile');
     expect(await popup.getByTestId('reload-hint').count()).toBe(0);
+  });
+});
+
+describe('offline', () => {
+  it('says so without sending a request, and looks up once back online', async () => {
+    const worker = await attachToServiceWorker(world.browser);
+    const setOffline = (offline: boolean) =>
+      worker.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    try {
+      await worker.send('Network.enable');
+      await setOffline(true);
+      const { popup } = await world.popupFor('/nasa/');
+      expect(await settledState(popup)).toBe('error');
+      expect(await popup.locator('main').getAttribute('data-error')).toBe('offline');
+      expect(await popup.locator('main').textContent()).toMatch(/You are offline.*No credit was used/);
+      expect(world.highlightRequests()).toBe(0);
+
+      await setOffline(false);
+      await popup.getByRole('button', { name: 'Try again' }).click();
+      expect(await settledState(popup, ['list'])).toBe('list');
+      expect(world.highlightRequests()).toBe(1);
+    } finally {
+      await setOffline(false).catch(() => undefined);
+      await worker.detach();
+    }
   });
 });
