@@ -154,7 +154,9 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
     case 'network':
       return {
         title: 'Could not reach SociaVault',
-        detail: 'Check your connection, or whether something blocks api.sociavault.com, then try again.',
+        detail: error.afterServerError
+          ? `SociaVault answered with an error (HTTP ${error.afterServerError}) moments ago, and the browser holds back further requests for a short while. Try again in a minute.`
+          : 'Check your connection, or whether something blocks api.sociavault.com, then try again.',
         action: 'retry',
       };
 

@@ -31,6 +31,22 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
   const inFlight = new Map<string, Promise<LookupResponse>>();
   const writeCache = createSerialQueue();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** The last 5xx SociaVault sent, to explain a network failure that follows it. */
+  let lastServerError: { status: number; at: number } | null = null;
+
+  /** Chrome throttles an extension's requests for up to a few minutes after 5xx answers. */
+  function explainNetworkFailure(result: ApiResult): ApiResult {
+    if (result.ok) {
+      lastServerError = null;
+      return result;
+    }
+    const { error } = result;
+    if (error.kind === 'server-error') lastServerError = { status: error.status, at: now() };
+    if (error.kind === 'network' && lastServerError && now() - lastServerError.at < 5 * 60_000) {
+      return { ok: false, error: { kind: 'network', afterServerError: lastServerError.status } };
+    }
+    return result;
+  }
 
   /**
    * A failed cache write (quota, storage gone) must not lose an answer the
@@ -72,12 +88,14 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
     const knownOwnerId = ownerIds[handle];
     const ask = async (query: HighlightsQuery): Promise<ApiResult> => {
       for (let retries = 0; ; retries++) {
-        const result = await requestHighlights(query, {
-          apiKey,
-          baseUrl: options.baseUrl,
-          timeoutMs: options.timeoutMs,
-          fetch: options.fetch,
-        });
+        const result = explainNetworkFailure(
+          await requestHighlights(query, {
+            apiKey,
+            baseUrl: options.baseUrl,
+            timeoutMs: options.timeoutMs,
+            fetch: options.fetch,
+          }),
+        );
         const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
         if (delay === null) return result;
         await sleep(delay);

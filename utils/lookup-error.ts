@@ -14,7 +14,12 @@ export type LookupError =
   | { kind: 'server-error'; status: number }
   | { kind: 'unexpected-status'; status: number }
   | { kind: 'timeout'; seconds: number }
-  | { kind: 'network' }
+  /**
+   * `afterServerError`: SociaVault answered this 5xx moments before. Chrome
+   * then holds back an extension's requests to it for a while, which fetch
+   * reports as a plain network failure.
+   */
+  | { kind: 'network'; afterServerError?: number }
   | { kind: 'bad-response'; detail: string };
 
 export type LookupErrorKind = LookupError['kind'];

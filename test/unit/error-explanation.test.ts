@@ -120,3 +120,11 @@ describe('explainError', () => {
     expect(explainError(error, 'a')).toEqual(explainError(error, 'a'));
   });
 });
+
+describe('a network failure after a server error', () => {
+  it('says the browser is holding requests back', () => {
+    const explanation = explainError({ kind: 'network', afterServerError: 503 }, 'nasa');
+    expect(explanation.detail).toMatch(/HTTP 503.*holds back further requests/);
+    expect(explanation.action).toBe('retry');
+  });
+});

@@ -90,3 +90,25 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(error, 0)).toBeNull();
   });
 });
+
+describe('a network failure right after 5xx answers', () => {
+  it('is explained as the browser holding requests back, not as a broken connection', async () => {
+    let clock = 0;
+    const fetch = scripted([{ status: 503 }, { status: 503 }, { status: 503 }, 'network-error']);
+    const lookup = createHighlightLookup({ fetch, sleep: async () => undefined, isOnline: () => true, now: () => clock });
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ error: { kind: 'server-error', status: 503 } });
+    clock += 10_000;
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({
+      error: { kind: 'network', afterServerError: 503 },
+    });
+    clock += 5 * 60_000;
+    expect(await lookup.lookup('nasa', { refresh: false })).toEqual({ ok: false, handle: 'nasa', error: { kind: 'network' } });
+  });
+
+  it('is a plain network failure once an answer came through', async () => {
+    const fetch = scripted([{ status: 503 }, { status: 503 }, { status: 200, body: ok }, 'network-error']);
+    const lookup = createHighlightLookup({ fetch, sleep: async () => undefined, isOnline: () => true });
+    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ ok: true });
+    expect(await lookup.lookup('natgeo', { refresh: false })).toEqual({ ok: false, handle: 'natgeo', error: { kind: 'network' } });
+  });
+});
