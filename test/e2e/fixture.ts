@@ -23,11 +23,16 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+export async function startWorld(options: { httpThrottling?: boolean } = {}): Promise<World> {
   const tls = createTestCertificate();
   const api = await startSociaVault({ tls });
   const site = await startInstagramSite({ tls });
-  const browser = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
+  const browser = await launchExtension({
+    instagramPort: site.port,
+    apiPort: api.port,
+    spkiHash: tls.spkiHash,
+    httpThrottling: options.httpThrottling,
+  });
 
   const world: World = {
     browser,
@@ -87,10 +92,10 @@ export async function rowIds(popup: Page): Promise<string[]> {
  * One world per test file, started before its first test, reset before each
  * test and closed after the last. The object is filled in by beforeAll.
  */
-export function useWorld(): World {
+export function useWorld(options: { httpThrottling?: boolean } = {}): World {
   const world = {} as World;
   beforeAll(async () => {
-    Object.assign(world, await startWorld());
+    Object.assign(world, await startWorld(options));
   });
   afterAll(async () => {
     await world.close?.();

@@ -27,6 +27,11 @@ export interface LaunchOptions {
    */
   copyExtension?: boolean;
   /**
+   * Keep Chrome's throttling of an extension's requests after 5xx answers
+   * (default false: off, so one test's 503 cannot fail the next one's lookup).
+   */
+  httpThrottling?: boolean;
+  /**
    * Let Playwright close the browser and exit the process on Ctrl+C, SIGTERM and SIGHUP
    * (default true, Playwright's own default). A caller with its own clean-up passes false.
    */
@@ -114,7 +119,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         // Chrome holds back an extension's requests to a URL that answered 5xx
         // (net::ERR_TEMPORARILY_THROTTLED, seen by fetch as a network error).
         // Tests of 503 would otherwise leak into the next test's lookup.
-        '--disable-extensions-http-throttling',
+        ...(opts.httpThrottling ? [] : ['--disable-extensions-http-throttling']),
       ],
     })
     .catch((err: unknown) => {
