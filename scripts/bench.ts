@@ -1,5 +1,6 @@
-// `npm run bench`: prints how fast the hot pure paths are and how big the
-// built files are. Figures, not pass/fail: these machines are shared and noisy.
+// `npm run bench`: prints how fast the hot pure paths are, how big the built
+// files are, and how fast the popup shows a list in Chromium. Figures, not
+// pass/fail: these machines are shared and noisy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { evictLeastRecentlyUsed, type HighlightCache } from '../utils/cache-policy';
@@ -65,3 +66,68 @@ try {
 } catch {
   console.log('  (no build: run `npm run build` first)');
 }
+
+// In the browser: how long from opening the popup to a listed answer.
+async function browserBench(): Promise<void> {
+  const { launchExtension } = await import('../test/support/browser');
+  const { startInstagramSite } = await import('../test/support/instagram-site');
+  const { DEFAULT_API_KEY, startSociaVault } = await import('../test/support/sociavault-server');
+  const { createTestCertificate } = await import('../test/support/tls');
+
+  const tls = createTestCertificate();
+  const api = await startSociaVault({ tls, credits: 10_000 });
+  const site = await startInstagramSite({ tls });
+  const ext = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
+  try {
+    await ext.setStorage('local', { apiKey: DEFAULT_API_KEY });
+    const page = await ext.newInstagramPage('/bigprofile/');
+    const tabId = await ext.tabIdOf(page);
+    const listed = async (popupPage: Awaited<ReturnType<typeof ext.openPopup>>) =>
+      popupPage.waitForSelector('main[data-state="list"]', { timeout: 30_000 });
+
+    const first = await ext.openPopup(tabId);
+    await listed(first);
+    await first.close();
+
+    const summarise = async (runs: number, once: () => Promise<number>) => {
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) samples.push(await once());
+      samples.sort((a, b) => a - b);
+      const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+      return `median ${at(0.5).toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms (${runs} runs)`;
+    };
+
+    // Measured inside the popup: from its document's start to the first frame showing the list.
+    const inPage = async () => {
+      const popup = await ext.openPopup(tabId);
+      const handle = await popup.waitForFunction(
+        () => (document.querySelector('main[data-state="list"]') ? performance.now() : false),
+        null,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      const ms = (await handle.jsonValue()) as number;
+      await popup.close();
+      return ms;
+    };
+
+    console.log('\nIn Chromium (headless), a profile with 150 highlights:');
+    console.log(`  popup document start → list on screen, cached:   ${await summarise(20, inPage)}`);
+    const popup = await ext.openPopup(tabId);
+    await listed(popup);
+    console.log(
+      `  Refresh click → new list (local stand-in API):   ${await summarise(20, async () => {
+        const before = api.requests.length;
+        const start = performance.now();
+        await popup.getByRole('button', { name: /Refresh/ }).click();
+        while (api.requests.length === before) await popup.waitForTimeout(1);
+        await popup.waitForSelector('button:has-text("Refresh"):not([disabled])');
+        return performance.now() - start;
+      })}`,
+    );
+  } finally {
+    await ext.close();
+    await Promise.all([api.close(), site.close()]);
+  }
+}
+
+await browserBench();
