@@ -1,3 +1,5 @@
+import { isValidHandle } from './profile-url';
+
 /**
  * The messages between content script and background. Kept free of zod so the
  * content script bundle stays small; the background validates with a schema.
@@ -22,7 +24,7 @@ export interface WhichProfileAnswer {
 }
 
 /** A content script's answer, checked: a valid handle, null, or undefined for anything else. */
-export function handleFromAnswer(answer: unknown, isValidHandle: (name: string) => boolean): string | null | undefined {
+export function handleFromAnswer(answer: unknown): string | null | undefined {
   if (typeof answer !== 'object' || answer === null || !('handle' in answer)) return undefined;
   const { handle } = answer as { handle: unknown };
   if (handle === null) return null;

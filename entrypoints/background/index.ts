@@ -4,7 +4,6 @@ import { createAutoLookup } from '@/utils/auto-lookup';
 import { createHighlightLookup } from '@/utils/highlight-lookup';
 import { createMessageHandler } from '@/utils/message-handler';
 import { handleFromAnswer, WHICH_PROFILE } from '@/utils/profile-report';
-import { isValidHandle } from '@/utils/profile-url';
 import { originOf } from '@/utils/sender-policy';
 import { createTabProfiles } from '@/utils/tab-profiles';
 
@@ -28,7 +27,7 @@ export default defineBackground({
       askTab: async (tabId) => {
         try {
           const answer: unknown = await browser.tabs.sendMessage(tabId, { type: WHICH_PROFILE }, { frameId: 0 });
-          return handleFromAnswer(answer, isValidHandle);
+          return handleFromAnswer(answer);
         } catch {
           return undefined;
         }

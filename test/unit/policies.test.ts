@@ -4,7 +4,6 @@ import { createRateLimiter, memoryTimestamps } from '@/utils/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor, badgeTextFor } from '@/utils/tab-profiles';
 import { handleFromAnswer } from '@/utils/profile-report';
-import { isValidHandle } from '@/utils/profile-url';
 
 const entry = (fetchedAt: number, usedAt = fetchedAt): CacheEntry => ({
   list: { handle: 'x', ownerId: null, highlights: [], fetchedAt },
@@ -118,7 +117,7 @@ describe('handleFromAnswer', () => {
     [null, undefined],
     ['nasa', undefined],
   ])('%j → %j', (answer, expected) => {
-    expect(handleFromAnswer(answer, isValidHandle)).toBe(expected);
+    expect(handleFromAnswer(answer)).toBe(expected);
   });
 });
 
