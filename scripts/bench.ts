@@ -97,6 +97,19 @@ async function browserBench(): Promise<void> {
       return `median ${at(0.5).toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms (${runs} runs)`;
     };
 
+    console.log('\nIn Chromium (headless), a profile with 150 highlights:');
+    const optionsPage = await ext.openOptions();
+    console.log(
+      `  stopped service worker → first answer (woken):   ${await summarise(10, async () => {
+        await ext.stopServiceWorker();
+        return optionsPage.evaluate(async () => {
+          const start = performance.now();
+          const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+          await chrome.runtime.sendMessage({ type: 'get-status' });
+          return performance.now() - start;
+        });
+      })}`,
+    );
     // Measured inside the popup: from its document's start to the first frame showing the list.
     const inPage = async () => {
       const popup = await ext.openPopup(tabId);
@@ -110,7 +123,6 @@ async function browserBench(): Promise<void> {
       return ms;
     };
 
-    console.log('\nIn Chromium (headless), a profile with 150 highlights:');
     console.log(`  popup document start → list on screen, cached:   ${await summarise(20, inPage)}`);
     const popup = await ext.openPopup(tabId);
     await listed(popup);
