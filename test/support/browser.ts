@@ -202,12 +202,20 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
   }
 
   async function stopServiceWorker(): Promise<void> {
-    const target = await workerTarget();
-    if (!target) return;
     // Closing a service worker's target stops the worker; it stays registered and the
     // next extension event (a message, an alarm, …) starts a fresh one, like after an idle stop.
-    await browserSession.send('Target.closeTarget', { targetId: target.targetId });
-    await waitFor(async () => !(await isWorkerRunning()), 10_000, 'the service worker to stop');
+    // A worker that is still starting or finishing an event can ignore one close: ask again.
+    await waitFor(
+      async () => {
+        const target = await workerTarget();
+        if (!target) return true;
+        await browserSession.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return !(await isWorkerRunning());
+      },
+      10_000,
+      'the service worker to stop',
+    );
   }
 
   async function tabIdOf(page: Page): Promise<number> {
