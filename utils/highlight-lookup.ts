@@ -114,7 +114,7 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
     const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
     await updateCache((cache) => evictLeastRecentlyUsed({ ...cache, [handle]: { list, usedAt: now() } }));
     if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
-      await ownerIdsItem.setValue({ ...(await ownerIdsItem.getValue()), [handle]: ownerId });
+      await ownerIdsItem.setValue(rememberOwnerId(await ownerIdsItem.getValue(), handle, ownerId));
     }
     options.onAnswer?.(list);
     return { ok: true, list, fromCache: false };
@@ -153,6 +153,16 @@ export function createHighlightLookup(options: HighlightLookupOptions = {}) {
 }
 
 export type HighlightLookup = ReturnType<typeof createHighlightLookup>;
+
+/** Owner ids outlive cached answers, but not forever: a few kB at most. */
+export const MAX_OWNER_IDS = 2000;
+
+/** Adds one mapping, newest last, dropping the oldest beyond the bound. */
+export function rememberOwnerId(ids: Record<string, string>, handle: string, ownerId: string): Record<string, string> {
+  const entries = Object.entries(withoutKey(ids, handle));
+  entries.push([handle, ownerId]);
+  return Object.fromEntries(entries.slice(-MAX_OWNER_IDS));
+}
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _removed, ...rest } = record;

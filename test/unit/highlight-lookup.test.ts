@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHighlightLookup, type HighlightLookupOptions } from '@/utils/highlight-lookup';
+import { createHighlightLookup, MAX_OWNER_IDS, rememberOwnerId, type HighlightLookupOptions } from '@/utils/highlight-lookup';
 import { MAX_CACHED_PROFILES } from '@/utils/cache-policy';
 import { apiKeyItem, highlightCacheItem, ownerIdsItem, settingsItem } from '@/utils/storage-items';
 
@@ -213,5 +213,17 @@ describe('a cache that cannot be written', () => {
     } finally {
       setValue.mockRestore();
     }
+  });
+});
+
+describe('rememberOwnerId', () => {
+  it('keeps the newest mappings within the bound', () => {
+    const full = Object.fromEntries(Array.from({ length: MAX_OWNER_IDS }, (_, i) => [`user${i}`, String(i)]));
+    const next = rememberOwnerId(full, 'nasa', '528817151');
+    expect(Object.keys(next)).toHaveLength(MAX_OWNER_IDS);
+    expect(next.nasa).toBe('528817151');
+    expect(next.user0).toBeUndefined();
+    // Re-learning a handle moves it to the newest end instead of duplicating it.
+    expect(Object.keys(rememberOwnerId(next, 'user1', '1')).at(-1)).toBe('user1');
   });
 });
