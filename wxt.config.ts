@@ -13,6 +13,12 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://api.sociavault.com/*'],
     action: { default_title: 'Highlight Lookup' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show the highlights of the profile in this tab',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,6 +2,7 @@ import type { ErrorExplanation } from '../utils/error-explanation';
 import type { HighlightList as HighlightListData } from '../utils/highlight';
 import { exportHighlights } from '../utils/id-export';
 import type { CopyFormat } from '../utils/settings';
+import { CopyButton } from './CopyButton';
 import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
 import { HighlightList } from './HighlightList';
@@ -41,6 +42,13 @@ export function HighlightsView({ list, fromCache, onRefresh, refreshing, refresh
         {count > 0 ? <strong data-testid="highlight-count">{countText(count)}</strong> : null}
         <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} />
       </p>
+      {list.ownerId ? (
+        // The profile's numeric id: SociaVault answers faster by user_id than by handle.
+        <p class="owner-id" data-testid="owner-id">
+          User ID <code class="row-id">{list.ownerId}</code>
+          <CopyButton id={list.ownerId} what="user ID" onCopy={(id) => void copy(id, `Copied user ID ${id}`)} />
+        </p>
+      ) : null}
       <div class="summary-actions">
         {count > 0 ? (
           <button type="button" class="button" onClick={copyAll}>

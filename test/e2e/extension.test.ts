@@ -48,6 +48,12 @@ describe('on a profile', () => {
 
     await popup.getByRole('button', { name: 'Copy all IDs' }).click();
     await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(idsOf('nasa').join('\n'));
+
+    // The profile's numeric id, for the faster user_id lookups.
+    const ownerId = (DEFAULT_SCENARIOS.nasa as ProfileScenario).ownerId;
+    expect(await popup.getByTestId('owner-id').textContent()).toContain(ownerId);
+    await popup.getByRole('button', { name: `Copy user ID ${ownerId}` }).click();
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(ownerId);
   });
 
   it('follows in-app navigation (pushState) and shows a revisited profile from the cache', async () => {
