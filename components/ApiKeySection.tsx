@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { validateApiKey } from '../utils/api-key-validation';
-import { askBackground } from '../utils/background-client';
-import { SOCIAVAULT_DASHBOARD_URL } from '../utils/error-explanation';
+import { validateApiKey } from '@/utils/api-key-validation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import type { OptionsMessage, Send } from '@/utils/protocol';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** Enter, reveal, save and remove the SociaVault API key. */
-export function ApiKeySection() {
+export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
   const [value, setValue] = useState('');
   /** Whether the background holds a key; null until it has told us. */
   const [hasKey, setHasKey] = useState<boolean | null>(null);
@@ -15,7 +15,7 @@ export function ApiKeySection() {
   const [message, setMessage] = useState<Message | null>(null);
 
   useEffect(() => {
-    askBackground({ type: 'get-api-key' })
+    send('get-api-key', {})
       .then(({ apiKey }) => {
         // Do not overwrite anything typed while the key was loading.
         setValue((typed) => (typed === '' ? (apiKey ?? '') : typed));
@@ -36,7 +36,7 @@ export function ApiKeySection() {
     }
     setBusy(true);
     try {
-      const response = await askBackground({ type: 'save-api-key', apiKey: checked.key });
+      const response = await send('save-api-key', { apiKey: checked.key });
       if (response.ok) {
         setValue(checked.key);
         setHasKey(true);
@@ -62,7 +62,7 @@ export function ApiKeySection() {
     }
     setBusy(true);
     try {
-      await askBackground({ type: 'remove-api-key' });
+      await send('remove-api-key', {});
       setValue('');
       setHasKey(false);
       setRevealed(false);

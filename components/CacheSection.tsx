@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../utils/background-client';
+import type { OptionsMessage, Send } from '@/utils/protocol';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** Forget every cached answer. */
-export function CacheSection() {
+export function CacheSection({ send }: { send: Send<OptionsMessage> }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
 
   const clear = async () => {
     setBusy(true);
     try {
-      const { cleared } = await askBackground({ type: 'clear-cache' });
+      const { cleared } = await send('clear-cache', {});
       setMessage({
         tone: 'success',
         text: `Cleared ${cleared} cached ${cleared === 1 ? 'profile' : 'profiles'}`,

@@ -1,4 +1,4 @@
-import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '../utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '@/utils/error-explanation';
 import { ExternalIcon } from './icons';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Highlight } from '../utils/highlight';
+import type { Highlight } from '@/utils/highlight';
 import { CopyButton } from './CopyButton';
 import { Thumbnail } from './Thumbnail';
 

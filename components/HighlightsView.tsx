@@ -1,7 +1,7 @@
-import type { ErrorExplanation } from '../utils/error-explanation';
-import type { HighlightList as HighlightListData } from '../utils/highlight';
-import { exportHighlights } from '../utils/id-export';
-import type { CopyFormat } from '../utils/settings';
+import type { ErrorExplanation } from '@/utils/error-explanation';
+import type { HighlightList as HighlightListData } from '@/utils/highlight';
+import { exportHighlights } from '@/utils/id-export';
+import type { CopyFormat } from '@/utils/settings';
 import { CopyButton } from './CopyButton';
 import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';

@@ -3,7 +3,7 @@ import type { Ref } from 'preact';
 interface Props {
   value: string;
   onInput: (value: string) => void;
-  onSubmit: (value: string) => void;
+  onSubmit: () => void;
   /** Inline message about what was typed, e.g. "not a handle". */
   error: string | null;
   disabled: boolean;
@@ -19,7 +19,7 @@ export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(value);
+        onSubmit();
       }}
     >
       <label class="field-label" for="lookup-input">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../utils/background-client';
-import { AUTO_LOOKUPS_PER_MINUTE } from '../utils/rate-limit';
+import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/limits';
+import type { OptionsMessage, Send } from '@/utils/protocol';
 import {
   CACHE_TTL_HOURS_MAX,
   CACHE_TTL_HOURS_MIN,
@@ -8,7 +8,7 @@ import {
   DEFAULT_SETTINGS,
   type CopyFormat,
   type Settings,
-} from '../utils/settings';
+} from '@/utils/settings';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** A whole number of hours within bounds, or null. */
@@ -26,7 +26,7 @@ const COPY_FORMAT_LABELS: Record<CopyFormat, string> = {
 };
 
 /** Cache lifetime, automatic lookup, and what "Copy all" copies. */
-export function SettingsSection() {
+export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
   const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
   const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
   const [copyFormat, setCopyFormat] = useState<CopyFormat>(DEFAULT_SETTINGS.copyFormat);
@@ -41,7 +41,7 @@ export function SettingsSection() {
   };
 
   useEffect(() => {
-    askBackground({ type: 'get-status' })
+    send('get-status', {})
       .then(({ settings }) => {
         showSettings(settings);
         setLoaded(true);
@@ -62,7 +62,7 @@ export function SettingsSection() {
     }
     setBusy(true);
     try {
-      const response = await askBackground({ type: 'save-settings', settings: { cacheTtlHours, autoLookup, copyFormat } });
+      const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat } });
       showSettings(response.settings);
       setMessage({ tone: 'success', text: 'Settings saved.' });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { safeThumbnailUrl } from '../utils/thumbnail-policy';
+import { safeThumbnailUrl } from '@/utils/thumbnail-policy';
 import { ImageIcon } from './icons';
 
 /** First user-perceived character of a title, upper-cased, or '' when there is none. */

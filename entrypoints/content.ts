@@ -1,29 +1,32 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { profileReport, WHICH_PROFILE, type WhichProfileAnswer } from '@/utils/profile-report';
-import { parseProfileUrl } from '@/utils/profile-url';
+import { parseProfileUrl, type Handle } from '@/utils/profile-url';
+import { message, type ResponseOf } from '@/utils/protocol';
 
 export default defineContentScript({
   matches: ['https://www.instagram.com/*'],
   // Only the URL matters, so start before Instagram's heavy page has loaded.
   runAt: 'document_start',
   main(ctx) {
-    let reported: string | null | undefined;
+    let reported: Handle | null | undefined;
 
     function report(url: string): void {
       const handle = parseProfileUrl(url);
       if (handle === reported || ctx.isInvalid) return;
       reported = handle;
-      browser.runtime.sendMessage(profileReport(handle)).catch(() => {
+      browser.runtime.sendMessage(message('profile-detected', { handle })).catch(() => {
         // The background was being restarted; report again on the next change.
         reported = undefined;
       });
     }
 
     // The background asks when a popup opens, since it cannot see the tab's URL.
-    function answer(message: unknown, sender: Browser.runtime.MessageSender): Promise<WhichProfileAnswer> | undefined {
+    function answer(
+      request: unknown,
+      sender: Browser.runtime.MessageSender,
+    ): Promise<ResponseOf<'which-profile'>> | undefined {
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if ((message as { type?: unknown } | null)?.type !== WHICH_PROFILE) return undefined;
+      if ((request as { type?: unknown } | null)?.type !== 'which-profile') return undefined;
       return Promise.resolve({ handle: parseProfileUrl(location.href) });
     }
     browser.runtime.onMessage.addListener(answer);

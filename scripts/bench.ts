@@ -3,10 +3,10 @@
 // pass/fail: these machines are shared and noisy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { evictLeastRecentlyUsed, type HighlightCache } from '../utils/cache-policy';
-import { parseJsonExact } from '../utils/exact-json';
-import { parseHighlightsBody } from '../utils/highlights-response';
-import { parseProfileUrl } from '../utils/profile-url';
+import { evictLeastRecentlyUsed, type HighlightCache } from '../entrypoints/background/cache-policy';
+import { parseJsonExact } from '../entrypoints/background/exact-json';
+import { parseHighlightsBody } from '../entrypoints/background/highlights-response';
+import { parseProfileUrl, type Handle } from '../utils/profile-url';
 import { DEFAULT_SCENARIOS, highlightsResponseBody, type ProfileScenario } from '../test/support/scenarios';
 
 function bench(name: string, run: () => unknown, minMs = 500): void {
@@ -45,7 +45,7 @@ const list = (DEFAULT_SCENARIOS.bigprofile as ProfileScenario).highlights.map((h
 const cache: HighlightCache = Object.fromEntries(
   Array.from({ length: 301 }, (_, i) => [
     `user${i}`,
-    { list: { handle: `user${i}`, ownerId: null, highlights: i % 10 === 0 ? list : list.slice(0, 12), fetchedAt: 0 }, usedAt: i },
+    { list: { handle: `user${i}` as Handle, ownerId: null, highlights: i % 10 === 0 ? list : list.slice(0, 12), fetchedAt: 0 }, usedAt: i },
   ]),
 );
 bench('evict a full cache (301 profiles) to its count and byte budget', () => evictLeastRecentlyUsed(cache), 1000);

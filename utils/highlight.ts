@@ -1,3 +1,5 @@
+import type { Handle } from './profile-url';
+
 /** One story highlight, normalised from the API's body. IDs are exact decimal strings, never numbers. */
 export interface Highlight {
   id: string;
@@ -9,7 +11,7 @@ export interface Highlight {
 /** The answer for one profile, in the API's order. */
 export interface HighlightList {
   /** Lower-cased Instagram handle the list belongs to. */
-  handle: string;
+  handle: Handle;
   /** Numeric Instagram user id of the owner, when any highlight told us. */
   ownerId: string | null;
   highlights: Highlight[];

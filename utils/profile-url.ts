@@ -17,13 +17,30 @@ export const RESERVED_ROUTES: ReadonlySet<string> = new Set([
 
 const HOSTS: ReadonlySet<string> = new Set(['www.instagram.com', 'instagram.com']);
 
-/** 1–30 letters, digits, `.` and `_` (Instagram's own rule). */
-const USERNAME = /^[a-z0-9._]{1,30}$/;
+export const HANDLE_MAX_LENGTH = 30;
+
+/** 1–30 letters, digits, `.` and `_` (Instagram's own rule), compared lower-cased. */
+export const USERNAME_PATTERN = new RegExp(`^[a-z0-9._]{1,${HANDLE_MAX_LENGTH}}$`);
+
+declare const checked: unique symbol;
+
+/**
+ * A lower-cased Instagram username that passed `toHandle`. It is checked once,
+ * where it enters (a page URL, typed input, an incoming message), and carried
+ * as this type from there on: nothing else can produce one.
+ */
+export type Handle = string & { readonly [checked]: true };
+
+/** The checked, lower-cased handle for `name` (any case), or null when it cannot be a username. */
+export function toHandle(name: string): Handle | null {
+  const lower = name.toLowerCase();
+  const valid = USERNAME_PATTERN.test(lower) && !/^\.+$/.test(lower) && !RESERVED_ROUTES.has(lower);
+  return valid ? (lower as Handle) : null;
+}
 
 /** True when `name` is shaped like an Instagram username (any case). */
 export function isValidHandle(name: string): boolean {
-  const lower = name.toLowerCase();
-  return USERNAME.test(lower) && !/^\.+$/.test(lower) && !RESERVED_ROUTES.has(lower);
+  return toHandle(name) !== null;
 }
 
 function segmentsOf(url: string): string[] | null {
@@ -44,7 +61,7 @@ function segmentsOf(url: string): string[] | null {
  * (`/<user>/p/<code>/`) count as the profile; `/stories/<user>/…` counts as
  * that user; highlight pages (`/stories/highlights/<id>/`, `/s/…`) do not.
  */
-export function parseProfileUrl(url: string): string | null {
+export function parseProfileUrl(url: string): Handle | null {
   const segments = segmentsOf(url);
   if (!segments || segments.length === 0) return null;
   let candidate = segments[0]!;
@@ -58,18 +75,18 @@ export function parseProfileUrl(url: string): string | null {
   } catch {
     return null;
   }
-  return isValidHandle(decoded) ? decoded.toLowerCase() : null;
+  return toHandle(decoded);
 }
 
 /**
  * What a person typed into the lookup field: `nasa`, `@NASA`, or a profile
  * URL (with or without scheme). Returns the lower-cased handle, or null.
  */
-export function parseHandleInput(input: string): string | null {
+export function parseHandleInput(input: string): Handle | null {
   const text = input.trim();
   if (text === '') return null;
-  const bare = text.startsWith('@') ? text.slice(1) : text;
-  if (isValidHandle(bare)) return bare.toLowerCase();
+  const handle = toHandle(text.startsWith('@') ? text.slice(1) : text);
+  if (handle) return handle;
   if (/^(?:https?:\/\/)?(?:www\.)?instagram\.com(?:[/?#]|$)/i.test(text)) {
     return parseProfileUrl(/^https?:\/\//i.test(text) ? text : `https://${text}`);
   }

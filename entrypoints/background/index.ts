@@ -1,51 +1,50 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAutoLookup } from '@/utils/auto-lookup';
-import { createHighlightLookup } from '@/utils/highlight-lookup';
-import { createMessageHandler } from '@/utils/message-handler';
-import { handleFromAnswer, WHICH_PROFILE } from '@/utils/profile-report';
-import { originOf } from '@/utils/sender-policy';
-import { createTabProfiles } from '@/utils/tab-profiles';
+import { createAutoLookup } from './auto-lookup';
+import { createHandlers } from './handlers';
+import { createLookupService } from './lookup-service';
+import { createRouter } from './router';
+import { originOf } from './sender-policy';
+import { askTabForProfile } from './tab-messenger';
+import { createTabState } from './tab-state';
+
+/** The toolbar badge's colour: the theme's accent (assets/theme.css). */
+const BADGE_COLOUR = '#3056d3';
 
 export default defineBackground({
   main() {
     restrictStorageToExtensionPages();
-    const tabs = createTabProfiles();
-    const lookup = createHighlightLookup({
+    const tabs = createTabState();
+    const lookup = createLookupService({
       // Every tab on that profile shows the new count at once.
       onAnswer: (list) =>
         void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
     });
     const autoLookup = createAutoLookup(lookup);
-    void browser.action.setBadgeBackgroundColor({ color: '#3056d3' }).catch(() => undefined);
+    void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
 
-    const handleMessage = createMessageHandler({
+    const route = createRouter({
       ownId: browser.runtime.id,
       ownOrigin: originOf(browser.runtime.getURL('/'))!,
-      lookup,
-      tabs,
-      askTab: async (tabId) => {
-        try {
-          const answer: unknown = await browser.tabs.sendMessage(tabId, { type: WHICH_PROFILE }, { frameId: 0 });
-          return handleFromAnswer(answer);
-        } catch {
-          return undefined;
-        }
-      },
-      onProfileDetected: (tabId, handle) => {
-        // The count when an answer is cached (free), nothing otherwise.
-        void (handle ? lookup.peek(handle) : Promise.resolve(null)).then((list) =>
-          tabs.showBadge(tabId, list ? list.highlights.length : null),
-        );
-        if (handle) void autoLookup(handle).catch(() => undefined);
-      },
+      handlers: createHandlers({
+        lookup,
+        tabs,
+        askTab: askTabForProfile,
+        onProfileDetected: (tabId, handle) => {
+          // The count when an answer is cached (free), nothing otherwise.
+          void (handle ? lookup.peek(handle) : Promise.resolve(null)).then((list) =>
+            tabs.showBadge(tabId, list ? list.highlights.length : null),
+          );
+          if (handle) void autoLookup(handle).catch(() => undefined);
+        },
+      }),
     });
 
     // Every listener is registered synchronously, so a message that wakes a
     // stopped worker finds it listening.
     browser.runtime.onMessage.addListener((message, sender) => {
       // webextension-polyfill: a promise answers; undefined leaves it unanswered.
-      return handleMessage(message, sender);
+      return route(message, sender);
     });
 
     browser.tabs.onRemoved.addListener((tabId) => {

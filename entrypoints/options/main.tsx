@@ -1,6 +1,8 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/OptionsApp';
+import { browser } from 'wxt/browser';
+import { createSender, type OptionsMessage } from '@/utils/protocol';
+import { App } from './App';
 import './style.css';
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp />, root);
+if (root) render(<App send={createSender<OptionsMessage>((message) => browser.runtime.sendMessage(message))} />, root);

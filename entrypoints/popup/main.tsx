@@ -1,6 +1,18 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/PopupApp';
+import { browser } from 'wxt/browser';
+import { createSender, type PageMessage } from '@/utils/protocol';
+import { App } from './App';
+import { resolveTabId } from './tab';
 import './style.css';
 
 const root = document.getElementById('app');
-if (root) render(<PopupApp />, root);
+if (root) {
+  render(
+    <App
+      send={createSender<PageMessage>((message) => browser.runtime.sendMessage(message))}
+      resolveTabId={resolveTabId}
+      openOptions={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
+    />,
+    root,
+  );
+}

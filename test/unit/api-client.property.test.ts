@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { requestHighlights, type ApiResult } from '@/utils/api-client';
+import { requestHighlights, type ApiResult } from '@/entrypoints/background/api-client';
 import { LOOKUP_ERROR_KINDS, type LookupError, type LookupErrorKind } from '@/utils/lookup-error';
 
 /** Runs per property (2 properties in this file: 1,200 runs). */

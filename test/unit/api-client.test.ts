@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { errorForStatus, highlightsUrl, parseRetryAfter, requestHighlights } from '@/utils/api-client';
+import { errorForStatus, highlightsUrl, parseRetryAfter, requestHighlights } from '@/entrypoints/background/api-client';
 import type { LookupError } from '@/utils/lookup-error';
 import example from '../fixtures/openapi-example-response.json';
 

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAutoLookup } from '@/utils/auto-lookup';
-import { createHighlightLookup } from '@/utils/highlight-lookup';
-import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/rate-limit';
-import { apiKeyItem, settingsItem } from '@/utils/storage-items';
+import { h } from './handles';
+import { createAutoLookup } from '@/entrypoints/background/auto-lookup';
+import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/limits';
+import { apiKeyItem, settingsItem } from '@/entrypoints/background/storage-items';
 
 const ok = () =>
   new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } }));
@@ -11,7 +12,7 @@ const ok = () =>
 let clock = 0;
 function setup() {
   const fetch = vi.fn<typeof globalThis.fetch>(async () => ok());
-  const lookup = createHighlightLookup({ fetch, isOnline: () => true, now: () => clock });
+  const lookup = createLookupService({ fetch, isOnline: () => true, now: () => clock });
   return { fetch, visit: createAutoLookup(lookup, () => clock) };
 }
 
@@ -24,15 +25,15 @@ beforeEach(async () => {
 describe('auto-lookup', () => {
   it('is off by default and then sends nothing', async () => {
     const { fetch, visit } = setup();
-    expect(await visit('nasa')).toBe('off');
+    expect(await visit(h('nasa'))).toBe('off');
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('when on, looks up a new profile once and skips cached ones', async () => {
     await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
     const { fetch, visit } = setup();
-    expect(await visit('nasa')).toBe('looked-up');
-    expect(await visit('nasa')).toBe('cached');
+    expect(await visit(h('nasa'))).toBe('looked-up');
+    expect(await visit(h('nasa'))).toBe('cached');
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -40,21 +41,21 @@ describe('auto-lookup', () => {
     await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
     const { fetch, visit } = setup();
     const outcomes = [];
-    for (let i = 0; i < 200; i++) outcomes.push(await visit(`loop${i}`));
+    for (let i = 0; i < 200; i++) outcomes.push(await visit(h(`loop${i}`)));
     expect(fetch).toHaveBeenCalledTimes(AUTO_LOOKUPS_PER_MINUTE);
     expect(outcomes.filter((o) => o === 'capped')).toHaveLength(200 - AUTO_LOOKUPS_PER_MINUTE);
     clock += 60_000;
-    expect(await visit('later')).toBe('looked-up');
+    expect(await visit(h('later'))).toBe('looked-up');
     expect(fetch).toHaveBeenCalledTimes(AUTO_LOOKUPS_PER_MINUTE + 1);
   });
 
   it('the cap survives the worker restarting (a new auto-lookup on the same storage)', async () => {
     await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
     const { fetch, visit } = setup();
-    for (let i = 0; i < AUTO_LOOKUPS_PER_MINUTE; i++) await visit(`a${i}`);
-    const restarted = createAutoLookup(createHighlightLookup({ fetch, isOnline: () => true, now: () => clock }), () => clock);
+    for (let i = 0; i < AUTO_LOOKUPS_PER_MINUTE; i++) await visit(h(`a${i}`));
+    const restarted = createAutoLookup(createLookupService({ fetch, isOnline: () => true, now: () => clock }), () => clock);
     clock += 30_000;
-    expect(await restarted('b0')).toBe('capped');
+    expect(await restarted(h('b0'))).toBe('capped');
     expect(fetch).toHaveBeenCalledTimes(AUTO_LOOKUPS_PER_MINUTE);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '@/utils/exact-json';
-import { parseErrorBody, parseHighlightsBody } from '@/utils/highlights-response';
+import { parseJsonExact } from '@/entrypoints/background/exact-json';
+import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/highlights-response';
 import example from '../fixtures/openapi-example-response.json';
 
 const envelope = (highlights: unknown) => ({

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/utils/cache-policy';
-import { createRateLimiter, memoryTimestamps } from '@/utils/rate-limit';
+import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/entrypoints/background/cache-policy';
+import { createRateLimiter, memoryTimestamps } from '@/entrypoints/background/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
-import { actionTitleFor, badgeTextFor } from '@/utils/tab-profiles';
-import { handleFromAnswer } from '@/utils/profile-report';
+import { actionTitleFor, badgeTextFor } from '@/entrypoints/background/tab-state';
+import { whichProfileAnswer } from '@/entrypoints/background/message-schemas';
+import { h } from './handles';
 
 const entry = (fetchedAt: number, usedAt = fetchedAt): CacheEntry => ({
-  list: { handle: 'x', ownerId: null, highlights: [], fetchedAt },
+  list: { handle: h('x'), ownerId: null, highlights: [], fetchedAt },
   usedAt,
 });
 
@@ -31,7 +32,7 @@ describe('evictLeastRecentlyUsed', () => {
   it('stays within the byte budget, dropping the least recently used first', () => {
     const big = (usedAt: number): CacheEntry => ({
       list: {
-        handle: 'x',
+        handle: h('x'),
         ownerId: null,
         fetchedAt: 0,
         highlights: Array.from({ length: 150 }, (_, i) => ({
@@ -100,15 +101,16 @@ describe('normaliseSettings', () => {
 
 describe('actionTitleFor', () => {
   it('names the profile', () => {
-    expect(actionTitleFor('nasa')).toBe('Highlights of @nasa');
+    expect(actionTitleFor(h('nasa'))).toBe('Highlights of @nasa');
     expect(actionTitleFor(null)).toContain('no Instagram profile');
   });
 });
 
-describe('handleFromAnswer', () => {
+describe("a content script's answer to which-profile", () => {
   it.each([
     [{ handle: 'nasa' }, 'nasa'],
-    [{ handle: 'NASA' }, 'nasa'],
+    // Content scripts send checked, lower-cased handles; anything else is not their answer.
+    [{ handle: 'NASA' }, undefined],
     [{ handle: null }, null],
     [{ handle: 'explore' }, undefined],
     [{ handle: 'na sa' }, undefined],
@@ -117,7 +119,8 @@ describe('handleFromAnswer', () => {
     [null, undefined],
     ['nasa', undefined],
   ])('%j → %j', (answer, expected) => {
-    expect(handleFromAnswer(answer)).toBe(expected);
+    const parsed = whichProfileAnswer.safeParse(answer);
+    expect(parsed.success ? parsed.data.handle : undefined).toBe(expected);
   });
 });
 

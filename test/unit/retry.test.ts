@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHighlightLookup } from '@/utils/highlight-lookup';
-import { MAX_RETRY_AFTER_SECONDS, retryDelayMs } from '@/utils/retry-policy';
-import { apiKeyItem } from '@/utils/storage-items';
+import { h } from './handles';
+import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { MAX_RETRY_AFTER_SECONDS, retryDelayMs } from '@/entrypoints/background/retry-policy';
+import { apiKeyItem } from '@/entrypoints/background/storage-items';
 
 type Step = { status: number; body?: string; headers?: Record<string, string> } | 'network-error' | 'hang';
 
@@ -56,8 +57,8 @@ describe('retries: status or fault → requests sent → what the user sees', ()
   it.each(table)('%s → %i request(s) → %s', async (_name, steps, requests, shown) => {
     const fetch = scripted(steps);
     const sleep = vi.fn(async (_ms: number) => undefined);
-    const lookup = createHighlightLookup({ fetch, sleep, isOnline: () => true, timeoutMs: 50, random: () => 0.5 });
-    const result = await lookup.lookup('nasa', { refresh: false });
+    const lookup = createLookupService({ fetch, sleep, isOnline: () => true, timeoutMs: 50, random: () => 0.5 });
+    const result = await lookup.lookup(h('nasa'), { refresh: false });
     expect(fetch).toHaveBeenCalledTimes(requests);
     expect(result.ok ? 'list' : result.error.kind).toBe(shown);
     expect(sleep).toHaveBeenCalledTimes(requests - 1);
@@ -66,7 +67,7 @@ describe('retries: status or fault → requests sent → what the user sees', ()
   it('honours Retry-After when it is within the cap', async () => {
     const fetch = scripted([{ status: 429, headers: { 'Retry-After': '3' } }, { status: 200, body: ok }]);
     const sleep = vi.fn(async (_ms: number) => undefined);
-    await createHighlightLookup({ fetch, sleep, isOnline: () => true }).lookup('nasa', { refresh: false });
+    await createLookupService({ fetch, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false });
     expect(sleep).toHaveBeenCalledWith(3000);
   });
 });
@@ -95,20 +96,20 @@ describe('a network failure right after 5xx answers', () => {
   it('is explained as the browser holding requests back, not as a broken connection', async () => {
     let clock = 0;
     const fetch = scripted([{ status: 503 }, { status: 503 }, { status: 503 }, 'network-error']);
-    const lookup = createHighlightLookup({ fetch, sleep: async () => undefined, isOnline: () => true, now: () => clock });
-    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ error: { kind: 'server-error', status: 503 } });
+    const lookup = createLookupService({ fetch, sleep: async () => undefined, isOnline: () => true, now: () => clock });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ error: { kind: 'server-error', status: 503 } });
     clock += 10_000;
-    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({
       error: { kind: 'network', afterServerError: 503 },
     });
     clock += 5 * 60_000;
-    expect(await lookup.lookup('nasa', { refresh: false })).toEqual({ ok: false, handle: 'nasa', error: { kind: 'network' } });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toEqual({ ok: false, handle: 'nasa', error: { kind: 'network' } });
   });
 
   it('is a plain network failure once an answer came through', async () => {
     const fetch = scripted([{ status: 503 }, { status: 503 }, { status: 200, body: ok }, 'network-error']);
-    const lookup = createHighlightLookup({ fetch, sleep: async () => undefined, isOnline: () => true });
-    expect(await lookup.lookup('nasa', { refresh: false })).toMatchObject({ ok: true });
-    expect(await lookup.lookup('natgeo', { refresh: false })).toEqual({ ok: false, handle: 'natgeo', error: { kind: 'network' } });
+    const lookup = createLookupService({ fetch, sleep: async () => undefined, isOnline: () => true });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true });
+    expect(await lookup.lookup(h('natgeo'), { refresh: false })).toEqual({ ok: false, handle: 'natgeo', error: { kind: 'network' } });
   });
 });

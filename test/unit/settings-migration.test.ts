@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_VERSION, migrateSettingsToV2 } from '@/utils/settings';
-import { settingsItem } from '@/utils/storage-items';
+import { settingsItem } from '@/entrypoints/background/storage-items';
 
 beforeEach(() => {
   fakeBrowser.reset();

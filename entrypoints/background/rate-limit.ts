@@ -1,8 +1,5 @@
 import { createSerialQueue } from './serial-queue';
 
-/** Automatic lookups per minute, so a page that rewrites its URL in a loop cannot drain credits. */
-export const AUTO_LOOKUPS_PER_MINUTE = 5;
-
 /** Where a limiter keeps its timestamps; the background uses storage.session. */
 export interface TimestampStore {
   getValue(): Promise<number[]>;

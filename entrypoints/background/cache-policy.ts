@@ -1,4 +1,4 @@
-import type { HighlightList } from './highlight';
+import type { HighlightList } from '@/utils/highlight';
 
 export interface CacheEntry {
   list: HighlightList;

@@ -1,7 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { HighlightCache } from './cache-policy';
-import { LOCAL_KEYS, SESSION_KEYS } from './storage-keys';
-import { DEFAULT_SETTINGS, migrateSettingsToV2, SETTINGS_VERSION, type Settings } from './settings';
+import { DEFAULT_SETTINGS, migrateSettingsToV2, SETTINGS_VERSION, type Settings } from '@/utils/settings';
+import { LOCAL_KEYS, SESSION_KEYS } from '@/utils/storage-keys';
 
 /** The SociaVault key. Read only by the background (and shown to the options page on request). */
 export const apiKeyItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.apiKey}`, { fallback: null });
@@ -12,8 +11,8 @@ export const settingsItem = storage.defineItem<Settings>(`local:${LOCAL_KEYS.set
   migrations: { 2: migrateSettingsToV2 },
 });
 
-/** Answers per lower-cased handle. */
-export const highlightCacheItem = storage.defineItem<HighlightCache>(`local:${LOCAL_KEYS.highlightCache}`, {
+/** Answers per lower-cased handle; checked entry by entry when read (highlight-cache.ts). */
+export const highlightCacheItem = storage.defineItem<Record<string, unknown>>(`local:${LOCAL_KEYS.highlightCache}`, {
   fallback: {},
 });
 

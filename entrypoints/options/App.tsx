@@ -1,18 +1,19 @@
-import { ApiKeySection } from './ApiKeySection';
-import { CacheSection } from './CacheSection';
-import { SettingsSection } from './SettingsSection';
+import { ApiKeySection } from '@/components/ApiKeySection';
+import { CacheSection } from '@/components/CacheSection';
+import { SettingsSection } from '@/components/SettingsSection';
+import type { OptionsMessage, Send } from '@/utils/protocol';
 
 /** The options page: key, settings, cache, and where the key goes. */
-export function OptionsApp() {
+export function App({ send }: { send: Send<OptionsMessage> }) {
   return (
     <main class="options">
       <header class="page-header">
         <h1>Highlight Lookup</h1>
         <p class="hint">Options</p>
       </header>
-      <ApiKeySection />
-      <SettingsSection />
-      <CacheSection />
+      <ApiKeySection send={send} />
+      <SettingsSection send={send} />
+      <CacheSection send={send} />
       <section class="card privacy">
         <h2 id="privacy-heading">Where your key goes</h2>
         <p data-testid="privacy-note">

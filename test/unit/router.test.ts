@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHighlightLookup } from '@/utils/highlight-lookup';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { SenderInfo } from '@/utils/sender-policy';
-import { apiKeyItem, settingsItem, tabProfilesItem } from '@/utils/storage-items';
-import { createTabProfiles } from '@/utils/tab-profiles';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createRouter } from '@/entrypoints/background/router';
+import type { SenderInfo } from '@/entrypoints/background/sender-policy';
+import { apiKeyItem, settingsItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
+import { createTabState } from '@/entrypoints/background/tab-state';
+import type { Handle } from '@/utils/profile-url';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
@@ -25,14 +27,16 @@ function setup() {
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
   );
   const onProfileDetected = vi.fn();
-  const askTab = vi.fn(async (_tabId: number): Promise<string | null | undefined> => undefined);
-  const handle = createMessageHandler({
+  const askTab = vi.fn(async (_tabId: number): Promise<Handle | null | undefined> => undefined);
+  const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
-    lookup: createHighlightLookup({ fetch, isOnline: () => true }),
-    tabs: createTabProfiles(),
-    askTab,
-    onProfileDetected,
+    handlers: createHandlers({
+      lookup: createLookupService({ fetch, isOnline: () => true }),
+      tabs: createTabState(),
+      askTab,
+      onProfileDetected,
+    }),
   });
   return { handle, fetch, onProfileDetected, askTab };
 }
@@ -78,6 +82,7 @@ describe('profile reports', () => {
   it.each([
     ['an invalid handle', { type: 'profile-detected', handle: 'na sa' }],
     ['a reserved route', { type: 'profile-detected', handle: 'explore' }],
+    ['an upper-case handle (senders send checked, lower-cased handles)', { type: 'profile-detected', handle: 'NASA' }],
     ['a number', { type: 'profile-detected', handle: 5 }],
     ['a page request', { type: 'lookup', handle: 'nasa', refresh: true }],
     ['junk', 'hello'],
@@ -115,7 +120,19 @@ describe('page requests', () => {
 
   it('drops unknown or malformed requests from its own pages', async () => {
     const { handle } = setup();
-    for (const message of [{ type: 'nope' }, { type: 'lookup' }, { type: 'lookup', handle: 'x', refresh: 'yes' }, 42, null]) {
+    const malformed = [
+      { type: 'nope' },
+      { type: 'lookup' },
+      { type: 'lookup', handle: 'x', refresh: 'yes' },
+      { type: 'lookup', handle: '@nasa', refresh: false },
+      { type: 'lookup', handle: 'https://www.instagram.com/nasa/', refresh: false },
+      { type: 'lookup', handle: 'explore', refresh: false },
+      { type: 'constructor' },
+      { type: '__proto__' },
+      42,
+      null,
+    ];
+    for (const message of malformed) {
       expect(handle(message, popup)).toBeUndefined();
     }
   });
@@ -159,7 +176,7 @@ describe('page requests', () => {
   it('asks the tab’s content script which profile it shows now, and records it', async () => {
     const { handle, askTab } = setup();
     await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
-    askTab.mockResolvedValue('natgeo');
+    askTab.mockResolvedValue('natgeo' as Handle);
     expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'natgeo', pageSeen: true });
     expect(await tabProfilesItem.getValue()).toEqual({ '7': 'natgeo' });
     expect(askTab).toHaveBeenCalledWith(7);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Highlight } from './highlight';
+import type { Highlight } from '@/utils/highlight';
 
 /** An id as the API may send it: a decimal string, or (never rounded, see exact-json) a number. */
 const idSchema = z.union([

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHighlightLookup } from '@/utils/highlight-lookup';
-import { createMessageHandler } from '@/utils/message-handler';
-import type { SenderInfo } from '@/utils/sender-policy';
-import { apiKeyItem, tabProfilesItem } from '@/utils/storage-items';
-import { createTabProfiles } from '@/utils/tab-profiles';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createRouter } from '@/entrypoints/background/router';
+import type { SenderInfo } from '@/entrypoints/background/sender-policy';
+import { apiKeyItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
+import { createTabState } from '@/entrypoints/background/tab-state';
+import { RESERVED_ROUTES, type Handle } from '@/utils/profile-url';
 import { anythingDeep } from './arbitraries';
 
 /** Runs per property (2 properties in this file: 1,000 runs, up to 3 messages each). */
@@ -77,8 +79,10 @@ function isWellFormedLookup(message: unknown): boolean {
     isRecord(message) &&
     message.type === 'lookup' &&
     typeof message.handle === 'string' &&
-    message.handle.length >= 1 &&
-    message.handle.length <= 300 &&
+    // A checked handle, as the popup sends it: a lower-cased username that is no route.
+    /^[a-z0-9._]{1,30}$/.test(message.handle) &&
+    !/^\.+$/.test(message.handle) &&
+    !RESERVED_ROUTES.has(message.handle) &&
     typeof message.refresh === 'boolean'
   );
 }
@@ -223,29 +227,26 @@ async function setup() {
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '18154582366360931', title: 'a' } } } })),
   );
-  // How the background learns what a tab shows: asking its content script
-  // (askTab), or reading its URL (tabUrl, the earlier design). Both are given,
-  // so this file holds whichever of the two the handler takes.
-  const askTab = vi.fn(async (tabId: number): Promise<string | null | undefined> =>
-    [undefined, null, 'natgeo'][tabId % 3],
+  // How the background learns what a tab shows: asking its content script.
+  const askTab = vi.fn(async (tabId: number): Promise<Handle | null | undefined> =>
+    [undefined, null, 'natgeo' as Handle][tabId % 3],
   );
-  const tabUrl = vi.fn(async (tabId: number): Promise<string | undefined> => (tabId % 2 ? `${INSTAGRAM}/natgeo/` : undefined));
-  const deps = {
+  const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
-    lookup: createHighlightLookup({ fetch, isOnline: () => true, sleep: async () => undefined }),
-    tabs: createTabProfiles(),
-    askTab,
-    tabUrl,
-    onProfileDetected: vi.fn(),
-  };
-  const handle = createMessageHandler(deps);
-  const tabQueries = () => askTab.mock.calls.length + tabUrl.mock.calls.length;
+    handlers: createHandlers({
+      lookup: createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined }),
+      tabs: createTabState(),
+      askTab,
+      onProfileDetected: vi.fn(),
+    }),
+  });
+  const tabQueries = () => askTab.mock.calls.length;
   return { handle, fetch, tabQueries };
 }
 
 /** Calls the handler as the background's listener does; a sync throw or a rejection fails the property. */
-async function deliver(handle: ReturnType<typeof createMessageHandler>, message: unknown, sender: SenderInfo) {
+async function deliver(handle: ReturnType<typeof createRouter>, message: unknown, sender: SenderInfo) {
   let returned: Promise<unknown> | undefined;
   try {
     returned = handle(message, sender);

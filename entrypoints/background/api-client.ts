@@ -1,6 +1,6 @@
 import { parseJsonExact } from './exact-json';
 import { parseErrorBody, parseHighlightsBody, type ParsedHighlights } from './highlights-response';
-import type { LookupError } from './lookup-error';
+import type { LookupError } from '@/utils/lookup-error';
 
 export const API_BASE_URL = 'https://api.sociavault.com';
 export const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';

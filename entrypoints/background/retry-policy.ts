@@ -1,4 +1,4 @@
-import type { LookupError } from './lookup-error';
+import type { LookupError } from '@/utils/lookup-error';
 
 /** Requests after the first, at most. */
 export const MAX_RETRIES = 2;

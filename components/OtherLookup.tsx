@@ -1,0 +1,29 @@
+import type { JSX } from 'preact';
+
+interface Props {
+  open: boolean;
+  onToggle: () => void;
+  /** The lookup form, shown while open. */
+  form: JSX.Element;
+}
+
+/** The footer's "Look up another profile" disclosure. */
+export function OtherLookup({ open, onToggle, form }: Props) {
+  return (
+    <footer class="other-lookup">
+      <button
+        type="button"
+        class="disclosure"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls="lookup-form"
+        onClick={onToggle}
+      >
+        <span class="disclosure-marker" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        Look up another profile
+      </button>
+      {open ? form : null}
+    </footer>
+  );
+}

@@ -1,0 +1,73 @@
+import { validateApiKey } from '@/utils/api-key-validation';
+import type { Handle } from '@/utils/profile-url';
+import { normaliseSettings } from '@/utils/settings';
+import type { LookupService } from './lookup-service';
+import type { BackgroundHandlers } from './router';
+import { apiKeyItem, settingsItem } from './storage-items';
+import type { TabState } from './tab-state';
+
+export interface HandlerDeps {
+  lookup: LookupService;
+  tabs: TabState;
+  /**
+   * Asks the content script in a tab which profile its page shows now;
+   * undefined when none answers (the tab left Instagram, or predates us).
+   */
+  askTab: (tabId: number) => Promise<Handle | null | undefined>;
+  /** Called after a content script reports a profile (badge and auto-lookup hook in here). */
+  onProfileDetected?: (tabId: number, handle: Handle | null) => void;
+}
+
+/** What the background answers to each message. */
+export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+  return {
+    content: {
+      async 'profile-detected'({ handle }, { tabId }) {
+        await tabs.set(tabId, handle);
+        onProfileDetected?.(tabId, handle);
+        return { ok: true };
+      },
+    },
+    pages: {
+      async 'get-tab-profile'({ tabId }) {
+        // Without the "tabs" permission the background cannot see where a tab
+        // went, so the stored state may be stale: the page's own script decides.
+        const live = await askTab(tabId);
+        const handle = live ?? null;
+        if ((await tabs.get(tabId)) !== handle) await tabs.set(tabId, handle);
+        return { handle, pageSeen: live !== undefined };
+      },
+      async 'get-status'() {
+        return {
+          hasKey: Boolean(await apiKeyItem.getValue()),
+          settings: normaliseSettings(await settingsItem.getValue()),
+        };
+      },
+      async 'peek-cache'({ handle }) {
+        return { list: await lookup.peek(handle) };
+      },
+      lookup: ({ handle, refresh }) => lookup.lookup(handle, { refresh }),
+      async 'get-api-key'() {
+        return { apiKey: await apiKeyItem.getValue() };
+      },
+      async 'save-api-key'({ apiKey }) {
+        const checked = validateApiKey(apiKey);
+        if (!checked.ok) return { ok: false, message: checked.message };
+        await apiKeyItem.setValue(checked.key);
+        return { ok: true, warning: checked.warning };
+      },
+      async 'remove-api-key'() {
+        await apiKeyItem.removeValue();
+        return { ok: true };
+      },
+      async 'save-settings'({ settings }) {
+        const saved = normaliseSettings(settings);
+        await settingsItem.setValue(saved);
+        return { ok: true, settings: saved };
+      },
+      async 'clear-cache'() {
+        return { cleared: await lookup.clearCache() };
+      },
+    },
+  };
+}

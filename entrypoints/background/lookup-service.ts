@@ -1,0 +1,99 @@
+import type { HighlightList } from '@/utils/highlight';
+import type { Handle } from '@/utils/profile-url';
+import type { LookupResponse } from '@/utils/protocol';
+import { normaliseSettings } from '@/utils/settings';
+import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
+import { createHighlightCache } from './highlight-cache';
+import { createOwnerIds } from './owner-ids';
+import { retryDelayMs } from './retry-policy';
+import { apiKeyItem, settingsItem } from './storage-items';
+import { createThrottleHint } from './throttle-hint';
+
+export interface LookupServiceOptions {
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  timeoutMs?: number;
+  now?: () => number;
+  isOnline?: () => boolean;
+  /** Told of every answer stored in the cache (the background updates badges). */
+  onAnswer?: (list: HighlightList) => void;
+  /** Waits between retries; tests pass one that does not really wait. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/**
+ * The background's lookup: cache first, one request per profile at a time,
+ * and nothing sent that the user did not ask for.
+ */
+export function createLookupService(options: LookupServiceOptions = {}) {
+  const now = options.now ?? Date.now;
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const cache = createHighlightCache({
+    now,
+    ttlHours: async () => normaliseSettings(await settingsItem.getValue()).cacheTtlHours,
+  });
+  const ownerIds = createOwnerIds();
+  const explainNetworkFailure = createThrottleHint(now);
+  const inFlight = new Map<Handle, Promise<LookupResponse>>();
+
+  /** One query, retried only where the retry policy says no credit can have been spent. */
+  async function ask(query: HighlightsQuery, apiKey: string): Promise<ApiResult> {
+    for (let retries = 0; ; retries++) {
+      const result = explainNetworkFailure(
+        await requestHighlights(query, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+      );
+      const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
+      if (delay === null) return result;
+      await sleep(delay);
+    }
+  }
+
+  async function fetchList(handle: Handle): Promise<LookupResponse> {
+    const apiKey = await apiKeyItem.getValue();
+    if (!apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
+    if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
+
+    const knownOwnerId = await ownerIds.get(handle);
+    let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
+    if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
+      // The account behind that id was renamed; the handle now belongs to someone else.
+      await ownerIds.forget(handle);
+      result = await ask({ handle }, apiKey);
+    }
+    if (!result.ok) return { ok: false, handle, error: result.error };
+
+    const { highlights, ownerId, ownerUsername } = result.value;
+    const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
+    await cache.store(list);
+    if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
+      await ownerIds.remember(handle, ownerId);
+    }
+    options.onAnswer?.(list);
+    return { ok: true, list, fromCache: false };
+  }
+
+  return {
+    /** The cached answer when fresh, else one request; `refresh` skips the cache (one credit). */
+    async lookup(handle: Handle, { refresh }: { refresh: boolean }): Promise<LookupResponse> {
+      if (!refresh) {
+        const cached = await cache.fresh(handle, { touch: true });
+        if (cached) return { ok: true, list: cached, fromCache: true };
+      }
+      // Popups opened at once for one profile share one request.
+      const pending = inFlight.get(handle);
+      if (pending) return pending;
+      const request = fetchList(handle).finally(() => inFlight.delete(handle));
+      inFlight.set(handle, request);
+      return request;
+    },
+
+    /** The cached answer only; never sends a request, and writes nothing. */
+    peek: (handle: Handle): Promise<HighlightList | null> => cache.fresh(handle, { touch: false }),
+
+    clearCache: (): Promise<number> => cache.clear(),
+  };
+}
+
+export type LookupService = ReturnType<typeof createLookupService>;

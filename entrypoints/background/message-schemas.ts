@@ -1,0 +1,47 @@
+/**
+ * The shapes the background accepts, one schema per message type, each typed
+ * against the protocol map: a schema that lets through something else than
+ * its message does not compile. Whatever fails its schema is dropped unread.
+ */
+import { z } from 'zod';
+import { API_KEY_INPUT_MAX } from '@/utils/limits';
+import { toHandle, type Handle } from '@/utils/profile-url';
+import type { Message, MessagesFrom, MessageType, ResponseOf } from '@/utils/protocol';
+import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, COPY_FORMATS } from '@/utils/settings';
+
+export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodType<Message<T>> };
+
+/** A handle as the protocol carries it: already checked and lower-cased by the sender, checked again here. */
+const handle = z.custom<Handle>((value) => typeof value === 'string' && toHandle(value) === value);
+const tabId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const contentSchemas: Schemas<MessagesFrom<'content'>> = {
+  'profile-detected': z.object({ type: z.literal('profile-detected'), handle: handle.nullable() }),
+};
+
+export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
+  'get-tab-profile': z.object({ type: z.literal('get-tab-profile'), tabId }),
+  'get-status': z.object({ type: z.literal('get-status') }),
+  'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
+  lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean() }),
+};
+
+/** The options page may send everything a page may, and manage the key, settings and cache. */
+export const optionsSchemas: Schemas<MessagesFrom<'page' | 'options'>> = {
+  ...pageSchemas,
+  'get-api-key': z.object({ type: z.literal('get-api-key') }),
+  'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
+  'remove-api-key': z.object({ type: z.literal('remove-api-key') }),
+  'save-settings': z.object({
+    type: z.literal('save-settings'),
+    settings: z.object({
+      cacheTtlHours: z.number().int().min(CACHE_TTL_HOURS_MIN).max(CACHE_TTL_HOURS_MAX),
+      autoLookup: z.boolean(),
+      copyFormat: z.enum(COPY_FORMATS),
+    }),
+  }),
+  'clear-cache': z.object({ type: z.literal('clear-cache') }),
+};
+
+/** A content script's answer to `which-profile`: from a page's process, so checked like a message. */
+export const whichProfileAnswer: z.ZodType<ResponseOf<'which-profile'>> = z.object({ handle: handle.nullable() });

@@ -1,0 +1,78 @@
+import { browser } from 'wxt/browser';
+import { toHandle, type Handle } from '@/utils/profile-url';
+import { createSerialQueue } from './serial-queue';
+import { tabProfilesItem } from './storage-items';
+
+export const DEFAULT_TITLE = 'Highlight Lookup';
+
+/** The toolbar badge: how many highlights the tab's profile has, once known. */
+export function badgeTextFor(count: number | null): string {
+  if (count === null) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
+export function actionTitleFor(handle: Handle | null): string {
+  return handle ? `Highlights of @${handle}` : `${DEFAULT_TITLE} — no Instagram profile on this page`;
+}
+
+/**
+ * What each tab shows, and the toolbar button that says so. Kept in
+ * storage.session, so a stopped worker forgets nothing.
+ */
+export function createTabState() {
+  const write = createSerialQueue();
+
+  async function profiles(): Promise<Map<number, Handle | null>> {
+    const stored = await tabProfilesItem.getValue();
+    const map = new Map<number, Handle | null>();
+    // Read back as checked values: whatever else storage holds is not a profile.
+    for (const [id, handle] of Object.entries(typeof stored === 'object' && stored !== null ? stored : {})) {
+      if (handle === null) map.set(Number(id), null);
+      else if (typeof handle === 'string' && toHandle(handle) === handle) map.set(Number(id), handle as Handle);
+    }
+    return map;
+  }
+
+  async function change(edit: (map: Map<number, Handle | null>) => void): Promise<void> {
+    await write(async () => {
+      const map = await profiles();
+      edit(map);
+      await tabProfilesItem.setValue(Object.fromEntries(map));
+    });
+  }
+
+  return {
+    /** The profile last known for a tab; undefined when the tab never reported. */
+    async get(tabId: number): Promise<Handle | null | undefined> {
+      const map = await profiles();
+      return map.has(tabId) ? map.get(tabId) : undefined;
+    },
+
+    async set(tabId: number, handle: Handle | null): Promise<void> {
+      await change((map) => map.set(tabId, handle));
+      await quietly(() => browser.action.setTitle({ tabId, title: actionTitleFor(handle) }));
+    },
+
+    /** Tabs that show `handle` right now. */
+    async showing(handle: Handle): Promise<number[]> {
+      return [...(await profiles())].filter(([, shown]) => shown === handle).map(([id]) => id);
+    },
+
+    async showBadge(tabId: number, count: number | null): Promise<void> {
+      await quietly(() => browser.action.setBadgeText({ tabId, text: badgeTextFor(count) }));
+    },
+
+    forget: (tabId: number): Promise<void> => change((map) => void map.delete(tabId)),
+  };
+}
+
+/** A toolbar call for a tab that closed meanwhile has nothing to show and nothing to report. */
+async function quietly(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // The tab is gone.
+  }
+}
+
+export type TabState = ReturnType<typeof createTabState>;

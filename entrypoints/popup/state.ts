@@ -1,0 +1,197 @@
+/**
+ * The popup as a pure state machine: `popupReducer(state, event)` is the only
+ * place its state changes. The view renders a state and sends events; the
+ * work a state asks for (`state.task`) is done by the App, whose answers come
+ * back as events naming the task they answer, so a stale answer is ignored.
+ */
+import { explainError } from '@/utils/error-explanation';
+import type { HighlightList } from '@/utils/highlight';
+import { LOOKUP_INPUT_MAX } from '@/utils/limits';
+import type { LookupError } from '@/utils/lookup-error';
+import { parseHandleInput, type Handle } from '@/utils/profile-url';
+import type { LookupResponse } from '@/utils/protocol';
+import { DEFAULT_SETTINGS, type CopyFormat } from '@/utils/settings';
+
+/** A lookup failure, or the extension's own background not answering. */
+export type Problem = LookupError | { kind: 'extension'; message: string };
+
+export type View =
+  /** Asking the background about the tab. */
+  | { state: 'starting' }
+  | { state: 'no-key'; handle: Handle | null }
+  /** `pageSeen` false: no content script answered in that tab. */
+  | { state: 'no-profile'; pageSeen: boolean }
+  | { state: 'loading'; handle: Handle }
+  | { state: 'list'; list: HighlightList; fromCache: boolean }
+  | { state: 'error'; handle: Handle | null; problem: Problem };
+
+/** Where a lookup came from: it decides what the popup shows meanwhile and afterwards. */
+export type LookupOrigin = 'tab' | 'form' | 'retry' | 'refresh';
+
+/** Work for the App to do; each has an id that its answer names. */
+export type Task =
+  | { id: number; kind: 'start' }
+  | { id: number; kind: 'lookup'; handle: Handle; refresh: boolean; origin: LookupOrigin };
+
+export interface LookupFormState {
+  value: string;
+  /** What is wrong with the typed text, shown under the field. */
+  error: string | null;
+  open: boolean;
+  /** Bumped whenever the field should take the focus. */
+  focusRequest: number;
+}
+
+export interface PopupState {
+  view: View;
+  form: LookupFormState;
+  copyFormat: CopyFormat;
+  /** The work under way, if any. */
+  task: Task | null;
+  /** Ids are never reused, so an answer to an older task is recognised. */
+  lastTaskId: number;
+  /** What "Try again" asks for again; null: start over. */
+  lastHandle: Handle | null;
+  /** Why the last Refresh failed; the list on screen is the earlier answer. */
+  refreshProblem: Problem | null;
+}
+
+export type PopupEvent =
+  | { type: 'opened' }
+  | { type: 'tab-answered'; taskId: number; hasKey: boolean; copyFormat: CopyFormat; handle: Handle | null; pageSeen: boolean }
+  | { type: 'lookup-answered'; taskId: number; response: LookupResponse }
+  /** The background did not answer (a start or a lookup). */
+  | { type: 'task-failed'; taskId: number; message: string }
+  | { type: 'form-input'; value: string }
+  | { type: 'form-submitted' }
+  | { type: 'form-opened' }
+  | { type: 'form-closed' }
+  | { type: 'retry' }
+  | { type: 'refresh' };
+
+export const initialPopupState: PopupState = {
+  view: { state: 'starting' },
+  form: { value: '', error: null, open: false, focusRequest: 0 },
+  copyFormat: DEFAULT_SETTINGS.copyFormat,
+  task: null,
+  lastTaskId: 0,
+  lastHandle: null,
+  refreshProblem: null,
+};
+
+export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
+  switch (event.type) {
+    case 'opened':
+      return startOver(state);
+
+    case 'tab-answered': {
+      if (!isCurrent(state, event.taskId, 'start')) return state;
+      const settled = { ...state, task: null, copyFormat: event.copyFormat };
+      if (!event.hasKey) return { ...settled, view: { state: 'no-key', handle: event.handle } };
+      if (!event.handle) return { ...settled, view: { state: 'no-profile', pageSeen: event.pageSeen } };
+      return startLookup(settled, event.handle, false, 'tab');
+    }
+
+    case 'lookup-answered': {
+      const task = state.task;
+      if (!isCurrent(state, event.taskId, 'lookup') || task?.kind !== 'lookup') return state;
+      return lookupAnswered({ ...state, task: null }, task.origin, event.response);
+    }
+
+    case 'task-failed': {
+      const task = state.task;
+      if (task?.id !== event.taskId) return state;
+      const problem: Problem = { kind: 'extension', message: event.message };
+      const done = { ...state, task: null };
+      if (task.kind === 'lookup' && isRefreshOfList(state, task.origin)) return { ...done, refreshProblem: problem };
+      return { ...done, view: { state: 'error', handle: task.kind === 'lookup' ? task.handle : null, problem } };
+    }
+
+    case 'form-input':
+      return { ...state, form: { ...state.form, value: event.value, error: null } };
+
+    case 'form-submitted':
+      return submitForm(state);
+
+    case 'form-opened':
+      return { ...state, form: focused({ ...state.form, open: true }) };
+
+    case 'form-closed':
+      return { ...state, form: { ...state.form, open: false } };
+
+    case 'retry':
+      return state.lastHandle ? startLookup(state, state.lastHandle, false, 'retry') : startOver(state);
+
+    case 'refresh':
+      return state.view.state === 'list' && !isBusy(state) ? startLookup(state, state.view.list.handle, true, 'refresh') : state;
+  }
+}
+
+/** A lookup or the start is under way. */
+export function isBusy(state: PopupState): boolean {
+  return state.task !== null;
+}
+
+/** A Refresh is under way and the list it refreshes stays on screen meanwhile. */
+export function isRefreshing(state: PopupState): boolean {
+  return state.task?.kind === 'lookup' && isRefreshOfList(state, state.task.origin);
+}
+
+function isRefreshOfList(state: PopupState, origin: LookupOrigin): boolean {
+  return origin === 'refresh' && state.view.state === 'list';
+}
+
+function isCurrent(state: PopupState, taskId: number, kind: Task['kind']): boolean {
+  return state.task?.id === taskId && state.task.kind === kind;
+}
+
+function focused(form: LookupFormState): LookupFormState {
+  return { ...form, focusRequest: form.focusRequest + 1 };
+}
+
+function startOver(state: PopupState): PopupState {
+  const id = state.lastTaskId + 1;
+  return { ...state, view: { state: 'starting' }, task: { id, kind: 'start' }, lastTaskId: id, lastHandle: null, refreshProblem: null };
+}
+
+function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin: LookupOrigin): PopupState {
+  const id = state.lastTaskId + 1;
+  const next: PopupState = {
+    ...state,
+    task: { id, kind: 'lookup', handle, refresh, origin },
+    lastTaskId: id,
+    lastHandle: handle,
+    refreshProblem: null,
+    form: { ...state.form, error: null },
+  };
+  // A Refresh keeps the list it refreshes on screen; anything else shows loading.
+  return isRefreshOfList(state, origin) ? next : { ...next, view: { state: 'loading', handle } };
+}
+
+/** Typed input is checked here, where it enters: what cannot be a handle is never sent. */
+function submitForm(state: PopupState): PopupState {
+  if (isBusy(state)) return state;
+  const typed = state.form.value.trim();
+  const refuse = (error: string): PopupState => ({ ...state, form: focused({ ...state.form, open: true, error }) });
+  if (typed.length === 0) return refuse('Enter a handle or a profile URL.');
+  if (typed.length > LOOKUP_INPUT_MAX) return refuse('That is too long for a handle or a profile URL.');
+  const handle = parseHandleInput(typed);
+  if (!handle) return refuse(explainError({ kind: 'invalid-handle', input: typed }, null).detail);
+  return startLookup(state, handle, false, 'form');
+}
+
+function lookupAnswered(state: PopupState, origin: LookupOrigin, response: LookupResponse): PopupState {
+  if (response.ok) {
+    const form = origin === 'form' ? { ...state.form, value: '', open: false } : state.form;
+    return { ...state, form, view: { state: 'list', list: response.list, fromCache: response.fromCache } };
+  }
+  // The paid-for answer on screen is still right; say why it was not renewed.
+  if (isRefreshOfList(state, origin)) return { ...state, refreshProblem: response.error };
+
+  const { error, handle } = response;
+  if (error.kind === 'no-key') return { ...state, view: { state: 'no-key', handle } };
+  const failed: PopupState = { ...state, view: { state: 'error', handle, problem: error } };
+  if (explainError(error, handle).action !== 'edit-handle') return failed;
+  // A handle SociaVault does not know: offer the form with it, to correct.
+  return { ...failed, form: { ...state.form, open: true, value: state.form.value || handle } };
+}

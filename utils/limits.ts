@@ -1,0 +1,16 @@
+/**
+ * Bounds that more than one part of the extension must agree on: the page
+ * that offers a field says what the background that receives it enforces.
+ */
+
+/** Longest text the popup's lookup field accepts (a handle or a profile URL). */
+export const LOOKUP_INPUT_MAX = 300;
+
+/**
+ * Longest text the options page may send as a key: longer than any key, so
+ * that the background can say "too long" rather than drop the message.
+ */
+export const API_KEY_INPUT_MAX = 500;
+
+/** Automatic lookups per minute, so a page that rewrites its URL in a loop cannot drain credits. */
+export const AUTO_LOOKUPS_PER_MINUTE = 5;

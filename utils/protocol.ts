@@ -1,0 +1,95 @@
+/**
+ * Every message the extension's parts exchange: who sends it, what it carries
+ * and what it answers, in one map. Types only (no zod), so the content script
+ * that imports it stays small; the background checks incoming messages with
+ * schemas of its own that are typed against this map.
+ */
+import type { HighlightList } from './highlight';
+import type { LookupError } from './lookup-error';
+import type { Handle } from './profile-url';
+import type { Settings } from './settings';
+
+export type LookupResponse =
+  | { ok: true; list: HighlightList; fromCache: boolean }
+  | { ok: false; handle: Handle; error: LookupError };
+
+export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false; message: string };
+
+/** Who sends a message: the content script, any extension page, the options page only, or the background. */
+export type SenderKind = 'content' | 'page' | 'options' | 'background';
+
+type Empty = Record<never, never>;
+
+export interface Protocol {
+  /** Content script → background: the profile its page shows now (null: none). */
+  'profile-detected': { from: 'content'; request: { handle: Handle | null }; response: { ok: true } };
+  /** Background → content script: which profile does the page show right now? */
+  'which-profile': { from: 'background'; request: Empty; response: { handle: Handle | null } };
+  /**
+   * Which profile a tab shows, asked of its content script. `pageSeen` false:
+   * no content script answered (not Instagram, or opened before an install).
+   */
+  'get-tab-profile': { from: 'page'; request: { tabId: number }; response: { handle: Handle | null; pageSeen: boolean } };
+  /** Whether a key is set, and the settings; never the key itself. */
+  'get-status': { from: 'page'; request: Empty; response: { hasKey: boolean; settings: Settings } };
+  /** The cached answer only; never spends a credit. */
+  'peek-cache': { from: 'page'; request: { handle: Handle }; response: { list: HighlightList | null } };
+  /** The cached answer if fresh, else one request; `refresh` forces a request. */
+  lookup: { from: 'page'; request: { handle: Handle; refresh: boolean }; response: LookupResponse };
+  /** The stored key, to show behind the options page's reveal button. */
+  'get-api-key': { from: 'options'; request: Empty; response: { apiKey: string | null } };
+  'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };
+  'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } };
+  'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } };
+  'clear-cache': { from: 'options'; request: Empty; response: { cleared: number } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+
+/** The message types that a kind of sender may send. */
+export type MessagesFrom<S extends SenderKind> = {
+  [T in MessageType]: Protocol[T]['from'] extends S ? T : never;
+}[MessageType];
+
+/** What the background receives, from anyone. */
+export type BackgroundMessage = MessagesFrom<'content' | 'page' | 'options'>;
+/** What an extension page may send; the options page may send `OptionsMessage` too. */
+export type PageMessage = MessagesFrom<'page'>;
+export type OptionsMessage = MessagesFrom<'page' | 'options'>;
+
+/** A message as it travels: its type beside its request's fields. */
+export type Message<T extends MessageType> = { type: T } & RequestOf<T>;
+
+export function message<T extends MessageType>(type: T, request: RequestOf<T>): Message<T> {
+  return { type, ...request };
+}
+
+/**
+ * One handler per message type, typed from the map: a handler that answers
+ * the wrong shape does not compile.
+ */
+export type Handlers<Types extends MessageType, Sender> = {
+  [T in Types]: (request: RequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;
+};
+
+/** Sends one message and resolves with its answer, typed from the map. */
+export type Send<Types extends MessageType> = <T extends Types>(type: T, request: RequestOf<T>) => Promise<ResponseOf<T>>;
+
+export const NO_ANSWER = 'The extension background did not answer. Try reopening this page.';
+
+/**
+ * A typed `send` over a runtime's raw `sendMessage`. The receiver is the
+ * background, whose handlers are typed against the same map, so its answer is
+ * taken as that message's response; a missing answer is an error.
+ */
+export function createSender<Types extends MessageType>(
+  transport: (message: Message<Types>) => Promise<unknown>,
+): Send<Types> {
+  return async <T extends Types>(type: T, request: RequestOf<T>) => {
+    const response = await transport(message(type, request) as Message<Types>);
+    if (response === undefined) throw new Error(NO_ANSWER);
+    return response as ResponseOf<T>;
+  };
+}
