@@ -1,5 +1,5 @@
-// ESLint flat config: one job only — keep HTML injection and string-to-code
-// out of the extension and its tests. No stylistic rules.
+// ESLint flat config: keep HTML injection and string-to-code out of the
+// extension and its tests, and browser APIs out of utils/. No stylistic rules.
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
@@ -8,6 +8,28 @@ const SCRIPT_EXTENSIONS = '{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 
 const htmlSink = (property, why) => ({ property, message: `${property} parses a string as HTML. ${why}` });
 const TEXT_INSTEAD = 'Render text (textContent, JSX children) or build elements instead.';
+
+/** Syntax that renders a string as HTML; shared, since a later block's rule options replace an earlier's. */
+const HTML_SYNTAX = [
+  {
+    // Preact sets any prop the element has as a DOM property, so
+    // <div innerHTML={…}> is as dangerous as dangerouslySetInnerHTML.
+    selector: 'JSXAttribute[name.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML|srcdoc)$/i]',
+    message: 'This attribute renders a string as HTML. Render text (JSX children) instead.',
+  },
+  {
+    // window.document.write(…), which no-restricted-properties (object: 'document') does not see.
+    selector: "MemberExpression[object.property.name='document'][property.name=/^(write|writeln)$/]",
+    message: 'document.write parses a string as HTML.',
+  },
+  {
+    // The same props passed without JSX: h('div', { dangerouslySetInnerHTML }), Object.assign(el, { innerHTML }).
+    selector: 'Property[key.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML)$/]',
+    message: 'This property renders a string as HTML. Render text instead.',
+  },
+];
+
+const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
 
 export default [
   {
@@ -51,23 +73,36 @@ export default [
         { object: 'document', property: 'write', message: 'document.write parses a string as HTML.' },
         { object: 'document', property: 'writeln', message: 'document.writeln parses a string as HTML.' },
       ],
-      'no-restricted-syntax': [
+      'no-restricted-syntax': ['error', ...HTML_SYNTAX],
+    },
+  },
+  {
+    // utils/ is what several runtimes share, tested without a browser: code
+    // that touches an extension API belongs to its runtime's entrypoint folder.
+    files: [`utils/**/*.${SCRIPT_EXTENSIONS}`],
+    rules: {
+      'no-restricted-imports': [
         'error',
         {
-          // Preact sets any prop the element has as a DOM property, so
-          // <div innerHTML={…}> is as dangerous as dangerouslySetInnerHTML.
-          selector: 'JSXAttribute[name.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML|srcdoc)$/i]',
-          message: 'This attribute renders a string as HTML. Render text (JSX children) instead.',
+          patterns: [
+            {
+              group: ['wxt/browser', 'wxt/utils/*', 'wxt/testing/*', 'webextension-polyfill', '@wxt-dev/*', '#imports'],
+              message: NO_BROWSER_IN_UTILS,
+            },
+          ],
         },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: NO_BROWSER_IN_UTILS },
+        { name: 'chrome', message: NO_BROWSER_IN_UTILS },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...HTML_SYNTAX,
         {
-          // window.document.write(…), which no-restricted-properties (object: 'document') does not see.
-          selector: "MemberExpression[object.property.name='document'][property.name=/^(write|writeln)$/]",
-          message: 'document.write parses a string as HTML.',
-        },
-        {
-          // The same props passed without JSX: h('div', { dangerouslySetInnerHTML }), Object.assign(el, { innerHTML }).
-          selector: 'Property[key.name=/^(dangerouslySetInnerHTML|innerHTML|outerHTML)$/]',
-          message: 'This property renders a string as HTML. Render text instead.',
+          selector: 'MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(browser|chrome)$/]',
+          message: NO_BROWSER_IN_UTILS,
         },
       ],
     },

@@ -13,6 +13,14 @@ export default defineConfig({
         },
       },
       {
+        // Type tests: tsc checks that each @ts-expect-error meets its error.
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -69,3 +69,32 @@ describe('the lint config forbids HTML sinks and string-to-code', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the lint config keeps browser APIs out of utils/', () => {
+  const BROWSER_SNIPPET = `import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import polyfill from 'webextension-polyfill';
+export const a = chrome.runtime.id;
+export const b = browser.runtime.id;
+export const c = globalThis.chrome;
+export const d = (window as { browser?: unknown }).browser;
+export const e = [storage, polyfill];
+`;
+
+  it.each([
+    ['an import of wxt/browser', 1, 'no-restricted-imports'],
+    ['an import of WXT storage', 2, 'no-restricted-imports'],
+    ['an import of the polyfill', 3, 'no-restricted-imports'],
+    ['chrome.*', 4, 'no-restricted-globals'],
+    ['globalThis.chrome', 6, 'no-restricted-syntax'],
+  ])('reports %s in utils/', async (_name, line, ruleId) => {
+    const result = await lintSnippet(BROWSER_SNIPPET, 'utils/__lint_probe__.ts');
+    expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+    expect(result.messages.some((m) => m.line === line && m.ruleId === ruleId && m.severity === 2)).toBe(true);
+  });
+
+  it('allows the same code in an entrypoint folder', async () => {
+    const result = await lintSnippet(BROWSER_SNIPPET, 'entrypoints/background/__lint_probe__.ts');
+    expect(result.messages).toEqual([]);
+  });
+});

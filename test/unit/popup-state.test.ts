@@ -1,0 +1,291 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  initialPopupState,
+  isBusy,
+  isRefreshing,
+  popupReducer,
+  type PopupEvent,
+  type PopupState,
+} from '@/entrypoints/popup/state';
+import { tabIdFromSearch } from '@/entrypoints/popup/tab';
+import { runTask } from '@/entrypoints/popup/tasks';
+import type { HighlightList } from '@/utils/highlight';
+import { LOOKUP_INPUT_MAX } from '@/utils/limits';
+import type { LookupResponse, PageMessage, Send } from '@/utils/protocol';
+import { h } from './handles';
+
+const list = (handle: string, count = 2): HighlightList => ({
+  handle: h(handle),
+  ownerId: '528817151',
+  highlights: Array.from({ length: count }, (_, i) => ({ id: `1790000000000000${i}`, title: `t${i}`, coverUrl: null })),
+  fetchedAt: 1_000,
+});
+const found = (handle: string, fromCache = false): LookupResponse => ({ ok: true, list: list(handle), fromCache });
+const failed = (handle: string, error: Extract<LookupResponse, { ok: false }>['error']): LookupResponse => ({
+  ok: false,
+  handle: h(handle),
+  error,
+});
+
+/** Runs events from the initial state. */
+function run(...events: PopupEvent[]): PopupState {
+  return events.reduce(popupReducer, initialPopupState);
+}
+
+/** The state after opening on a tab: the start task, answered. */
+function openedOn(handle: string | null, { hasKey = true, pageSeen = true } = {}): PopupState {
+  const opened = run({ type: 'opened' });
+  return popupReducer(opened, {
+    type: 'tab-answered',
+    taskId: opened.task!.id,
+    hasKey,
+    copyFormat: 'csv',
+    handle: handle === null ? null : h(handle),
+    pageSeen,
+  });
+}
+
+/** Answers the task under way with a lookup response. */
+function answer(state: PopupState, response: LookupResponse): PopupState {
+  return popupReducer(state, { type: 'lookup-answered', taskId: state.task!.id, response });
+}
+
+function typed(state: PopupState, value: string): PopupState {
+  return popupReducer(popupReducer(state, { type: 'form-input', value }), { type: 'form-submitted' });
+}
+
+describe('opening', () => {
+  it('starts by asking about the tab', () => {
+    const state = run({ type: 'opened' });
+    expect(state.view).toEqual({ state: 'starting' });
+    expect(state.task).toEqual({ id: 1, kind: 'start' });
+    expect(isBusy(state)).toBe(true);
+  });
+
+  it('a tab on a profile, with a key: looks it up and takes the copy format', () => {
+    const state = openedOn('nasa');
+    expect(state.view).toEqual({ state: 'loading', handle: 'nasa' });
+    expect(state.task).toEqual({ id: 2, kind: 'lookup', handle: 'nasa', refresh: false, origin: 'tab' });
+    expect(state.copyFormat).toBe('csv');
+  });
+
+  it('without a key: says so, and sends nothing', () => {
+    const state = openedOn('nasa', { hasKey: false });
+    expect(state.view).toEqual({ state: 'no-key', handle: 'nasa' });
+    expect(state.task).toBeNull();
+  });
+
+  it('a tab that shows no profile: offers the form; says whether the page was seen', () => {
+    expect(openedOn(null).view).toEqual({ state: 'no-profile', pageSeen: true });
+    expect(openedOn(null, { pageSeen: false }).view).toEqual({ state: 'no-profile', pageSeen: false });
+    expect(openedOn(null).task).toBeNull();
+  });
+
+  it('the background not answering: an error that Try again starts over from', () => {
+    const opened = run({ type: 'opened' });
+    const state = popupReducer(opened, { type: 'task-failed', taskId: 1, message: 'gone' });
+    expect(state.view).toEqual({ state: 'error', handle: null, problem: { kind: 'extension', message: 'gone' } });
+    expect(popupReducer(state, { type: 'retry' }).task).toEqual({ id: 2, kind: 'start' });
+  });
+
+  it('ignores an answer to a start that is no longer the current task', () => {
+    const restarted = run({ type: 'opened' }, { type: 'opened' });
+    const stale = popupReducer(restarted, { type: 'tab-answered', taskId: 1, hasKey: true, copyFormat: 'json', handle: h('nasa'), pageSeen: true });
+    expect(stale).toBe(restarted);
+  });
+});
+
+describe('a lookup answered', () => {
+  it('shows the list', () => {
+    const state = answer(openedOn('nasa'), found('nasa', true));
+    expect(state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true });
+    expect(state.task).toBeNull();
+    expect(state.lastHandle).toBe('nasa');
+  });
+
+  it('no key: the no-key view, for that handle', () => {
+    expect(answer(openedOn('nasa'), failed('nasa', { kind: 'no-key' })).view).toEqual({ state: 'no-key', handle: 'nasa' });
+  });
+
+  it('an error: shows it; Try again asks for the same handle again', () => {
+    const state = answer(openedOn('nasa'), failed('nasa', { kind: 'server-error', status: 500 }));
+    expect(state.view).toMatchObject({ state: 'error', handle: 'nasa', problem: { kind: 'server-error' } });
+    expect(state.form.open).toBe(false);
+    const retried = popupReducer(state, { type: 'retry' });
+    expect(retried.task).toMatchObject({ kind: 'lookup', handle: 'nasa', refresh: false, origin: 'retry' });
+    expect(retried.view).toEqual({ state: 'loading', handle: 'nasa' });
+  });
+
+  it('a profile SociaVault does not know: opens the form with the handle in it, to correct', () => {
+    const state = answer(openedOn('ghost'), failed('ghost', { kind: 'not-found' }));
+    expect(state.form).toMatchObject({ open: true, value: 'ghost' });
+  });
+
+  it('ignores an answer to a lookup that is no longer current', () => {
+    const first = openedOn('nasa');
+    const staleId = first.task!.id;
+    const second = typed(answer(first, failed('nasa', { kind: 'timeout', seconds: 20 })), 'natgeo');
+    const stale = popupReducer(second, { type: 'lookup-answered', taskId: staleId, response: found('nasa') });
+    expect(stale).toBe(second);
+    expect(answer(second, found('natgeo')).view).toMatchObject({ state: 'list', list: { handle: 'natgeo' } });
+  });
+
+  it('the background not answering a lookup: an extension error for that handle', () => {
+    const state = openedOn('nasa');
+    const next = popupReducer(state, { type: 'task-failed', taskId: state.task!.id, message: 'no answer' });
+    expect(next.view).toEqual({ state: 'error', handle: 'nasa', problem: { kind: 'extension', message: 'no answer' } });
+  });
+});
+
+describe('typed input', () => {
+  const noProfile = openedOn(null);
+
+  it.each([
+    ['', 'Enter a handle or a profile URL.'],
+    ['   ', 'Enter a handle or a profile URL.'],
+    ['x'.repeat(LOOKUP_INPUT_MAX + 1), 'That is too long for a handle or a profile URL.'],
+    ['na sa', /is not a handle or a profile link/],
+    ['explore', /is not a handle or a profile link/],
+    ['https://example.com/nasa', /is not a handle or a profile link/],
+  ])('refuses %j without sending anything, keeping what was typed', (value, message) => {
+    const state = typed(noProfile, value);
+    expect(state.task).toBeNull();
+    expect(state.view).toBe(noProfile.view);
+    expect(state.form.value).toBe(value);
+    expect(state.form.error).toMatch(message);
+    expect(state.form.focusRequest).toBe(noProfile.form.focusRequest + 1);
+  });
+
+  it.each(['nasa', '@NASA', ' nasa ', 'instagram.com/nasa', 'https://www.instagram.com/nasa/tagged/'])(
+    'looks up %j as @nasa',
+    (value) => {
+      const state = typed(noProfile, value);
+      expect(state.task).toMatchObject({ kind: 'lookup', handle: 'nasa', refresh: false, origin: 'form' });
+      expect(state.view).toEqual({ state: 'loading', handle: 'nasa' });
+    },
+  );
+
+  it('typing clears the error', () => {
+    const refused = typed(noProfile, 'na sa');
+    expect(popupReducer(refused, { type: 'form-input', value: 'nasa' }).form.error).toBeNull();
+  });
+
+  it('a typed lookup that succeeds empties and closes the form', () => {
+    const opened = popupReducer(answer(openedOn('nasa'), found('nasa')), { type: 'form-opened' });
+    const done = answer(typed(opened, 'natgeo'), found('natgeo'));
+    expect(done.form).toMatchObject({ value: '', open: false });
+    expect(done.view).toMatchObject({ state: 'list', list: { handle: 'natgeo' } });
+  });
+
+  it('is not submitted while a lookup is under way', () => {
+    const busy = openedOn('nasa');
+    expect(typed(busy, 'natgeo').task).toBe(busy.task);
+  });
+});
+
+describe('the form disclosure', () => {
+  it('opens with the focus, and closes', () => {
+    const state = answer(openedOn('nasa'), found('nasa'));
+    const opened = popupReducer(state, { type: 'form-opened' });
+    expect(opened.form).toMatchObject({ open: true, focusRequest: state.form.focusRequest + 1 });
+    expect(popupReducer(opened, { type: 'form-closed' }).form.open).toBe(false);
+  });
+});
+
+describe('refresh', () => {
+  const listed = answer(openedOn('nasa'), found('nasa', true));
+
+  it('asks again with refresh, keeping the list on screen', () => {
+    const state = popupReducer(listed, { type: 'refresh' });
+    expect(state.task).toMatchObject({ kind: 'lookup', handle: 'nasa', refresh: true, origin: 'refresh' });
+    expect(state.view).toBe(listed.view);
+    expect(isRefreshing(state)).toBe(true);
+  });
+
+  it('a new answer replaces the list', () => {
+    const state = answer(popupReducer(listed, { type: 'refresh' }), found('nasa', false));
+    expect(state.view).toMatchObject({ state: 'list', fromCache: false });
+    expect(isRefreshing(state)).toBe(false);
+  });
+
+  it('a failed refresh keeps the earlier list and says why; the next one clears that', () => {
+    const state = answer(popupReducer(listed, { type: 'refresh' }), failed('nasa', { kind: 'out-of-credits', required: 1, available: 0 }));
+    expect(state.view).toBe(listed.view);
+    expect(state.refreshProblem).toEqual({ kind: 'out-of-credits', required: 1, available: 0 });
+    expect(popupReducer(state, { type: 'refresh' }).refreshProblem).toBeNull();
+  });
+
+  it('the background not answering a refresh keeps the list too', () => {
+    const refreshing = popupReducer(listed, { type: 'refresh' });
+    const state = popupReducer(refreshing, { type: 'task-failed', taskId: refreshing.task!.id, message: 'gone' });
+    expect(state.view).toBe(listed.view);
+    expect(state.refreshProblem).toEqual({ kind: 'extension', message: 'gone' });
+  });
+
+  it('does nothing without a list, or while a refresh is under way', () => {
+    const noProfile = openedOn(null);
+    expect(popupReducer(noProfile, { type: 'refresh' })).toBe(noProfile);
+    const refreshing = popupReducer(listed, { type: 'refresh' });
+    expect(popupReducer(refreshing, { type: 'refresh' })).toBe(refreshing);
+  });
+});
+
+describe('runTask', () => {
+  const sendWith = (answers: Partial<Record<PageMessage, unknown>>) =>
+    vi.fn(async (type: PageMessage) => {
+      if (!(type in answers)) throw new Error(`no answer for ${type}`);
+      return answers[type];
+    }) as unknown as Send<PageMessage> & ReturnType<typeof vi.fn>;
+
+  it('start: asks for the status and the tab’s profile', async () => {
+    const send = sendWith({
+      'get-status': { hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'json' } },
+      'get-tab-profile': { handle: 'nasa', pageSeen: true },
+    });
+    const event = await runTask({ id: 3, kind: 'start' }, { send, resolveTabId: async () => 7 });
+    expect(event).toEqual({ type: 'tab-answered', taskId: 3, hasKey: true, copyFormat: 'json', handle: 'nasa', pageSeen: true });
+    expect(send).toHaveBeenCalledWith('get-tab-profile', { tabId: 7 });
+  });
+
+  it('start without a tab: no profile, page seen, nothing asked of a tab', async () => {
+    const send = sendWith({ 'get-status': { hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } } });
+    const event = await runTask({ id: 1, kind: 'start' }, { send, resolveTabId: async () => null });
+    expect(event).toMatchObject({ type: 'tab-answered', handle: null, pageSeen: true });
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('start when the tab does not answer: no profile, page not seen', async () => {
+    const send = sendWith({ 'get-status': { hasKey: false, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } } });
+    const event = await runTask({ id: 1, kind: 'start' }, { send, resolveTabId: async () => 9 });
+    expect(event).toMatchObject({ type: 'tab-answered', hasKey: false, handle: null, pageSeen: false });
+  });
+
+  it('lookup: sends the handle and refresh flag, answers with the response', async () => {
+    const send = sendWith({ lookup: found('nasa') });
+    const event = await runTask({ id: 5, kind: 'lookup', handle: h('nasa'), refresh: true, origin: 'refresh' }, { send, resolveTabId: async () => null });
+    expect(event).toEqual({ type: 'lookup-answered', taskId: 5, response: found('nasa') });
+    expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true });
+  });
+
+  it('a background that does not answer: task-failed with its message', async () => {
+    const send = sendWith({});
+    const event = await runTask({ id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, origin: 'tab' }, { send, resolveTabId: async () => null });
+    expect(event).toEqual({ type: 'task-failed', taskId: 2, message: 'no answer for lookup' });
+  });
+});
+
+describe('tabIdFromSearch', () => {
+  it.each([
+    ['?tab=7', 7],
+    ['?tab=0', 0],
+    ['', null],
+    ['?tab=', null],
+    ['?tab=-1', null],
+    ['?tab=1.5', null],
+    ['?tab=12abc', null],
+    ['?tab=9999999999999999', null],
+    ['?other=1&tab=42', 42],
+  ])('%j → %j', (search, id) => {
+    expect(tabIdFromSearch(search)).toBe(id);
+  });
+});
