@@ -6,10 +6,7 @@ import { createLookupService } from './lookup-service';
 import { createRouter } from './router';
 import { originOf } from './sender-policy';
 import { askTabForProfile } from './tab-messenger';
-import { createTabState } from './tab-state';
-
-/** The toolbar badge's colour: the theme's accent (assets/theme.css). */
-const BADGE_COLOUR = '#3056d3';
+import { BADGE_COLOUR, createTabState } from './tab-state';
 
 export default defineBackground({
   main() {

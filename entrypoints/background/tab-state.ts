@@ -5,6 +5,9 @@ import { tabProfilesItem } from './storage-items';
 
 export const DEFAULT_TITLE = 'Highlight Lookup';
 
+/** The toolbar badge's colour: the theme's accent (--accent in assets/theme.css). */
+export const BADGE_COLOUR = '#3056d3';
+
 /** The toolbar badge: how many highlights the tab's profile has, once known. */
 export function badgeTextFor(count: number | null): string {
   if (count === null) return '';

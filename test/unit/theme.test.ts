@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BADGE_COLOUR } from '@/entrypoints/background/tab-state';
+
+const theme = readFileSync(new URL('../../assets/theme.css', import.meta.url), 'utf8');
+const pageStyles = ['popup', 'options'].map((page) => ({
+  page,
+  css: readFileSync(new URL(`../../entrypoints/${page}/style.css`, import.meta.url), 'utf8'),
+}));
+
+/** The value of a custom property in the theme's first (light) :root block. */
+function lightToken(name: string): string | undefined {
+  const root = /:root\s*{([^}]*)}/.exec(theme)?.[1] ?? '';
+  return new RegExp(`${name}:\\s*([^;]+);`).exec(root)?.[1]?.trim();
+}
+
+describe('the theme is defined once', () => {
+  it('the toolbar badge uses the accent colour', () => {
+    expect(lightToken('--accent')).toBe(BADGE_COLOUR);
+  });
+
+  it.each(pageStyles)('$page/style.css imports the theme and defines no colour of its own', ({ css }) => {
+    expect(css).toMatch(/^@import '..\/..\/assets\/theme.css';/);
+    // Colours come from tokens; a page may only use them (or white/black on a toast).
+    const hexColours = css.match(/#[0-9a-f]{3,8}\b/gi) ?? [];
+    expect(hexColours.filter((c) => !/^#(fff|ffffff|10131a)$/i.test(c))).toEqual([]);
+    expect(css).not.toMatch(/--(bg|fg|accent|danger|success|warning|border|focus)[\w-]*\s*:/);
+  });
+});
