@@ -13,6 +13,16 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://api.sociavault.com/*'],
     action: { default_title: 'Highlight Lookup' },
+    // entrypoints/profile-watcher: declared here rather than as WXT's content
+    // script, so that nothing of WXT's content-script context reaches the page.
+    content_scripts: [
+      {
+        matches: ['https://www.instagram.com/*'],
+        js: ['profile-watcher.js'],
+        // Only the URL matters, so start before Instagram's heavy page has loaded.
+        run_at: 'document_start',
+      },
+    ],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -5,7 +5,7 @@ import type { ChromeApi } from '../support/chrome-api';
 import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
 import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
-import { createTestCertificate } from '../support/tls';
+import { createTestCertificate, type TestCertificate } from '../support/tls';
 
 declare const chrome: ChromeApi;
 
@@ -14,6 +14,8 @@ export interface World {
   browser: ExtensionBrowser;
   api: SociaVaultServer;
   site: InstagramSite;
+  /** The servers' certificate, for another browser that must reach them. */
+  tls: TestCertificate;
   /** Back to a fresh install with the test key saved, and a fresh server. */
   reset(options?: { apiKey?: string | null }): Promise<void>;
   /** Opens an Instagram page and the popup for its tab. */
@@ -38,6 +40,7 @@ export async function startWorld(options: { httpThrottling?: boolean } = {}): Pr
     browser,
     api,
     site,
+    tls,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
       for (const page of browser.context.pages().slice(1)) await page.close();
       await browser.setStorage('local', { highlightCache: {}, ownerIds: {}, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });

@@ -131,8 +131,8 @@ describe('Chrome build (.output/chrome-mv3)', () => {
   it('stays within its size budgets', () => {
     const manifest = readManifest(CHROME_DIR, 'npx wxt build');
     const [content] = manifest.content_scripts!;
-    expect(content!.js).toEqual(['content-scripts/content.js']);
-    expect(size(CHROME_DIR, 'content-scripts/content.js')).toBeLessThan(BUDGET.contentScript);
+    expect(content!.js).toEqual(['profile-watcher.js']);
+    expect(size(CHROME_DIR, 'profile-watcher.js')).toBeLessThan(BUDGET.contentScript);
 
     const popupJs = pageScripts(CHROME_DIR, manifest.action!.default_popup!);
     expect(popupJs.length).toBeGreaterThan(0);
