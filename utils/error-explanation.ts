@@ -151,6 +151,14 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
         action: 'retry',
       };
 
+    case 'interrupted':
+      return {
+        title: `The lookup of ${who} was interrupted`,
+        detail:
+          'The extension was stopped (updated, restarted or reclaimed by the browser) while it was asking SociaVault, so the answer was lost. That request may have used a credit. Try again asks once more.',
+        action: 'retry',
+      };
+
     case 'network':
       return {
         title: 'Could not reach SociaVault',

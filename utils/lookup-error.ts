@@ -15,6 +15,12 @@ export type LookupError =
   | { kind: 'unexpected-status'; status: number }
   | { kind: 'timeout'; seconds: number }
   /**
+   * A request for this handle had left when the extension's worker was
+   * stopped (an update, a crash, the browser reclaiming it): its answer is
+   * lost and it may have cost a credit. `startedAt`: epoch ms it was sent.
+   */
+  | { kind: 'interrupted'; startedAt: number }
+  /**
    * `afterServerError`: SociaVault answered this 5xx moments before. Chrome
    * then holds back an extension's requests to it for a while, which fetch
    * reports as a plain network failure.
@@ -37,6 +43,7 @@ export const LOOKUP_ERROR_KINDS = Object.keys({
   'server-error': true,
   'unexpected-status': true,
   timeout: true,
+  interrupted: true,
   network: true,
   'bad-response': true,
 } satisfies Record<LookupErrorKind, true>) as LookupErrorKind[];

@@ -34,8 +34,11 @@ export interface Protocol {
   'get-status': { from: 'page'; request: Empty; response: { hasKey: boolean; settings: Settings } };
   /** The cached answer only; never spends a credit. */
   'peek-cache': { from: 'page'; request: { handle: Handle }; response: { list: HighlightList | null } };
-  /** The cached answer if fresh, else one request; `refresh` forces a request. */
-  lookup: { from: 'page'; request: { handle: Handle; refresh: boolean }; response: LookupResponse };
+  /**
+   * The cached answer if fresh, else one request; `refresh` forces a request.
+   * `resend`: the user saw that an earlier request was interrupted and asks again.
+   */
+  lookup: { from: 'page'; request: { handle: Handle; refresh: boolean; resend?: boolean }; response: LookupResponse };
   /** The stored key, to show behind the options page's reveal button. */
   'get-api-key': { from: 'options'; request: Empty; response: { apiKey: string | null } };
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };

@@ -20,4 +20,6 @@ export const SESSION_KEYS = {
   tabProfiles: 'tabProfiles',
   /** When the last automatic lookups ran. */
   autoLookupTimes: 'autoLookupTimes',
+  /** Requests to SociaVault that have left and not yet been answered, by handle. */
+  lookupsInFlight: 'lookupsInFlight',
 } as const;

@@ -46,7 +46,7 @@ export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: Hand
       async 'peek-cache'({ handle }) {
         return { list: await lookup.peek(handle) };
       },
-      lookup: ({ handle, refresh }) => lookup.lookup(handle, { refresh }),
+      lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend }),
       async 'get-api-key'() {
         return { apiKey: await apiKeyItem.getValue() };
       },

@@ -4,6 +4,7 @@ import type { LookupResponse } from '@/utils/protocol';
 import { normaliseSettings } from '@/utils/settings';
 import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
 import { createHighlightCache } from './highlight-cache';
+import { createInFlightRecord } from './in-flight-record';
 import { createOwnerIds } from './owner-ids';
 import { retryDelayMs } from './retry-policy';
 import { apiKeyItem, settingsItem } from './storage-items';
@@ -37,6 +38,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const ownerIds = createOwnerIds();
   const explainNetworkFailure = createThrottleHint(now);
   const inFlight = new Map<Handle, Promise<LookupResponse>>();
+  const record = createInFlightRecord(now);
 
   /** One query, retried only where the retry policy says no credit can have been spent. */
   async function ask(query: HighlightsQuery, apiKey: string): Promise<ApiResult> {
@@ -56,11 +58,17 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
 
     const knownOwnerId = await ownerIds.get(handle);
-    let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
-    if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
-      // The account behind that id was renamed; the handle now belongs to someone else.
-      await ownerIds.forget(handle);
-      result = await ask({ handle }, apiKey);
+    await record.begin(handle);
+    let result: ApiResult;
+    try {
+      result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
+      if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
+        // The account behind that id was renamed; the handle now belongs to someone else.
+        await ownerIds.forget(handle);
+        result = await ask({ handle }, apiKey);
+      }
+    } finally {
+      await record.end(handle);
     }
     if (!result.ok) return { ok: false, handle, error: result.error };
 
@@ -75,8 +83,12 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   }
 
   return {
-    /** The cached answer when fresh, else one request; `refresh` skips the cache (one credit). */
-    async lookup(handle: Handle, { refresh }: { refresh: boolean }): Promise<LookupResponse> {
+    /**
+     * The cached answer when fresh, else one request; `refresh` skips the cache
+     * (one credit). A request that an earlier worker sent and never saw
+     * answered is reported rather than sent again, unless `resend` or `refresh`.
+     */
+    async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
       if (!refresh) {
         const cached = await cache.fresh(handle, { touch: true });
         if (cached) return { ok: true, list: cached, fromCache: true };
@@ -84,6 +96,12 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       // Popups opened at once for one profile share one request.
       const pending = inFlight.get(handle);
       if (pending) return pending;
+      if (!refresh && !resend) {
+        const startedAt = await record.interrupted(handle);
+        const joined = inFlight.get(handle);
+        if (joined) return joined;
+        if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
+      }
       const request = fetchList(handle).finally(() => inFlight.delete(handle));
       inFlight.set(handle, request);
       return request;

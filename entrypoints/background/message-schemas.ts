@@ -23,7 +23,7 @@ export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
   'get-tab-profile': z.object({ type: z.literal('get-tab-profile'), tabId }),
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
-  lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean() }),
+  lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */

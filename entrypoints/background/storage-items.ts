@@ -29,5 +29,13 @@ export const tabProfilesItem = storage.defineItem<Record<string, string | null>>
   fallback: {},
 });
 
+/**
+ * When each request still out was sent, by handle. A worker stopped mid-request
+ * leaves its entry behind, so the next one knows that request may have cost a credit.
+ */
+export const lookupsInFlightItem = storage.defineItem<Record<string, unknown>>(`session:${SESSION_KEYS.lookupsInFlight}`, {
+  fallback: {},
+});
+
 /** When the last automatic lookups happened; outlives a stopped worker so the cap holds. */
 export const autoLookupTimesItem = storage.defineItem<number[]>(`session:${SESSION_KEYS.autoLookupTimes}`, { fallback: [] });

@@ -44,10 +44,16 @@ function headerHandleOf(view: View): Handle | null {
 }
 
 export function explainProblem(problem: Problem, handle: Handle | null): ErrorExplanation {
-  if (problem.kind === 'extension') {
-    return { title: 'The extension did not answer', detail: `${problem.message} No credit was used.`, action: 'retry' };
-  }
-  return explainError(problem, handle);
+  if (problem.kind !== 'extension') return explainError(problem, handle);
+  // Only what is known: once a lookup was asked for, a request may have left.
+  const cost = problem.duringLookup
+    ? 'If it had already asked SociaVault, that request may have used a credit.'
+    : 'No credit was used.';
+  return {
+    title: 'The extension did not answer',
+    detail: `It may have been updated or restarted just now. ${cost} Try again.`,
+    action: 'retry',
+  };
 }
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */

@@ -12,8 +12,11 @@ import { parseHandleInput, type Handle } from '@/utils/profile-url';
 import type { LookupResponse } from '@/utils/protocol';
 import { DEFAULT_SETTINGS, type CopyFormat } from '@/utils/settings';
 
-/** A lookup failure, or the extension's own background not answering. */
-export type Problem = LookupError | { kind: 'extension'; message: string };
+/**
+ * A lookup failure, or the extension's own background not answering.
+ * `duringLookup`: it was asked for a lookup, so a request may have left.
+ */
+export type Problem = LookupError | { kind: 'extension'; message: string; duringLookup: boolean };
 
 export type View =
   /** Asking the background about the tab. */
@@ -31,7 +34,7 @@ export type LookupOrigin = 'tab' | 'form' | 'retry' | 'refresh';
 /** Work for the App to do; each has an id that its answer names. */
 export type Task =
   | { id: number; kind: 'start' }
-  | { id: number; kind: 'lookup'; handle: Handle; refresh: boolean; origin: LookupOrigin };
+  | { id: number; kind: 'lookup'; handle: Handle; refresh: boolean; resend: boolean; origin: LookupOrigin };
 
 export interface LookupFormState {
   value: string;
@@ -101,7 +104,7 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
     case 'task-failed': {
       const task = state.task;
       if (task?.id !== event.taskId) return state;
-      const problem: Problem = { kind: 'extension', message: event.message };
+      const problem: Problem = { kind: 'extension', message: event.message, duringLookup: task.kind === 'lookup' };
       const done = { ...state, task: null };
       if (task.kind === 'lookup' && isRefreshOfList(state, task.origin)) return { ...done, refreshProblem: problem };
       return { ...done, view: { state: 'error', handle: task.kind === 'lookup' ? task.handle : null, problem } };
@@ -120,7 +123,10 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
       return { ...state, form: { ...state.form, open: false } };
 
     case 'retry':
-      return state.lastHandle ? startLookup(state, state.lastHandle, false, 'retry') : startOver(state);
+      // After an interruption the user has been told a request may have cost a credit, and asks again.
+      return state.lastHandle
+        ? startLookup(state, state.lastHandle, false, 'retry', wasInterrupted(state.view))
+        : startOver(state);
 
     case 'refresh':
       return state.view.state === 'list' && !isBusy(state) ? startLookup(state, state.view.list.handle, true, 'refresh') : state;
@@ -154,11 +160,18 @@ function startOver(state: PopupState): PopupState {
   return { ...state, view: { state: 'starting' }, task: { id, kind: 'start' }, lastTaskId: id, lastHandle: null, refreshProblem: null };
 }
 
-function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin: LookupOrigin): PopupState {
+/** The lookup on screen was cut off: its request may have left, and nobody knows its answer. */
+function wasInterrupted(view: View): boolean {
+  if (view.state !== 'error') return false;
+  const { problem } = view;
+  return problem.kind === 'interrupted' || (problem.kind === 'extension' && problem.duringLookup);
+}
+
+function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin: LookupOrigin, resend = false): PopupState {
   const id = state.lastTaskId + 1;
   const next: PopupState = {
     ...state,
-    task: { id, kind: 'lookup', handle, refresh, origin },
+    task: { id, kind: 'lookup', handle, refresh, resend, origin },
     lastTaskId: id,
     lastHandle: handle,
     refreshProblem: null,

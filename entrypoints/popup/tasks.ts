@@ -16,7 +16,7 @@ const UNSEEN_TAB = { handle: null as Handle | null, pageSeen: false };
 export async function runTask(task: Task, { send, resolveTabId }: TaskDeps): Promise<PopupEvent> {
   try {
     if (task.kind === 'lookup') {
-      const response = await send('lookup', { handle: task.handle, refresh: task.refresh });
+      const response = await send('lookup', { handle: task.handle, refresh: task.refresh, resend: task.resend });
       return { type: 'lookup-answered', taskId: task.id, response };
     }
     const tabId = await resolveTabId();

@@ -72,6 +72,14 @@ const cases: Case[] = [
     /^No answer in 30 s\. The request may still have used a credit\.$/,
     'retry',
   ],
+  [
+    'interrupted',
+    { kind: 'interrupted', startedAt: 0 },
+    'natgeo',
+    /^The lookup of @natgeo was interrupted$/,
+    /may have used a credit\. Try again asks once more\.$/,
+    'retry',
+  ],
   ['network', { kind: 'network' }, 'natgeo', /^Could not reach SociaVault$/, /api\.sociavault\.com/, 'retry'],
   [
     'bad response',
@@ -127,4 +135,37 @@ describe('a network failure after a server error', () => {
     expect(explanation.detail).toMatch(/HTTP 503.*holds back further requests/);
     expect(explanation.action).toBe('retry');
   });
+});
+
+describe('what explanations say about credits', () => {
+  /** Kinds where nothing was sent: only these may say that no credit was used. */
+  const NOTHING_SENT = new Set(['no-key', 'invalid-handle', 'offline']);
+  const samples: Record<string, LookupError> = {
+    'no-key': { kind: 'no-key' },
+    'invalid-handle': { kind: 'invalid-handle', input: 'x y' },
+    offline: { kind: 'offline' },
+    'bad-request': { kind: 'bad-request', message: null },
+    'key-rejected': { kind: 'key-rejected', message: null },
+    'out-of-credits': { kind: 'out-of-credits', required: 1, available: 0 },
+    'not-found': { kind: 'not-found' },
+    'rate-limited': { kind: 'rate-limited', retryAfterSeconds: null },
+    'server-error': { kind: 'server-error', status: 500 },
+    'unexpected-status': { kind: 'unexpected-status', status: 418 },
+    timeout: { kind: 'timeout', seconds: 20 },
+    interrupted: { kind: 'interrupted', startedAt: 0 },
+    network: { kind: 'network' },
+    'bad-response': { kind: 'bad-response', detail: '' },
+  };
+
+  it('has a sample of every kind', () => {
+    expect(Object.keys(samples).sort()).toEqual([...LOOKUP_ERROR_KINDS].sort());
+  });
+
+  it.each(Object.entries(samples).filter(([kind]) => !NOTHING_SENT.has(kind)))(
+    '%s: a request may have left, so it never says that no credit was used',
+    (_kind, error) => {
+      const { title, detail } = explainError(error, 'nasa');
+      expect(`${title} ${detail}`).not.toMatch(/no credit (was|is) used|cost nothing|free/i);
+    },
+  );
 });

@@ -205,6 +205,75 @@ describe('a cache that cannot be written', () => {
   });
 });
 
+describe('a worker stopped while a request was out', () => {
+  /** The first worker sends a request and is stopped before the answer: its memory is gone, storage.session stays. */
+  async function interruptedRequest() {
+    let answer: (r: Response) => void = () => undefined;
+    const hanging = vi.fn<typeof globalThis.fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const first = createLookupService({ fetch: hanging, now: () => clock, isOnline: () => true });
+    void first.lookup(h('nasa'), { refresh: false });
+    await vi.waitFor(() => expect(hanging).toHaveBeenCalledTimes(1));
+    return { finishLate: () => answer(new Response(body('nasa', '528817151'))) };
+  }
+
+  it('the next worker says the request was interrupted and sends nothing', async () => {
+    await interruptedRequest();
+    clock += 5_000;
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toEqual({
+      ok: false,
+      handle: 'nasa',
+      error: { kind: 'interrupted', startedAt: clock - 5_000 },
+    });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ error: { kind: 'interrupted' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('sends again only when asked to (resend or refresh), once', async () => {
+    await interruptedRequest();
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: false, resend: true })).toMatchObject({ ok: true, fromCache: false });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('other handles are not affected', async () => {
+    await interruptedRequest();
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('natgeo'), { refresh: false })).toMatchObject({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('is forgotten after half an hour: a lookup then simply asks', async () => {
+    await interruptedRequest();
+    clock += 30 * 60_000;
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('a request that finishes leaves no record, so a later worker sends as usual', async () => {
+    const { lookup: first } = setup();
+    await first.lookup(h('nasa'), { refresh: true });
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: true })).toMatchObject({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('while a request of this worker is out, a second lookup joins it rather than reporting it interrupted', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const slow = vi.fn<typeof globalThis.fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const lookup = createLookupService({ fetch: slow, now: () => clock, isOnline: () => true });
+    const first = lookup.lookup(h('nasa'), { refresh: false });
+    await vi.waitFor(() => expect(slow).toHaveBeenCalledTimes(1));
+    const second = lookup.lookup(h('nasa'), { refresh: false });
+    answer(new Response(body('nasa', '528817151')));
+    expect(await first).toMatchObject({ ok: true });
+    expect(await second).toMatchObject({ ok: true });
+    expect(slow).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('rememberOwnerId', () => {
   it('keeps the newest mappings within the bound', () => {
     const full = Object.fromEntries(Array.from({ length: MAX_OWNER_IDS }, (_, i) => [`user${i}`, String(i)]));

@@ -65,7 +65,7 @@ describe('opening', () => {
   it('a tab on a profile, with a key: looks it up and takes the copy format', () => {
     const state = openedOn('nasa');
     expect(state.view).toEqual({ state: 'loading', handle: 'nasa' });
-    expect(state.task).toEqual({ id: 2, kind: 'lookup', handle: 'nasa', refresh: false, origin: 'tab' });
+    expect(state.task).toEqual({ id: 2, kind: 'lookup', handle: 'nasa', refresh: false, resend: false, origin: 'tab' });
     expect(state.copyFormat).toBe('csv');
   });
 
@@ -84,7 +84,7 @@ describe('opening', () => {
   it('the background not answering: an error that Try again starts over from', () => {
     const opened = run({ type: 'opened' });
     const state = popupReducer(opened, { type: 'task-failed', taskId: 1, message: 'gone' });
-    expect(state.view).toEqual({ state: 'error', handle: null, problem: { kind: 'extension', message: 'gone' } });
+    expect(state.view).toEqual({ state: 'error', handle: null, problem: { kind: 'extension', message: 'gone', duringLookup: false } });
     expect(popupReducer(state, { type: 'retry' }).task).toEqual({ id: 2, kind: 'start' });
   });
 
@@ -133,7 +133,21 @@ describe('a lookup answered', () => {
   it('the background not answering a lookup: an extension error for that handle', () => {
     const state = openedOn('nasa');
     const next = popupReducer(state, { type: 'task-failed', taskId: state.task!.id, message: 'no answer' });
-    expect(next.view).toEqual({ state: 'error', handle: 'nasa', problem: { kind: 'extension', message: 'no answer' } });
+    expect(next.view).toEqual({
+      state: 'error',
+      handle: 'nasa',
+      problem: { kind: 'extension', message: 'no answer', duringLookup: true },
+    });
+  });
+
+  it('Try again after a lookup the extension never answered may resend it; after other errors it may not', () => {
+    const asked = openedOn('nasa');
+    const cut = popupReducer(asked, { type: 'task-failed', taskId: asked.task!.id, message: 'port closed' });
+    expect(popupReducer(cut, { type: 'retry' }).task).toMatchObject({ handle: 'nasa', refresh: false, resend: true });
+    const interrupted = answer(openedOn('nasa'), failed('nasa', { kind: 'interrupted', startedAt: 5 }));
+    expect(popupReducer(interrupted, { type: 'retry' }).task).toMatchObject({ resend: true });
+    const serverError = answer(openedOn('nasa'), failed('nasa', { kind: 'server-error', status: 502 }));
+    expect(popupReducer(serverError, { type: 'retry' }).task).toMatchObject({ resend: false });
   });
 });
 
@@ -219,7 +233,7 @@ describe('refresh', () => {
     const refreshing = popupReducer(listed, { type: 'refresh' });
     const state = popupReducer(refreshing, { type: 'task-failed', taskId: refreshing.task!.id, message: 'gone' });
     expect(state.view).toBe(listed.view);
-    expect(state.refreshProblem).toEqual({ kind: 'extension', message: 'gone' });
+    expect(state.refreshProblem).toEqual({ kind: 'extension', message: 'gone', duringLookup: true });
   });
 
   it('does nothing without a list, or while a refresh is under way', () => {
@@ -262,14 +276,20 @@ describe('runTask', () => {
 
   it('lookup: sends the handle and refresh flag, answers with the response', async () => {
     const send = sendWith({ lookup: found('nasa') });
-    const event = await runTask({ id: 5, kind: 'lookup', handle: h('nasa'), refresh: true, origin: 'refresh' }, { send, resolveTabId: async () => null });
+    const event = await runTask(
+      { id: 5, kind: 'lookup', handle: h('nasa'), refresh: true, resend: false, origin: 'refresh' },
+      { send, resolveTabId: async () => null },
+    );
     expect(event).toEqual({ type: 'lookup-answered', taskId: 5, response: found('nasa') });
-    expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true });
+    expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true, resend: false });
   });
 
   it('a background that does not answer: task-failed with its message', async () => {
     const send = sendWith({});
-    const event = await runTask({ id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, origin: 'tab' }, { send, resolveTabId: async () => null });
+    const event = await runTask(
+      { id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, resend: false, origin: 'tab' },
+      { send, resolveTabId: async () => null },
+    );
     expect(event).toEqual({ type: 'task-failed', taskId: 2, message: 'no answer for lookup' });
   });
 });
