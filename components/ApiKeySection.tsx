@@ -62,7 +62,11 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
     }
     setBusy(true);
     try {
-      await send('remove-api-key', {});
+      const response = await send('remove-api-key', {});
+      if (!response.ok) {
+        setMessage({ tone: 'error', text: response.message });
+        return;
+      }
       setValue('');
       setHasKey(false);
       setRevealed(false);

@@ -63,8 +63,12 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
     setBusy(true);
     try {
       const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat } });
-      showSettings(response.settings);
-      setMessage({ tone: 'success', text: 'Settings saved.' });
+      if (response.ok) {
+        showSettings(response.settings);
+        setMessage({ tone: 'success', text: 'Settings saved.' });
+      } else {
+        setMessage({ tone: 'error', text: response.message });
+      }
     } catch (error) {
       setMessage({ tone: 'error', text: failureText('Could not save the settings', error) });
     } finally {

@@ -3,7 +3,7 @@
 // pass/fail: these machines are shared and noisy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { evictLeastRecentlyUsed, type HighlightCache } from '../entrypoints/background/cache-policy';
+import { entryBytes, planEviction, type IndexEntry } from '../entrypoints/background/cache-policy';
 import { parseJsonExact } from '../entrypoints/background/exact-json';
 import { parseHighlightsBody } from '../entrypoints/background/highlights-response';
 import { parseProfileUrl, type Handle } from '../utils/profile-url';
@@ -42,13 +42,12 @@ const list = (DEFAULT_SCENARIOS.bigprofile as ProfileScenario).highlights.map((h
   title: h.title,
   coverUrl: h.cover_media_cropped_thumbnail.url,
 }));
-const cache: HighlightCache = Object.fromEntries(
-  Array.from({ length: 301 }, (_, i) => [
-    `user${i}`,
-    { list: { handle: `user${i}` as Handle, ownerId: null, highlights: i % 10 === 0 ? list : list.slice(0, 12), fetchedAt: 0 }, usedAt: i },
-  ]),
-);
-bench('evict a full cache (301 profiles) to its count and byte budget', () => evictLeastRecentlyUsed(cache), 1000);
+const index: IndexEntry[] = Array.from({ length: 301 }, (_, i) => {
+  const handle = `user${i}` as Handle;
+  const highlights = i % 10 === 0 ? list : list.slice(0, 12);
+  return { handle, usedAt: i, bytes: entryBytes(`cache:${handle}`, { handle, ownerId: null, highlights, fetchedAt: 0 }) };
+});
+bench('plan the eviction of a full cache index (301 profiles) to its count and byte budget', () => planEviction(index), 1000);
 
 console.log('\nBuilt sizes (.output/chrome-mv3, after `npm run build`):');
 const dir = '.output/chrome-mv3';

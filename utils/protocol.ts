@@ -9,11 +9,20 @@ import type { LookupError } from './lookup-error';
 import type { Handle } from './profile-url';
 import type { Settings } from './settings';
 
+/**
+ * Where an answer is kept: the cache proper, or, when storage.local is full,
+ * only until the browser closes ('session') or for a short while ('memory').
+ */
+export type KeptIn = 'cache' | 'session' | 'memory';
+
 export type LookupResponse =
-  | { ok: true; list: HighlightList; fromCache: boolean }
+  | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { ok: false; handle: Handle; error: LookupError };
 
 export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false; message: string };
+
+/** A change storage refused (full, or gone) says so instead of failing silently. */
+export type Refused = { ok: false; message: string };
 
 /** Who sends a message: the content script, any extension page, the options page only, or the background. */
 export type SenderKind = 'content' | 'page' | 'options' | 'background';
@@ -42,9 +51,10 @@ export interface Protocol {
   /** The stored key, to show behind the options page's reveal button. */
   'get-api-key': { from: 'options'; request: Empty; response: { apiKey: string | null } };
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };
-  'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } };
-  'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } };
-  'clear-cache': { from: 'options'; request: Empty; response: { cleared: number } };
+  'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } | Refused };
+  'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } | Refused };
+  /** Forgets every cached answer; the popup offers it too when the cache is full. */
+  'clear-cache': { from: 'page'; request: Empty; response: { cleared: number } };
 }
 
 export type MessageType = keyof Protocol;

@@ -8,11 +8,25 @@ export const LOCAL_KEYS = {
   /** The SociaVault API key. */
   apiKey: 'apiKey',
   settings: 'settings',
-  /** Answers per lower-cased handle. */
-  highlightCache: 'highlightCache',
-  /** Numeric Instagram owner id per handle. */
+  /** Which answers are cached, how big each is and when it was last used: `[handle, usedAt, bytes][]`. */
+  cacheIndex: 'cacheIndex',
+  /** Numeric Instagram owner id per handle, `[handle, id][]`, newest last. */
   ownerIds: 'ownerIds',
+  /** How many automatic lookups ran on which day, for the daily cap. */
+  autoLookupDay: 'autoLookupDay',
+  /** Where versions before the per-profile cache kept every answer in one object. */
+  legacyHighlightCache: 'highlightCache',
 } as const;
+
+/**
+ * One key per cached answer, in `storage.local`, or in `storage.session` when
+ * the local quota refused it. Reading one answer reads nothing else.
+ */
+export const CACHE_ENTRY_PREFIX = 'cache:';
+
+export function cacheEntryKey(handle: string): string {
+  return `${CACHE_ENTRY_PREFIX}${handle}`;
+}
 
 /** `storage.session`: cleared when the browser closes, kept while the worker sleeps. */
 export const SESSION_KEYS = {
@@ -20,6 +34,6 @@ export const SESSION_KEYS = {
   tabProfiles: 'tabProfiles',
   /** When the last automatic lookups ran. */
   autoLookupTimes: 'autoLookupTimes',
-  /** Requests to SociaVault that have left and not yet been answered, by handle. */
+  /** Requests to SociaVault that have left and not yet been answered: `[handle, sentAt][]`. */
   lookupsInFlight: 'lookupsInFlight',
 } as const;

@@ -1,12 +1,14 @@
 import type { HighlightList } from '@/utils/highlight';
+import type { Handle } from '@/utils/profile-url';
 
-export interface CacheEntry {
-  list: HighlightList;
-  /** Epoch ms of the last time this entry was served or stored; drives eviction. */
+/** One cached answer's place in the index. */
+export interface IndexEntry {
+  handle: Handle;
+  /** Epoch ms of the last time it was served or stored; drives eviction. */
   usedAt: number;
+  /** What it takes in storage, as the quota counts it. */
+  bytes: number;
 }
-
-export type HighlightCache = Record<string, CacheEntry>;
 
 /** Enough for a long research session. */
 export const MAX_CACHED_PROFILES = 300;
@@ -16,35 +18,36 @@ export const MAX_CACHED_PROFILES = 300;
  */
 export const MAX_CACHE_BYTES = 4_000_000;
 
-export function isFresh(entry: CacheEntry, now: number, ttlHours: number): boolean {
-  const age = now - entry.list.fetchedAt;
-  // A clock set backwards makes the age negative: treat that as stale, not eternal.
-  return age >= 0 && age < ttlHours * 3_600_000;
-}
-
 const encoder = new TextEncoder();
 
-/** Bytes an entry takes in storage (its JSON, as the quota counts it). */
-export function entryBytes(handle: string, entry: CacheEntry): number {
-  return encoder.encode(handle).length + encoder.encode(JSON.stringify(entry)).length;
+/** Bytes an answer takes in storage under its key (its JSON, as the quota counts it). */
+export function entryBytes(key: string, list: HighlightList): number {
+  return encoder.encode(key).length + encoder.encode(JSON.stringify(list)).length;
 }
 
-/** Keeps the most recently used entries that fit both the count and the byte budget. */
-export function evictLeastRecentlyUsed(
-  cache: HighlightCache,
-  { maxEntries = MAX_CACHED_PROFILES, maxBytes = MAX_CACHE_BYTES } = {},
-): HighlightCache {
-  const newestFirst = Object.entries(cache).sort(([, a], [, b]) => b.usedAt - a.usedAt);
-  const kept: HighlightCache = {};
+export interface Budget {
+  maxEntries?: number;
+  maxBytes?: number;
+}
+
+/**
+ * Which entries to keep: the most recently used that fit both the count and
+ * the byte budget. Returns the kept ones (newest first) and the dropped ones.
+ */
+export function planEviction(
+  index: readonly IndexEntry[],
+  { maxEntries = MAX_CACHED_PROFILES, maxBytes = MAX_CACHE_BYTES }: Budget = {},
+): { keep: IndexEntry[]; drop: IndexEntry[] } {
+  const keep: IndexEntry[] = [];
+  const drop: IndexEntry[] = [];
   let bytes = 0;
-  let count = 0;
-  for (const [handle, entry] of newestFirst) {
-    if (count === maxEntries) break;
-    const size = entryBytes(handle, entry);
-    if (bytes + size > maxBytes) continue;
-    kept[handle] = entry;
-    bytes += size;
-    count++;
+  for (const entry of [...index].sort((a, b) => b.usedAt - a.usedAt)) {
+    if (keep.length < maxEntries && bytes + entry.bytes <= maxBytes) {
+      keep.push(entry);
+      bytes += entry.bytes;
+    } else {
+      drop.push(entry);
+    }
   }
-  return kept;
+  return { keep, drop };
 }

@@ -18,6 +18,19 @@ export interface HandlerDeps {
   onProfileDetected?: (tabId: number, handle: Handle | null) => void;
 }
 
+const STORAGE_REFUSED =
+  'The browser refused to save it: its storage for extensions may be full. Clear cached answers below, then try again.';
+
+/** Whether storage took a change. */
+async function saved(change: () => Promise<void>): Promise<boolean> {
+  try {
+    await change();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What the background answers to each message. */
 export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: HandlerDeps): BackgroundHandlers {
   return {
@@ -38,8 +51,9 @@ export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: Hand
         return { handle, pageSeen: live !== undefined };
       },
       async 'get-status'() {
+        const apiKey = await apiKeyItem.getValue();
         return {
-          hasKey: Boolean(await apiKeyItem.getValue()),
+          hasKey: typeof apiKey === 'string' && apiKey !== '',
           settings: normaliseSettings(await settingsItem.getValue()),
         };
       },
@@ -48,22 +62,24 @@ export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: Hand
       },
       lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend }),
       async 'get-api-key'() {
-        return { apiKey: await apiKeyItem.getValue() };
+        const apiKey = await apiKeyItem.getValue();
+        return { apiKey: typeof apiKey === 'string' && apiKey !== '' ? apiKey : null };
       },
       async 'save-api-key'({ apiKey }) {
         const checked = validateApiKey(apiKey);
         if (!checked.ok) return { ok: false, message: checked.message };
-        await apiKeyItem.setValue(checked.key);
+        if (!(await saved(() => apiKeyItem.setValue(checked.key)))) return { ok: false, message: STORAGE_REFUSED };
+        // An answer cached before may carry this text; it must never be shown.
+        await lookup.forgetAnswersContaining(checked.key);
         return { ok: true, warning: checked.warning };
       },
       async 'remove-api-key'() {
-        await apiKeyItem.removeValue();
-        return { ok: true };
+        return (await saved(() => apiKeyItem.removeValue())) ? { ok: true } : { ok: false, message: STORAGE_REFUSED };
       },
       async 'save-settings'({ settings }) {
-        const saved = normaliseSettings(settings);
-        await settingsItem.setValue(saved);
-        return { ok: true, settings: saved };
+        const normal = normaliseSettings(settings);
+        if (!(await saved(() => settingsItem.setValue(normal)))) return { ok: false, message: STORAGE_REFUSED };
+        return { ok: true, settings: normal };
       },
       async 'clear-cache'() {
         return { cleared: await lookup.clearCache() };

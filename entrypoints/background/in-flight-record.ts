@@ -1,4 +1,5 @@
 import type { Handle } from '@/utils/profile-url';
+import { readHandlePairs, toHandlePairs } from './handle-pairs';
 import { createSerialQueue } from './serial-queue';
 import { lookupsInFlightItem } from './storage-items';
 
@@ -17,12 +18,13 @@ export function createInFlightRecord(now: () => number) {
   /** Handles this worker has asked for: their entries are its own, never a predecessor's. */
   const startedHere = new Set<Handle>();
 
-  const change = (edit: (entries: Record<string, unknown>) => void) =>
+  const read = async () => readHandlePairs(await lookupsInFlightItem.getValue(), isTime);
+  const change = (edit: (entries: Map<Handle, number>) => void) =>
     write(async () => {
       try {
-        const entries = { ...(await lookupsInFlightItem.getValue()) };
+        const entries = await read();
         edit(entries);
-        await lookupsInFlightItem.setValue(entries);
+        await lookupsInFlightItem.setValue(toHandlePairs(entries));
       } catch {
         // Session storage refused the write; the request goes ahead unrecorded.
       }
@@ -32,31 +34,30 @@ export function createInFlightRecord(now: () => number) {
     /** Before a request leaves. */
     begin(handle: Handle): Promise<void> {
       startedHere.add(handle);
-      return change((entries) => {
-        entries[handle] = now();
-      });
+      return change((entries) => entries.set(handle, now()));
     },
 
     /** After its answer (any answer) came back. */
     end(handle: Handle): Promise<void> {
-      return change((entries) => {
-        delete entries[handle];
-      });
+      return change((entries) => entries.delete(handle));
     },
 
     /** When a request for `handle` was sent by a worker that was stopped before its answer; null if none. */
     async interrupted(handle: Handle): Promise<number | null> {
       if (startedHere.has(handle)) return null;
-      let entries: Record<string, unknown>;
+      let startedAt: number | undefined;
       try {
-        entries = await lookupsInFlightItem.getValue();
+        startedAt = (await read()).get(handle);
       } catch {
         return null;
       }
-      const startedAt = Object.hasOwn(entries, handle) ? entries[handle] : undefined;
-      if (typeof startedAt !== 'number' || !Number.isFinite(startedAt)) return null;
+      if (startedAt === undefined) return null;
       const age = now() - startedAt;
       return age >= 0 && age < INTERRUPTED_MEMORY_MS ? startedAt : null;
     },
   };
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }

@@ -47,6 +47,11 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);
     });
+
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      // Answers cached by a version before the per-profile cache were paid for: keep them.
+      if (reason === 'update') void lookup.carryOverLegacyCache();
+    });
   },
 });
 

@@ -1,13 +1,14 @@
 import type { HighlightList } from '@/utils/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { LookupResponse } from '@/utils/protocol';
-import { normaliseSettings } from '@/utils/settings';
 import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
-import { createHighlightCache } from './highlight-cache';
+import type { Budget } from './cache-policy';
+import { createCacheStore } from './cache-store';
 import { createInFlightRecord } from './in-flight-record';
 import { createOwnerIds } from './owner-ids';
+import { withoutKey } from './redaction';
 import { retryDelayMs } from './retry-policy';
-import { apiKeyItem, settingsItem } from './storage-items';
+import { apiKeyItem } from './storage-items';
 import { createThrottleHint } from './throttle-hint';
 
 export interface LookupServiceOptions {
@@ -16,11 +17,12 @@ export interface LookupServiceOptions {
   timeoutMs?: number;
   now?: () => number;
   isOnline?: () => boolean;
-  /** Told of every answer stored in the cache (the background updates badges). */
+  /** Told of every answer paid for (the background updates badges). */
   onAnswer?: (list: HighlightList) => void;
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  cacheBudget?: Budget;
 }
 
 /**
@@ -31,14 +33,11 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const now = options.now ?? Date.now;
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const cache = createHighlightCache({
-    now,
-    ttlHours: async () => normaliseSettings(await settingsItem.getValue()).cacheTtlHours,
-  });
+  const cache = createCacheStore({ now, budget: options.cacheBudget });
   const ownerIds = createOwnerIds();
+  const record = createInFlightRecord(now);
   const explainNetworkFailure = createThrottleHint(now);
   const inFlight = new Map<Handle, Promise<LookupResponse>>();
-  const record = createInFlightRecord(now);
 
   /** One query, retried only where the retry policy says no credit can have been spent. */
   async function ask(query: HighlightsQuery, apiKey: string): Promise<ApiResult> {
@@ -54,7 +53,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
 
   async function fetchList(handle: Handle): Promise<LookupResponse> {
     const apiKey = await apiKeyItem.getValue();
-    if (!apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
+    if (typeof apiKey !== 'string' || !apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
     if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
 
     const knownOwnerId = await ownerIds.get(handle);
@@ -72,14 +71,15 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     }
     if (!result.ok) return { ok: false, handle, error: result.error };
 
-    const { highlights, ownerId, ownerUsername } = result.value;
+    // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
+    const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
     const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
-    await cache.store(list);
+    const keptIn = await cache.store(list);
     if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
       await ownerIds.remember(handle, ownerId);
     }
     options.onAnswer?.(list);
-    return { ok: true, list, fromCache: false };
+    return { ok: true, list, fromCache: false, keptIn };
   }
 
   return {
@@ -91,7 +91,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
       if (!refresh) {
         const cached = await cache.fresh(handle, { touch: true });
-        if (cached) return { ok: true, list: cached, fromCache: true };
+        if (cached) return { ok: true, list: cached.list, fromCache: true, keptIn: cached.keptIn };
       }
       // Popups opened at once for one profile share one request.
       const pending = inFlight.get(handle);
@@ -108,9 +108,19 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     },
 
     /** The cached answer only; never sends a request, and writes nothing. */
-    peek: (handle: Handle): Promise<HighlightList | null> => cache.fresh(handle, { touch: false }),
+    peek: async (handle: Handle): Promise<HighlightList | null> => (await cache.fresh(handle, { touch: false }))?.list ?? null,
 
-    clearCache: (): Promise<number> => cache.clear(),
+    /** Forgets every answer and what was learned from them (owner ids); says how many profiles. */
+    async clearCache(): Promise<number> {
+      const cleared = await cache.clear();
+      await ownerIds.clear();
+      return cleared;
+    },
+
+    /** A new key was saved: answers cached before that happen to contain it are dropped. */
+    forgetAnswersContaining: (apiKey: string) => cache.dropContaining(apiKey),
+
+    carryOverLegacyCache: () => cache.carryOverLegacy(),
   };
 }
 

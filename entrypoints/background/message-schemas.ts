@@ -24,6 +24,7 @@ export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
+  'clear-cache': z.object({ type: z.literal('clear-cache') }),
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */
@@ -40,7 +41,6 @@ export const optionsSchemas: Schemas<MessagesFrom<'page' | 'options'>> = {
       copyFormat: z.enum(COPY_FORMATS),
     }),
   }),
-  'clear-cache': z.object({ type: z.literal('clear-cache') }),
 };
 
 /** A content script's answer to `which-profile`: from a page's process, so checked like a message. */

@@ -1,4 +1,6 @@
+import { isOwnerId } from '@/utils/cached-list';
 import type { Handle } from '@/utils/profile-url';
+import { readHandlePairs, toHandlePairs } from './handle-pairs';
 import { createSerialQueue } from './serial-queue';
 import { ownerIdsItem } from './storage-items';
 
@@ -6,32 +8,45 @@ import { ownerIdsItem } from './storage-items';
 export const MAX_OWNER_IDS = 2000;
 
 /** Adds one mapping, newest last, dropping the oldest beyond the bound. */
-export function rememberOwnerId(ids: Record<string, string>, handle: string, ownerId: string): Record<string, string> {
-  const entries = Object.entries(withoutKey(ids, handle));
-  entries.push([handle, ownerId]);
-  return Object.fromEntries(entries.slice(-MAX_OWNER_IDS));
-}
-
-function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const { [key]: _removed, ...rest } = record;
-  return rest;
+export function rememberOwnerId(ids: ReadonlyMap<Handle, string>, handle: Handle, ownerId: string): Map<Handle, string> {
+  const next = new Map(ids);
+  next.delete(handle);
+  next.set(handle, ownerId);
+  return new Map([...next].slice(-MAX_OWNER_IDS));
 }
 
 /**
  * Each profile's numeric Instagram id, learned from answers: SociaVault
- * answers faster by `user_id`, and ids never change (handles do).
+ * answers faster by `user_id`, and ids never change (handles do). Anything in
+ * storage that is not a handle with a numeric id is ignored.
  */
 export function createOwnerIds() {
   const write = createSerialQueue();
-  const change = (edit: (ids: Record<string, string>) => Record<string, string>) =>
-    write(async () => ownerIdsItem.setValue(edit(await ownerIdsItem.getValue())));
+  const read = async () => readHandlePairs(await ownerIdsItem.getValue(), isOwnerId);
+  /** A remembered id only saves time: a write that storage refuses is let go. */
+  const change = (edit: (ids: Map<Handle, string>) => Map<Handle, string>) =>
+    write(async () => {
+      try {
+        await ownerIdsItem.setValue(toHandlePairs(edit(await read())));
+      } catch {
+        // Asked by handle next time.
+      }
+    });
 
   return {
     async get(handle: Handle): Promise<string | null> {
-      const ids = await ownerIdsItem.getValue();
-      return Object.hasOwn(ids, handle) ? (ids[handle] ?? null) : null;
+      try {
+        return (await read()).get(handle) ?? null;
+      } catch {
+        return null;
+      }
     },
     remember: (handle: Handle, ownerId: string) => change((ids) => rememberOwnerId(ids, handle, ownerId)),
-    forget: (handle: Handle) => change((ids) => withoutKey(ids, handle)),
+    forget: (handle: Handle) =>
+      change((ids) => {
+        ids.delete(handle);
+        return ids;
+      }),
+    clear: () => change(() => new Map()),
   };
 }

@@ -1,6 +1,11 @@
+/**
+ * Every storage key the background uses, one typed item per key. Values are
+ * typed `unknown` where storage may hold something else than we wrote (an
+ * older version, a hand edit, a corrupt profile): readers check them.
+ */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, migrateSettingsToV2, SETTINGS_VERSION, type Settings } from '@/utils/settings';
-import { LOCAL_KEYS, SESSION_KEYS } from '@/utils/storage-keys';
+import { cacheEntryKey, LOCAL_KEYS, SESSION_KEYS } from '@/utils/storage-keys';
 
 /** The SociaVault key. Read only by the background (and shown to the options page on request). */
 export const apiKeyItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.apiKey}`, { fallback: null });
@@ -11,31 +16,39 @@ export const settingsItem = storage.defineItem<Settings>(`local:${LOCAL_KEYS.set
   migrations: { 2: migrateSettingsToV2 },
 });
 
-/** Answers per lower-cased handle; checked entry by entry when read (highlight-cache.ts). */
-export const highlightCacheItem = storage.defineItem<Record<string, unknown>>(`local:${LOCAL_KEYS.highlightCache}`, {
-  fallback: {},
-});
+/** Which answers are cached in storage.local: `[handle, usedAt, bytes][]` (cache-store.ts). */
+export const cacheIndexItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.cacheIndex}`, { fallback: [] });
+
+/** One cached answer per key: in storage.local, or storage.session when the local quota refused it. */
+export function cacheEntryKeys(handle: string): { local: `local:${string}`; session: `session:${string}` } {
+  return { local: `local:${cacheEntryKey(handle)}`, session: `session:${cacheEntryKey(handle)}` };
+}
 
 /**
- * Owner id per handle, learned from answers. Kept past cache expiry: ids never
- * change, and asking by `user_id` is faster.
+ * Owner id per handle, `[handle, id][]`, learned from answers. Kept past cache
+ * expiry: ids never change, and asking by `user_id` is faster.
  */
-export const ownerIdsItem = storage.defineItem<Record<string, string>>(`local:${LOCAL_KEYS.ownerIds}`, {
-  fallback: {},
+export const ownerIdsItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.ownerIds}`, { fallback: [] });
+
+/** `{ day: 'YYYY-MM-DD', count }`: automatic lookups on that (local) day. */
+export const autoLookupDayItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.autoLookupDay}`, { fallback: null });
+
+/** What versions before the per-profile cache kept; read once to carry answers over, then removed. */
+export const legacyHighlightCacheItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.legacyHighlightCache}`, {
+  fallback: null,
 });
 
 /** Profile each tab shows, by tab id. Session storage survives the worker being stopped. */
-export const tabProfilesItem = storage.defineItem<Record<string, string | null>>(`session:${SESSION_KEYS.tabProfiles}`, {
+export const tabProfilesItem = storage.defineItem<Record<string, unknown>>(`session:${SESSION_KEYS.tabProfiles}`, {
   fallback: {},
 });
 
 /**
- * When each request still out was sent, by handle. A worker stopped mid-request
- * leaves its entry behind, so the next one knows that request may have cost a credit.
+ * When each request still out was sent, `[handle, sentAt][]`. A worker stopped
+ * mid-request leaves its entry behind, so the next one knows that request may
+ * have cost a credit.
  */
-export const lookupsInFlightItem = storage.defineItem<Record<string, unknown>>(`session:${SESSION_KEYS.lookupsInFlight}`, {
-  fallback: {},
-});
+export const lookupsInFlightItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.lookupsInFlight}`, { fallback: [] });
 
 /** When the last automatic lookups happened; outlives a stopped worker so the cap holds. */
 export const autoLookupTimesItem = storage.defineItem<number[]>(`session:${SESSION_KEYS.autoLookupTimes}`, { fallback: [] });

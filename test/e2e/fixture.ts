@@ -6,6 +6,7 @@ import { startInstagramSite, type InstagramSite } from '../support/instagram-sit
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
 import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
 import { createTestCertificate, type TestCertificate } from '../support/tls';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 declare const chrome: ChromeApi;
 
@@ -43,8 +44,9 @@ export async function startWorld(options: { httpThrottling?: boolean } = {}): Pr
     tls,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
       for (const page of browser.context.pages().slice(1)) await page.close();
-      await browser.setStorage('local', { highlightCache: {}, ownerIds: {}, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
-      await browser.setStorage('local', { apiKey });
+      await browser.clearStorage('local');
+      await browser.clearStorage('session');
+      await browser.setStorage('local', { settings: { ...DEFAULT_SETTINGS }, apiKey });
       api.reset();
     },
     async popupFor(path) {

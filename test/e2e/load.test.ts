@@ -13,6 +13,7 @@ import { startInstagramSite, type InstagramSite } from '../support/instagram-sit
 import { DEFAULT_SCENARIOS, loadProfiles } from '../support/scenarios';
 import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
 import { createTestCertificate } from '../support/tls';
+import { CACHE_ENTRY_PREFIX } from '../../utils/storage-keys';
 
 declare const chrome: ChromeApi;
 
@@ -33,6 +34,14 @@ const handle = (i: number) => `load${i}`;
 /** In-page navigation the way Instagram does it: history.pushState, then a re-render. */
 function spaNavigate(page: Page, path: string): Promise<void> {
   return page.evaluate((p) => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate(p), path);
+}
+
+/** Handles with an answer in the cache (one storage.local key each). */
+async function cachedHandles(): Promise<string[]> {
+  const items = await ext.getStorage('local');
+  return Object.keys(items)
+    .filter((key) => key.startsWith(CACHE_ENTRY_PREFIX))
+    .map((key) => key.slice(CACHE_ENTRY_PREFIX.length));
 }
 
 async function actionTitles(tabIds: number[]): Promise<string[]> {
@@ -237,8 +246,8 @@ describe('under load', () => {
       expect(new Set(autoRequests).size).toBe(autoRequests.length);
       for (const h of autoRequests) expect(lookedUp.has(h), `${h} was looked up before`).toBe(false);
       // What was fetched automatically is now in the cache for the popup.
-      const cache = (await ext.getStorage('local', 'highlightCache')).highlightCache as Record<string, unknown>;
-      for (const h of autoRequests) expect(Object.keys(cache)).toContain(h);
+      const cached = await cachedHandles();
+      for (const h of autoRequests) expect(cached).toContain(h);
 
       // Across the whole run: one request per distinct profile, every one answered 200.
       const all = askedFor(0);
@@ -267,8 +276,8 @@ describe('under load', () => {
     // Runs after the test above in the same browser: auto-lookup is on and the window
     // may already hold its lookups. Chrome stops an idle worker after 30 s, well inside a minute.
     await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
-    const cache = (await ext.getStorage('local', 'highlightCache')).highlightCache as Record<string, unknown>;
-    const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !(h in cache));
+    const cached = await cachedHandles();
+    const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !cached.includes(h));
     expect(fresh.length).toBeGreaterThanOrEqual(12);
     const page = await ext.newInstagramPage('/explore/');
     const tabId = await ext.tabIdOf(page);

@@ -61,6 +61,8 @@ export interface ExtensionBrowser {
   /** chrome.storage access from an extension page, so it neither needs nor wakes the worker. */
   setStorage(area: StorageArea, items: Record<string, unknown>): Promise<void>;
   getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
+  /** Empties a storage area, as a fresh install has it. */
+  clearStorage(area: StorageArea): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -257,6 +259,9 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     openOptions: () => openExtensionPage('options.html'),
     async setStorage(area, items) {
       await control.evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
+    },
+    async clearStorage(area) {
+      await control.evaluate((a) => chrome.storage[a].clear(), area);
     },
     async getStorage(area, keys) {
       return control.evaluate(([a, k]) => chrome.storage[a].get(k ?? null), [area, keys ?? null] as const);

@@ -16,6 +16,7 @@ export interface ChromeTab {
 interface StorageAreaApi {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  clear(): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
   clear(): Promise<void>;
 }

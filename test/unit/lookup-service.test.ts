@@ -4,9 +4,19 @@ import { h } from './handles';
 import { createLookupService, type LookupServiceOptions } from '@/entrypoints/background/lookup-service';
 import { MAX_OWNER_IDS, rememberOwnerId } from '@/entrypoints/background/owner-ids';
 import { MAX_CACHED_PROFILES } from '@/entrypoints/background/cache-policy';
-import { apiKeyItem, highlightCacheItem, ownerIdsItem, settingsItem } from '@/entrypoints/background/storage-items';
+import { apiKeyItem, cacheIndexItem, ownerIdsItem, settingsItem } from '@/entrypoints/background/storage-items';
+import { storage } from 'wxt/utils/storage';
 
 const HOUR = 3_600_000;
+
+/** Handles with an answer in storage.local (one key each). */
+async function cachedHandles(area: 'local' | 'session' = 'local'): Promise<string[]> {
+  const items = await storage.snapshot(area);
+  return Object.keys(items)
+    .filter((key) => key.startsWith('cache:'))
+    .map((key) => key.slice('cache:'.length))
+    .sort();
+}
 
 function body(handle: string, ownerId: string, count = 2) {
   const highlights = Object.fromEntries(
@@ -104,13 +114,13 @@ describe('lookup', () => {
     const { fetch, lookup } = setup();
     await Promise.all([lookup.lookup(h('nasa'), { refresh: false }), lookup.lookup(h('natgeo'), { refresh: false })]);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(Object.keys(await highlightCacheItem.getValue()).sort()).toEqual(['nasa', 'natgeo']);
+    expect(await cachedHandles()).toEqual(['nasa', 'natgeo']);
   });
 
   it('asks by user_id once an answer taught the owner id, even after expiry', async () => {
     const { fetch, lookup } = setup();
     await lookup.lookup(h('nasa'), { refresh: false });
-    expect(await ownerIdsItem.getValue()).toEqual({ nasa: '528817151' });
+    expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]);
     clock += 25 * HOUR;
     await lookup.lookup(h('nasa'), { refresh: false });
     expect(String(fetch.mock.calls[0]![0])).toContain('handle=nasa');
@@ -122,7 +132,7 @@ describe('lookup', () => {
     expect(await lookup.lookup(h('ghost'), { refresh: false })).toEqual({ ok: false, handle: 'ghost', error: { kind: 'not-found' } });
     await lookup.lookup(h('ghost'), { refresh: false });
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(await highlightCacheItem.getValue()).toEqual({});
+    expect(await cachedHandles()).toEqual([]);
   });
 
   it('without a key says so and sends nothing', async () => {
@@ -140,31 +150,31 @@ describe('lookup', () => {
 
   it('keeps at most MAX_CACHED_PROFILES, dropping the least recently used', async () => {
     const { lookup } = setup();
-    const cache = Object.fromEntries(
-      Array.from({ length: MAX_CACHED_PROFILES }, (_, i) => [
-        `user${i}`,
-        { list: { handle: `user${i}`, ownerId: null, highlights: [], fetchedAt: clock }, usedAt: clock - 1000 + i },
-      ]),
+    const handles = Array.from({ length: MAX_CACHED_PROFILES }, (_, i) => `user${i}`);
+    await storage.setItems(
+      handles.map((handle) => ({ key: `local:cache:${handle}` as const, value: { handle, ownerId: null, highlights: [], fetchedAt: clock } })),
     );
-    await highlightCacheItem.setValue(cache);
+    await cacheIndexItem.setValue(handles.map((handle, i) => [handle, clock - 1000 + i, 100]));
     await lookup.lookup(h('nasa'), { refresh: false });
-    const kept = await highlightCacheItem.getValue();
-    expect(Object.keys(kept)).toHaveLength(MAX_CACHED_PROFILES);
-    expect(kept.nasa).toBeDefined();
-    expect(kept.user0).toBeUndefined();
-    expect(kept.user1).toBeDefined();
+    const kept = await cachedHandles();
+    expect(kept).toHaveLength(MAX_CACHED_PROFILES);
+    expect(kept).toContain('nasa');
+    expect(kept).not.toContain('user0');
+    expect(kept).toContain('user1');
+    expect(((await cacheIndexItem.getValue()) as unknown[]).length).toBe(MAX_CACHED_PROFILES);
   });
 
   it('ignores a corrupt cache entry and asks again', async () => {
     const { fetch, lookup } = setup();
-    await highlightCacheItem.setValue({ nasa: { list: { handle: 'nasa', highlights: 'x' }, usedAt: 1 } } as never);
+    await storage.setItem('local:cache:nasa', { handle: 'nasa', highlights: 'x', fetchedAt: clock });
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: false });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('survives a cache item that is not an object', async () => {
     const { lookup } = setup();
-    await highlightCacheItem.setValue('garbage' as never);
+    await storage.setItem('local:cache:nasa', 'garbage');
+    await cacheIndexItem.setValue('garbage');
     expect(await lookup.peek(h('nasa'))).toBeNull();
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true });
   });
@@ -192,16 +202,47 @@ describe('clearCache', () => {
 });
 
 describe('a cache that cannot be written', () => {
-  it('still returns the answer that was paid for', async () => {
+  const quota = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+
+  it('still returns the answer that was paid for, and keeps it for the session', async () => {
     const { fetch, lookup } = setup();
-    const setValue = vi.spyOn(highlightCacheItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(quota);
     try {
-      const result = await lookup.lookup(h('nasa'), { refresh: false });
-      expect(result).toMatchObject({ ok: true, fromCache: false });
+      expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: false, keptIn: 'session' });
+      expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: true, keptIn: 'session' });
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect(await cachedHandles('session')).toEqual(['nasa']);
+      // A restarted worker finds it too.
+      const { fetch: fetchAgain, lookup: restarted } = setup();
+      expect(await restarted.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: true });
+      expect(fetchAgain).not.toHaveBeenCalled();
+    } finally {
+      set.mockRestore();
+    }
+  });
+
+  it('with session storage refused too, keeps it in memory while the worker lives', async () => {
+    const { fetch, lookup } = setup();
+    const local = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(quota);
+    const session = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(quota);
+    try {
+      expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, keptIn: 'memory' });
+      expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: true, keptIn: 'memory' });
       expect(fetch).toHaveBeenCalledTimes(1);
     } finally {
-      setValue.mockRestore();
+      local.mockRestore();
+      session.mockRestore();
     }
+  });
+
+  it('once storage takes it again, the answer moves to the cache proper', async () => {
+    const { lookup } = setup();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(quota);
+    await lookup.lookup(h('nasa'), { refresh: false });
+    set.mockRestore();
+    expect(await lookup.lookup(h('nasa'), { refresh: true })).toMatchObject({ ok: true, keptIn: 'cache' });
+    expect(await cachedHandles('session')).toEqual([]);
+    expect(await cachedHandles('local')).toEqual(['nasa']);
   });
 });
 
@@ -276,12 +317,12 @@ describe('a worker stopped while a request was out', () => {
 
 describe('rememberOwnerId', () => {
   it('keeps the newest mappings within the bound', () => {
-    const full = Object.fromEntries(Array.from({ length: MAX_OWNER_IDS }, (_, i) => [`user${i}`, String(i)]));
-    const next = rememberOwnerId(full, 'nasa', '528817151');
-    expect(Object.keys(next)).toHaveLength(MAX_OWNER_IDS);
-    expect(next.nasa).toBe('528817151');
-    expect(next.user0).toBeUndefined();
+    const full = new Map(Array.from({ length: MAX_OWNER_IDS }, (_, i) => [h(`user${i}`), String(i)] as const));
+    const next = rememberOwnerId(full, h('nasa'), '528817151');
+    expect(next.size).toBe(MAX_OWNER_IDS);
+    expect(next.get(h('nasa'))).toBe('528817151');
+    expect(next.has(h('user0'))).toBe(false);
     // Re-learning a handle moves it to the newest end instead of duplicating it.
-    expect(Object.keys(rememberOwnerId(next, 'user1', '1')).at(-1)).toBe('user1');
+    expect([...rememberOwnerId(next, h('user1'), '1').keys()].at(-1)).toBe('user1');
   });
 });

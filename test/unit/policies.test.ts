@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entryBytes, evictLeastRecentlyUsed, isFresh, MAX_CACHE_BYTES, type CacheEntry } from '@/entrypoints/background/cache-policy';
+import { entryBytes, MAX_CACHE_BYTES, planEviction, type IndexEntry } from '@/entrypoints/background/cache-policy';
+import { isFresh } from '@/utils/cached-list';
+import type { HighlightList } from '@/utils/highlight';
 import { createRateLimiter, memoryTimestamps } from '@/entrypoints/background/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor, badgeTextFor } from '@/entrypoints/background/tab-state';
 import { whichProfileAnswer } from '@/entrypoints/background/message-schemas';
 import { h } from './handles';
-
-const entry = (fetchedAt: number, usedAt = fetchedAt): CacheEntry => ({
-  list: { handle: h('x'), ownerId: null, highlights: [], fetchedAt },
-  usedAt,
-});
 
 describe('isFresh', () => {
   it.each([
@@ -18,41 +15,47 @@ describe('isFresh', () => {
     [24 * 3_600_000, false],
     [-1, false],
   ])('age %d ms at 24 h → %s', (age, expected) => {
-    expect(isFresh(entry(1_000_000_000), 1_000_000_000 + age, 24)).toBe(expected);
+    expect(isFresh(1_000_000_000, 1_000_000_000 + age, 24)).toBe(expected);
   });
 });
 
-describe('evictLeastRecentlyUsed', () => {
-  it('keeps the most recently used', () => {
-    const cache = { a: entry(0, 1), b: entry(0, 3), c: entry(0, 2) };
-    expect(Object.keys(evictLeastRecentlyUsed(cache, { maxEntries: 2 })).sort()).toEqual(['b', 'c']);
-    expect(evictLeastRecentlyUsed(cache, { maxEntries: 3 })).toEqual(cache);
+const indexEntry = (handle: string, usedAt: number, bytes = 100): IndexEntry => ({ handle: h(handle), usedAt, bytes });
+
+describe('planEviction', () => {
+  it('keeps the most recently used within the count', () => {
+    const index = [indexEntry('a', 1), indexEntry('b', 3), indexEntry('c', 2)];
+    const { keep, drop } = planEviction(index, { maxEntries: 2 });
+    expect(keep.map((e) => e.handle)).toEqual(['b', 'c']);
+    expect(drop.map((e) => e.handle)).toEqual(['a']);
+    expect(planEviction(index, { maxEntries: 3 }).drop).toEqual([]);
   });
 
   it('stays within the byte budget, dropping the least recently used first', () => {
-    const big = (usedAt: number): CacheEntry => ({
-      list: {
-        handle: h('x'),
-        ownerId: null,
-        fetchedAt: 0,
-        highlights: Array.from({ length: 150 }, (_, i) => ({
-          id: `1790000000000${i}`,
-          title: 'A title of some length 🚀',
-          coverUrl: `https://scontent-sea1-1.cdninstagram.com/v/t51.2885-15/${'x'.repeat(300)}.jpg`,
-        })),
-      },
-      usedAt,
+    const list = (handle: string): HighlightList => ({
+      handle: h(handle),
+      ownerId: null,
+      fetchedAt: 0,
+      highlights: Array.from({ length: 150 }, (_, i) => ({
+        id: `1790000000000${i}`,
+        title: 'A title of some length 🚀',
+        coverUrl: `https://scontent-sea1-1.cdninstagram.com/v/t51.2885-15/${'x'.repeat(300)}.jpg`,
+      })),
     });
-    const cache = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`user${i}`, big(i)]));
-    const total = Object.entries(cache).reduce((sum, [h, e]) => sum + entryBytes(h, e), 0);
-    expect(total).toBeGreaterThan(MAX_CACHE_BYTES);
-    const kept = evictLeastRecentlyUsed(cache);
-    const keptBytes = Object.entries(kept).reduce((sum, [h, e]) => sum + entryBytes(h, e), 0);
-    expect(keptBytes).toBeLessThanOrEqual(MAX_CACHE_BYTES);
-    expect(kept.user299).toBeDefined();
-    expect(kept.user0).toBeUndefined();
+    const index = Array.from({ length: 300 }, (_, i) => indexEntry(`user${i}`, i, entryBytes(`cache:user${i}`, list(`user${i}`))));
+    expect(index.reduce((sum, e) => sum + e.bytes, 0)).toBeGreaterThan(MAX_CACHE_BYTES);
+    const { keep, drop } = planEviction(index);
+    expect(keep.reduce((sum, e) => sum + e.bytes, 0)).toBeLessThanOrEqual(MAX_CACHE_BYTES);
+    expect(keep[0]!.handle).toBe('user299');
+    expect(drop.map((e) => e.handle)).toContain('user0');
+    expect(Math.min(...keep.map((e) => e.usedAt))).toBeGreaterThan(Math.max(...drop.map((e) => e.usedAt)));
     // JSON in UTF-8, as storage counts it: the emoji is 4 bytes, not 2 UTF-16 units.
-    expect(entryBytes('a', big(0))).toBe(new TextEncoder().encode('a' + JSON.stringify(big(0))).length);
+    expect(entryBytes('cache:a', list('a'))).toBe(new TextEncoder().encode('cache:a' + JSON.stringify(list('a'))).length);
+  });
+
+  it('drops an entry larger than the whole budget', () => {
+    const { keep, drop } = planEviction([indexEntry('huge', 9, 5_000), indexEntry('small', 1, 10)], { maxBytes: 1_000 });
+    expect(keep.map((e) => e.handle)).toEqual(['small']);
+    expect(drop.map((e) => e.handle)).toEqual(['huge']);
   });
 });
 

@@ -20,7 +20,7 @@ const list = (handle: string, count = 2): HighlightList => ({
   highlights: Array.from({ length: count }, (_, i) => ({ id: `1790000000000000${i}`, title: `t${i}`, coverUrl: null })),
   fetchedAt: 1_000,
 });
-const found = (handle: string, fromCache = false): LookupResponse => ({ ok: true, list: list(handle), fromCache });
+const found = (handle: string, fromCache = false): LookupResponse => ({ ok: true, list: list(handle), fromCache, keptIn: 'cache' });
 const failed = (handle: string, error: Extract<LookupResponse, { ok: false }>['error']): LookupResponse => ({
   ok: false,
   handle: h(handle),
