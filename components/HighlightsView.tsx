@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ErrorExplanation } from '@/utils/error-explanation';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
 import { exportHighlights } from '@/utils/id-export';
@@ -11,6 +12,8 @@ import { CopyIcon, RefreshIcon } from './icons';
 interface Props {
   list: HighlightListData;
   fromCache: boolean;
+  /** Where the answer is kept, and how to make room when that is not the cache. */
+  cacheNotice: ComponentChildren;
   onRefresh: () => void;
   refreshing: boolean;
   /** Why the last Refresh failed; the list shown is the older one. */
@@ -29,7 +32,7 @@ function countText(n: number): string {
 }
 
 /** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, onRefresh, refreshing, refreshProblem, copyFormat }: Props) {
+export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refreshing, refreshProblem, copyFormat }: Props) {
   const { notice, copy } = useCopy();
   const count = list.highlights.length;
   const copyOne = (id: string) => void copy(id, `Copied ${id}`);
@@ -68,6 +71,7 @@ export function HighlightsView({ list, fromCache, onRefresh, refreshing, refresh
           {refreshing ? 'Refreshing…' : 'Refresh'} <span class="cost">uses 1 credit</span>
         </button>
       </div>
+      {cacheNotice}
       {refreshProblem ? (
         <div class="refresh-problem" role="alert" data-testid="refresh-error">
           <strong>Refresh failed: {refreshProblem.title}.</strong> {refreshProblem.detail} The list below is the

@@ -53,8 +53,11 @@ export interface Protocol {
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };
   'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } | Refused };
   'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } | Refused };
-  /** Forgets every cached answer; the popup offers it too when the cache is full. */
-  'clear-cache': { from: 'page'; request: Empty; response: { cleared: number } };
+  /**
+   * Forgets every cached answer but `keep`'s, which then goes into the cache
+   * (the popup offers this when the cache was too full for the answer it shows).
+   */
+  'clear-cache': { from: 'page'; request: { keep?: Handle }; response: { cleared: number; keptIn: KeptIn | null } };
 }
 
 export type MessageType = keyof Protocol;

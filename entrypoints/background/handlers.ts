@@ -81,9 +81,7 @@ export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: Hand
         if (!(await saved(() => settingsItem.setValue(normal)))) return { ok: false, message: STORAGE_REFUSED };
         return { ok: true, settings: normal };
       },
-      async 'clear-cache'() {
-        return { cleared: await lookup.clearCache() };
-      },
+      'clear-cache': ({ keep }) => lookup.clearCache(keep),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { HighlightList } from '@/utils/highlight';
 import type { Handle } from '@/utils/profile-url';
-import type { LookupResponse } from '@/utils/protocol';
+import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
 import type { Budget } from './cache-policy';
 import { createCacheStore } from './cache-store';
@@ -110,11 +110,17 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     /** The cached answer only; never sends a request, and writes nothing. */
     peek: async (handle: Handle): Promise<HighlightList | null> => (await cache.fresh(handle, { touch: false }))?.list ?? null,
 
-    /** Forgets every answer and what was learned from them (owner ids); says how many profiles. */
-    async clearCache(): Promise<number> {
+    /**
+     * Forgets every answer and what was learned from them (owner ids), but
+     * `keep`'s answer, which is stored again; says how many others went.
+     */
+    async clearCache(keep?: Handle): Promise<{ cleared: number; keptIn: KeptIn | null }> {
+      const kept = keep ? await cache.fresh(keep, { touch: false }) : null;
       const cleared = await cache.clear();
       await ownerIds.clear();
-      return cleared;
+      if (!kept) return { cleared, keptIn: null };
+      if (kept.list.ownerId) await ownerIds.remember(kept.list.handle, kept.list.ownerId);
+      return { cleared: cleared - 1, keptIn: await cache.store(kept.list) };
     },
 
     /** A new key was saved: answers cached before that happen to contain it are dropped. */

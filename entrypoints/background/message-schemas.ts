@@ -24,7 +24,7 @@ export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
-  'clear-cache': z.object({ type: z.literal('clear-cache') }),
+  'clear-cache': z.object({ type: z.literal('clear-cache'), keep: handle.optional() }),
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */

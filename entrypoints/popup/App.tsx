@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { CacheFullNotice } from '@/components/CacheFullNotice';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { HighlightsView } from '@/components/HighlightsView';
 import { LoadingState } from '@/components/LoadingState';
@@ -142,6 +143,14 @@ function PopupBody({ state, form, dispatch, openOptions }: BodyProps) {
           key={`${view.list.handle}:${view.list.fetchedAt}`}
           list={view.list}
           fromCache={view.fromCache}
+          cacheNotice={
+            <CacheFullNotice
+              keptIn={view.keptIn}
+              roomMade={state.roomMade}
+              busy={isBusy(state)}
+              onMakeRoom={() => dispatch({ type: 'make-room' })}
+            />
+          }
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
           refreshProblem={state.refreshProblem ? explainProblem(state.refreshProblem, view.list.handle) : null}

@@ -9,7 +9,7 @@ import type { HighlightList } from '@/utils/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { LookupError } from '@/utils/lookup-error';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
-import type { LookupResponse } from '@/utils/protocol';
+import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import { DEFAULT_SETTINGS, type CopyFormat } from '@/utils/settings';
 
 /**
@@ -25,7 +25,8 @@ export type View =
   /** `pageSeen` false: no content script answered in that tab. */
   | { state: 'no-profile'; pageSeen: boolean }
   | { state: 'loading'; handle: Handle }
-  | { state: 'list'; list: HighlightList; fromCache: boolean }
+  /** `keptIn` other than 'cache': storage.local was full, the answer is kept for a while only. */
+  | { state: 'list'; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { state: 'error'; handle: Handle | null; problem: Problem };
 
 /** Where a lookup came from: it decides what the popup shows meanwhile and afterwards. */
@@ -34,7 +35,9 @@ export type LookupOrigin = 'tab' | 'form' | 'retry' | 'refresh';
 /** Work for the App to do; each has an id that its answer names. */
 export type Task =
   | { id: number; kind: 'start' }
-  | { id: number; kind: 'lookup'; handle: Handle; refresh: boolean; resend: boolean; origin: LookupOrigin };
+  | { id: number; kind: 'lookup'; handle: Handle; refresh: boolean; resend: boolean; origin: LookupOrigin }
+  /** Clear every other cached answer, so this one fits in the cache. */
+  | { id: number; kind: 'make-room'; keep: Handle };
 
 export interface LookupFormState {
   value: string;
@@ -57,12 +60,15 @@ export interface PopupState {
   lastHandle: Handle | null;
   /** Why the last Refresh failed; the list on screen is the earlier answer. */
   refreshProblem: Problem | null;
+  /** How many other cached answers were cleared to make room, once that was done. */
+  roomMade: number | null;
 }
 
 export type PopupEvent =
   | { type: 'opened' }
   | { type: 'tab-answered'; taskId: number; hasKey: boolean; copyFormat: CopyFormat; handle: Handle | null; pageSeen: boolean }
   | { type: 'lookup-answered'; taskId: number; response: LookupResponse }
+  | { type: 'room-made'; taskId: number; cleared: number; keptIn: KeptIn | null }
   /** The background did not answer (a start or a lookup). */
   | { type: 'task-failed'; taskId: number; message: string }
   | { type: 'form-input'; value: string }
@@ -70,7 +76,8 @@ export type PopupEvent =
   | { type: 'form-opened' }
   | { type: 'form-closed' }
   | { type: 'retry' }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'make-room' };
 
 export const initialPopupState: PopupState = {
   view: { state: 'starting' },
@@ -80,6 +87,7 @@ export const initialPopupState: PopupState = {
   lastTaskId: 0,
   lastHandle: null,
   refreshProblem: null,
+  roomMade: null,
 };
 
 export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
@@ -101,11 +109,19 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
       return lookupAnswered({ ...state, task: null }, task.origin, event.response);
     }
 
+    case 'room-made': {
+      if (!isCurrent(state, event.taskId, 'make-room')) return state;
+      if (state.view.state !== 'list') return { ...state, task: null };
+      const keptIn = event.keptIn ?? state.view.keptIn;
+      return { ...state, task: null, roomMade: event.cleared, view: { ...state.view, keptIn } };
+    }
+
     case 'task-failed': {
       const task = state.task;
       if (task?.id !== event.taskId) return state;
       const problem: Problem = { kind: 'extension', message: event.message, duringLookup: task.kind === 'lookup' };
       const done = { ...state, task: null };
+      if (task.kind === 'make-room') return done;
       if (task.kind === 'lookup' && isRefreshOfList(state, task.origin)) return { ...done, refreshProblem: problem };
       return { ...done, view: { state: 'error', handle: task.kind === 'lookup' ? task.handle : null, problem } };
     }
@@ -130,6 +146,12 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
 
     case 'refresh':
       return state.view.state === 'list' && !isBusy(state) ? startLookup(state, state.view.list.handle, true, 'refresh') : state;
+
+    case 'make-room': {
+      if (state.view.state !== 'list' || isBusy(state)) return state;
+      const id = state.lastTaskId + 1;
+      return { ...state, task: { id, kind: 'make-room', keep: state.view.list.handle }, lastTaskId: id };
+    }
   }
 }
 
@@ -175,6 +197,7 @@ function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin
     lastTaskId: id,
     lastHandle: handle,
     refreshProblem: null,
+    roomMade: null,
     form: { ...state.form, error: null },
   };
   // A Refresh keeps the list it refreshes on screen; anything else shows loading.
@@ -196,7 +219,8 @@ function submitForm(state: PopupState): PopupState {
 function lookupAnswered(state: PopupState, origin: LookupOrigin, response: LookupResponse): PopupState {
   if (response.ok) {
     const form = origin === 'form' ? { ...state.form, value: '', open: false } : state.form;
-    return { ...state, form, view: { state: 'list', list: response.list, fromCache: response.fromCache } };
+    const { list, fromCache, keptIn } = response;
+    return { ...state, form, view: { state: 'list', list, fromCache, keptIn } };
   }
   // The paid-for answer on screen is still right; say why it was not renewed.
   if (isRefreshOfList(state, origin)) return { ...state, refreshProblem: response.error };

@@ -15,6 +15,10 @@ const UNSEEN_TAB = { handle: null as Handle | null, pageSeen: false };
 /** Does the work a state asks for and says how it went, as the event that answers the task. */
 export async function runTask(task: Task, { send, resolveTabId }: TaskDeps): Promise<PopupEvent> {
   try {
+    if (task.kind === 'make-room') {
+      const { cleared, keptIn } = await send('clear-cache', { keep: task.keep });
+      return { type: 'room-made', taskId: task.id, cleared, keptIn };
+    }
     if (task.kind === 'lookup') {
       const response = await send('lookup', { handle: task.handle, refresh: task.refresh, resend: task.resend });
       return { type: 'lookup-answered', taskId: task.id, response };

@@ -36,3 +36,59 @@ describe('a worker stopped while SociaVault is answering', () => {
     expect(world.highlightRequests()).toBe(2);
   });
 });
+
+describe('storage.local full to within a few bytes', () => {
+  /** Fills storage.local under `key` until `room` bytes of the quota are left. */
+  async function fillStorage(key: string, room: number) {
+    const page = await world.browser.context.newPage();
+    await page.goto(`${world.browser.extensionOrigin}/manifest.json`);
+    await page.evaluate(
+      async ([name, leave]) => {
+        const local = (globalThis as unknown as { chrome: { storage: { local: {
+          QUOTA_BYTES: number;
+          getBytesInUse(keys: null): Promise<number>;
+          set(items: Record<string, unknown>): Promise<void>;
+        } } } }).chrome.storage.local;
+        const used = await local.getBytesInUse(null);
+        // Key plus JSON of the value, as the quota counts it: {"old":"xxx…"}.
+        const overhead = name.length + '{"old":""}'.length;
+        await local.set({ [name]: { old: 'x'.repeat(local.QUOTA_BYTES - used - overhead - leave) } });
+      },
+      [key, room] as const,
+    );
+    await page.close();
+  }
+
+  it('shows the paid answer, spends nothing on reopening in the same session, and explains', async () => {
+    await fillStorage('filler', 50);
+    const { tabId, popup } = await world.popupFor('/nasa/');
+    expect(await settledState(popup)).toBe('list');
+    await expect(popup.getByTestId('cache-notice').innerText()).resolves.toMatch(/cache is full.*until the browser closes/);
+    expect(world.highlightRequests()).toBe(1);
+    await popup.close();
+
+    for (let reopen = 0; reopen < 2; reopen++) {
+      const again = await world.browser.openPopup(tabId);
+      expect(await settledState(again)).toBe('list');
+      await expect.poll(() => again.getByTestId('fetched-at').textContent()).toContain('from cache');
+      await again.close();
+    }
+    // A stopped worker forgets nothing either: the answer is in storage.session.
+    await world.browser.stopServiceWorker();
+    const afterStop = await world.browser.openPopup(tabId);
+    expect(await settledState(afterStop)).toBe('list');
+    expect(world.highlightRequests()).toBe(1);
+  });
+
+  it('what an older version cached fills it: "Clear other cached answers" makes room and keeps this one', async () => {
+    await fillStorage('highlightCache', 50);
+    const { popup } = await world.popupFor('/nasa/');
+    expect(await settledState(popup)).toBe('list');
+    await popup.getByRole('button', { name: 'Clear other cached answers' }).click();
+    await expect.poll(() => popup.getByTestId('cache-notice').innerText()).toMatch(/this one is now in the cache/);
+    const stored = Object.keys(await world.browser.getStorage('local'));
+    expect(stored).toContain('cache:nasa');
+    expect(stored).not.toContain('highlightCache');
+    expect(world.highlightRequests()).toBe(1);
+  });
+});

@@ -195,9 +195,30 @@ describe('clearCache', () => {
     const { fetch, lookup } = setup();
     await lookup.lookup(h('nasa'), { refresh: false });
     await lookup.lookup(h('natgeo'), { refresh: false });
-    expect(await lookup.clearCache()).toBe(2);
+    expect(await lookup.clearCache()).toEqual({ cleared: 2, keptIn: null });
     await lookup.lookup(h('nasa'), { refresh: false });
     expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('clears owner ids too, so nothing learned from an answer outlives it', async () => {
+    const { lookup } = setup();
+    await lookup.lookup(h('nasa'), { refresh: false });
+    await lookup.clearCache();
+    expect(await ownerIdsItem.getValue()).toEqual([]);
+  });
+
+  it('keeps the one answer asked for, moving it into the cache when it was kept for the session only', async () => {
+    const { fetch, lookup } = setup();
+    await lookup.lookup(h('natgeo'), { refresh: false });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(() => Promise.reject(new Error('QUOTA_BYTES')));
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ keptIn: 'session' });
+    set.mockRestore();
+    expect(await lookup.clearCache(h('nasa'))).toEqual({ cleared: 1, keptIn: 'cache' });
+    expect(await cachedHandles('local')).toEqual(['nasa']);
+    expect(await cachedHandles('session')).toEqual([]);
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ fromCache: true, keptIn: 'cache' });
+    expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]);
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -98,7 +98,7 @@ describe('opening', () => {
 describe('a lookup answered', () => {
   it('shows the list', () => {
     const state = answer(openedOn('nasa'), found('nasa', true));
-    expect(state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true });
+    expect(state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true, keptIn: 'cache' });
     expect(state.task).toBeNull();
     expect(state.lastHandle).toBe('nasa');
   });
@@ -241,6 +241,39 @@ describe('refresh', () => {
     expect(popupReducer(noProfile, { type: 'refresh' })).toBe(noProfile);
     const refreshing = popupReducer(listed, { type: 'refresh' });
     expect(popupReducer(refreshing, { type: 'refresh' })).toBe(refreshing);
+  });
+});
+
+describe('a cache too full for the answer', () => {
+  const keptForSession: LookupResponse = { ok: true, list: list('nasa'), fromCache: false, keptIn: 'session' };
+  const listed = answer(openedOn('nasa'), keptForSession);
+
+  it('shows the answer and where it is kept', () => {
+    expect(listed.view).toMatchObject({ state: 'list', keptIn: 'session' });
+  });
+
+  it('making room clears the others, keeping this one, and says so', () => {
+    const asked = popupReducer(listed, { type: 'make-room' });
+    expect(asked.task).toEqual({ id: asked.lastTaskId, kind: 'make-room', keep: 'nasa' });
+    expect(asked.view).toBe(listed.view);
+    const done = popupReducer(asked, { type: 'room-made', taskId: asked.task!.id, cleared: 7, keptIn: 'cache' });
+    expect(done.view).toMatchObject({ state: 'list', keptIn: 'cache' });
+    expect(done.roomMade).toBe(7);
+    expect(done.task).toBeNull();
+  });
+
+  it('is not asked for twice at once, nor without a list', () => {
+    const asked = popupReducer(listed, { type: 'make-room' });
+    expect(popupReducer(asked, { type: 'make-room' })).toBe(asked);
+    const noProfile = openedOn(null);
+    expect(popupReducer(noProfile, { type: 'make-room' })).toBe(noProfile);
+  });
+
+  it('the background not answering leaves the notice as it was', () => {
+    const asked = popupReducer(listed, { type: 'make-room' });
+    const failedRoom = popupReducer(asked, { type: 'task-failed', taskId: asked.task!.id, message: 'gone' });
+    expect(failedRoom.view).toBe(listed.view);
+    expect(failedRoom.task).toBeNull();
   });
 });
 

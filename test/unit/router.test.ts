@@ -193,6 +193,6 @@ describe('page requests', () => {
   it('clear-cache reports how many answers it dropped', async () => {
     const { handle } = setup();
     await handle({ type: 'lookup', handle: 'nasa', refresh: false }, popup);
-    expect(await handle({ type: 'clear-cache' }, options)).toEqual({ cleared: 1 });
+    expect(await handle({ type: 'clear-cache' }, options)).toEqual({ cleared: 1, keptIn: null });
   });
 });
