@@ -47,6 +47,13 @@ export function createOwnerIds() {
         ids.delete(handle);
         return ids;
       }),
-    clear: () => change(() => new Map()),
+    clear: () =>
+      write(async () => {
+        try {
+          await ownerIdsItem.removeValue();
+        } catch {
+          // Left as it was; it only ever saves time.
+        }
+      }),
   };
 }

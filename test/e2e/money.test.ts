@@ -92,3 +92,56 @@ describe('storage.local full to within a few bytes', () => {
     expect(world.highlightRequests()).toBe(1);
   });
 });
+
+describe('a corrupt store', () => {
+  /** Values no version of the extension wrote, under every key it uses, in old and new shapes. */
+  const CORRUPT_LOCAL: Array<Record<string, unknown>> = [
+    {
+      settings: 'garbage',
+      cacheIndex: 'garbage',
+      'cache:nasa': null,
+      ownerIds: { nasa: { id: 528817151 } },
+      highlightCache: { nasa: null, natgeo: { list: 'x' } },
+      autoLookupDay: [1, 2, 3],
+    },
+    {
+      settings: { cacheTtlHours: -5, autoLookup: 'yes', copyFormat: 7 },
+      cacheIndex: [['nasa', 'yesterday', -1], null, 42, ['__proto__', 1, 1]],
+      'cache:nasa': { handle: 'nasa', highlights: [{ id: { x: 1 }, title: 5 }], fetchedAt: 'now' },
+      ownerIds: [['nasa', { toString: 'x' }], ['natgeo'], 'junk', ['constructor', '1']],
+      highlightCache: 'garbage',
+    },
+  ];
+  const CORRUPT_SESSION: Record<string, unknown> = {
+    tabProfiles: { 1: { handle: 'nasa' }, x: 5 },
+    autoLookupTimes: 'garbage',
+    lookupsInFlight: { nasa: 'soon' },
+    'cache:nasa': [1, 2, 3],
+  };
+
+  it.each(CORRUPT_LOCAL.map((values, i) => [i, values] as const))(
+    'variant %i: lookups work, nothing is charged twice, and "Clear cached answers" leaves a clean state',
+    async (_variant, values) => {
+      await world.browser.setStorage('local', values);
+      await world.browser.setStorage('session', CORRUPT_SESSION);
+
+      const { tabId, popup } = await world.popupFor('/nasa/');
+      expect(await settledState(popup)).toBe('list');
+      const again = await world.browser.openPopup(tabId);
+      expect(await settledState(again)).toBe('list');
+      await expect.poll(() => again.getByTestId('fetched-at').textContent()).toContain('from cache');
+      expect(world.highlightRequests()).toBe(1);
+      // Nothing read from storage reached the request but a checked handle.
+      const [request] = world.api.requests.filter((r) => r.path === '/v1/scrape/instagram/highlights');
+      expect(request!.query).toEqual({ handle: 'nasa' });
+
+      const options = await world.browser.openOptions();
+      await options.getByRole('button', { name: 'Clear cached answers' }).click();
+      await expect.poll(() => options.getByTestId('cache-message').textContent()).toMatch(/^Cleared \d+ cached/);
+      const left = Object.keys(await world.browser.getStorage('local')).sort();
+      // What is left: the key, the settings (and WXT's version of them), nothing derived from answers.
+      expect(left.filter((k) => !['apiKey', 'settings', 'settings$', 'autoLookupDay'].includes(k))).toEqual([]);
+      expect(Object.keys(await world.browser.getStorage('session')).filter((k) => k.startsWith('cache:'))).toEqual([]);
+    },
+  );
+});
