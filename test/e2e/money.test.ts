@@ -4,7 +4,8 @@
  * unless the user asks again.
  */
 import { describe, expect, it } from 'vitest';
-import { settledState, useWorld } from './fixture';
+import { BUILTIN_NAME_HANDLES, DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
+import { idsOf, rowIds, settledState, useWorld } from './fixture';
 
 const world = useWorld();
 
@@ -144,4 +145,22 @@ describe('a corrupt store', () => {
       expect(Object.keys(await world.browser.getStorage('session')).filter((k) => k.startsWith('cache:'))).toEqual([]);
     },
   );
+});
+
+describe('handles that are also names of JavaScript built-ins', () => {
+  it.each([...BUILTIN_NAME_HANDLES])('@%s: looked up by handle, then refreshed by user_id', async (handle) => {
+    const { popup } = await world.popupFor(`/${handle}/`);
+    expect(await settledState(popup)).toBe('list');
+    expect(await popup.getByTestId('profile-handle').textContent()).toBe(`@${handle}`);
+    expect(await rowIds(popup)).toEqual(idsOf(handle));
+    await popup.getByRole('button', { name: /Refresh/ }).click();
+    await expect.poll(() => world.highlightRequests()).toBe(2);
+    await expect.poll(() => popup.getByRole('button', { name: /Refresh/ }).isEnabled()).toBe(true);
+    expect(await settledState(popup)).toBe('list');
+    const ownerId = (DEFAULT_SCENARIOS[handle] as ProfileScenario).ownerId;
+    expect(world.api.requests.filter((r) => r.path === '/v1/scrape/instagram/highlights').map((r) => r.query)).toEqual([
+      { handle },
+      { user_id: ownerId },
+    ]);
+  });
 });

@@ -220,6 +220,27 @@ export function loadProfiles(count: number, prefix = 'load'): Scenarios {
   );
 }
 
+/** Handles that are also Object.prototype's property names, lower-cased as Instagram handles are. */
+export const BUILTIN_NAME_HANDLES = ['constructor', '__proto__', 'hasownproperty', 'tostring', 'valueof'] as const;
+
+function builtinNameProfiles(): Scenarios {
+  const scenarios: Scenarios = {};
+  BUILTIN_NAME_HANDLES.forEach((username, i) => {
+    Object.defineProperty(scenarios, username, {
+      value: makeProfile({
+        username,
+        ownerId: String(5_550_000_000 + i),
+        firstId: bigIdPlus('17855500000000000', i * 1000),
+        titles: [`${username} one`, `${username} two`],
+      }),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+  return scenarios;
+}
+
 /** 'slow' answers after this long unless the server's setDelay says otherwise. */
 export const SLOW_DEFAULT_DELAY_MS = 3000;
 
@@ -253,6 +274,9 @@ export const DEFAULT_SCENARIOS: Scenarios = {
     delayMs: SLOW_DEFAULT_DELAY_MS,
   }),
   hostile: hostileProfile(),
+  // Real handles that are also names of JavaScript's own object properties (computed
+  // keys, so that '__proto__' is an ordinary key here and not the prototype).
+  ...builtinNameProfiles(),
 
   err400: jsonScenario(400, {
     error: 'Invalid parameter: handle',

@@ -125,7 +125,8 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
 
     // user_id wins when both are given: the vendor calls it the faster path.
     const key = userId ? byOwnerId.get(userId) : normalizeHandle(rawHandle ?? '');
-    const scenario: Scenario | undefined = key === undefined ? undefined : scenarios[key];
+    // An own property only: a handle such as "constructor" must not find Object's.
+    const scenario: Scenario | undefined = key !== undefined && Object.hasOwn(scenarios, key) ? scenarios[key] : undefined;
     const answer = () => {
       if (!scenario) return sendJson(404, ERROR_BODIES.userNotFound);
       if (scenario.kind === 'hangup') {
