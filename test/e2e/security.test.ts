@@ -535,3 +535,34 @@ describe('every listener is registered synchronously at the worker start', () =>
     expect(await actionTitle(world, tabId)).toBe('Highlights of @natgeo');
   });
 });
+
+describe('an answer that carries the key', () => {
+  it('a title, an owner name and a cover URL with the key: nothing shows, loads, copies or stores it', async () => {
+    const coverRequests: string[] = [];
+    world.browser.context.on('request', (r) => {
+      if (/cdninstagram\.com|fbcdn\.net/.test(r.url())) coverRequests.push(r.url());
+    });
+    const { tabId, popup } = await world.popupFor('/keyecho/');
+    expect(await settledState(popup)).toBe('list');
+    expect(await rowIds(popup)).toEqual(idsOf('keyecho'));
+    expect(await popup.locator('main').innerText()).toContain('Saved with [your API key] inside');
+    expect(await popup.content()).not.toContain(DEFAULT_API_KEY);
+
+    // Copy all, in each format: the key in none of them.
+    for (const copyFormat of ['lines', 'csv', 'json'] as const) {
+      await world.browser.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: false, copyFormat } });
+      const again = await world.browser.openPopup(tabId);
+      expect(await settledState(again)).toBe('list');
+      await again.bringToFront();
+      await again.getByRole('button', { name: /^Copy all/ }).click();
+      await expect.poll(() => again.evaluate(() => navigator.clipboard.readText()), WAIT).toContain(idsOf('keyecho')[2]!);
+      expect(await again.evaluate(() => navigator.clipboard.readText())).not.toContain(DEFAULT_API_KEY);
+      await again.close();
+    }
+    expect(coverRequests.length).toBeGreaterThan(0);
+    expect(coverRequests.filter((url) => url.includes(DEFAULT_API_KEY))).toEqual([]);
+    // Nothing stored carries it either (the popup may read the cache itself).
+    const stored = await world.browser.getStorage('local');
+    expect(JSON.stringify(Object.entries(stored).filter(([key]) => key !== 'apiKey'))).not.toContain(DEFAULT_API_KEY);
+  });
+});

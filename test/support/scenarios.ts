@@ -220,6 +220,33 @@ export function loadProfiles(count: number, prefix = 'load'): Scenarios {
   );
 }
 
+/** The key the local SociaVault accepts by default. */
+export const DEFAULT_API_KEY = 'sk_test_e2e_key';
+
+/**
+ * A profile whose answer carries the caller's key: in a title, in a cover URL
+ * and in the owner's name (a server that echoes what it was sent).
+ */
+function keyEchoProfile(key: string): ProfileScenario {
+  const profile = makeProfile({
+    username: 'keyecho',
+    ownerId: '4040404040',
+    firstId: '17840404040404040',
+    titles: [`Saved with ${key} inside`, 'Cover carries it', key],
+  });
+  const highlights = profile.highlights.map((h, i) => ({
+    ...h,
+    owner: { ...h.owner, username: `keyecho_${key}` },
+    ...(i === 1
+      ? {
+          cover_media: { thumbnail_src: `${h.cover_media.thumbnail_src}&k=${key}` },
+          cover_media_cropped_thumbnail: { url: `${h.cover_media_cropped_thumbnail.url}&k=${key}` },
+        }
+      : {}),
+  }));
+  return { ...profile, highlights };
+}
+
 /** Handles that are also Object.prototype's property names, lower-cased as Instagram handles are. */
 export const BUILTIN_NAME_HANDLES = ['constructor', '__proto__', 'hasownproperty', 'tostring', 'valueof'] as const;
 
@@ -274,6 +301,7 @@ export const DEFAULT_SCENARIOS: Scenarios = {
     delayMs: SLOW_DEFAULT_DELAY_MS,
   }),
   hostile: hostileProfile(),
+  keyecho: keyEchoProfile(DEFAULT_API_KEY),
   // Real handles that are also names of JavaScript's own object properties (computed
   // keys, so that '__proto__' is an ordinary key here and not the prototype).
   ...builtinNameProfiles(),

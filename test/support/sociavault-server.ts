@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  DEFAULT_API_KEY,
   DEFAULT_SCENARIOS,
   ERROR_BODIES,
   JSON_TYPE,
@@ -13,7 +14,7 @@ import {
 import { closeServer, listen } from './net';
 import type { TestCertificate } from './tls';
 
-export const DEFAULT_API_KEY = 'sk_test_e2e_key';
+export { DEFAULT_API_KEY };
 const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
 const CREDITS_PATH = '/v1/credits';
 
