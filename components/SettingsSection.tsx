@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/limits';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 import {
+  AUTO_LOOKUP_DAILY_CAP_MAX,
+  AUTO_LOOKUP_DAILY_CAP_MIN,
   CACHE_TTL_HOURS_MAX,
   CACHE_TTL_HOURS_MIN,
   COPY_FORMATS,
@@ -9,15 +11,8 @@ import {
   type CopyFormat,
   type Settings,
 } from '@/utils/settings';
+import { NumberField, parseWholeNumber } from './NumberField';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
-
-/** A whole number of hours within bounds, or null. */
-export function parseCacheHours(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d{1,6}$/.test(trimmed)) return null;
-  const hours = Number(trimmed);
-  return hours >= CACHE_TTL_HOURS_MIN && hours <= CACHE_TTL_HOURS_MAX ? hours : null;
-}
 
 const COPY_FORMAT_LABELS: Record<CopyFormat, string> = {
   lines: 'IDs, one per line (for the next API call)',
@@ -25,18 +20,29 @@ const COPY_FORMAT_LABELS: Record<CopyFormat, string> = {
   json: 'JSON with id and title (for a script)',
 };
 
-/** Cache lifetime, automatic lookup, and what "Copy all" copies. */
+const parseHours = (text: string) => parseWholeNumber(text, CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX);
+const parseDailyCap = (text: string) => parseWholeNumber(text, AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX);
+
+function lookups(n: number): string {
+  return `${n} automatic ${n === 1 ? 'lookup' : 'lookups'}`;
+}
+
+/** Cache lifetime, automatic lookup and its daily cap, and what "Copy all" copies. */
 export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
   const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
   const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
+  const [dailyCap, setDailyCap] = useState(String(DEFAULT_SETTINGS.autoLookupDailyCap));
   const [copyFormat, setCopyFormat] = useState<CopyFormat>(DEFAULT_SETTINGS.copyFormat);
+  const [usedToday, setUsedToday] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  const refused = message?.tone === 'error';
 
   const showSettings = (settings: Settings) => {
     setHours(String(settings.cacheTtlHours));
     setAutoLookup(settings.autoLookup);
+    setDailyCap(String(settings.autoLookupDailyCap));
     setCopyFormat(settings.copyFormat);
   };
 
@@ -49,20 +55,25 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
       .catch((error: unknown) => {
         setMessage({ tone: 'error', text: failureText('Could not load the settings', error) });
       });
+    send('get-usage', {})
+      .then(({ autoLookupsToday }) => setUsedToday(autoLookupsToday))
+      .catch(() => setUsedToday(null));
   }, []);
 
   const save = async () => {
-    const cacheTtlHours = parseCacheHours(hours);
-    if (cacheTtlHours === null) {
-      setMessage({
-        tone: 'error',
-        text: `Enter a whole number of hours from ${CACHE_TTL_HOURS_MIN} to ${CACHE_TTL_HOURS_MAX}.`,
-      });
+    const cacheTtlHours = parseHours(hours);
+    const autoLookupDailyCap = parseDailyCap(dailyCap);
+    if (cacheTtlHours === null || autoLookupDailyCap === null) {
+      const text =
+        cacheTtlHours === null
+          ? `Enter a whole number of hours from ${CACHE_TTL_HOURS_MIN} to ${CACHE_TTL_HOURS_MAX}.`
+          : `Enter a daily limit from ${AUTO_LOOKUP_DAILY_CAP_MIN} to ${AUTO_LOOKUP_DAILY_CAP_MAX} automatic lookups.`;
+      setMessage({ tone: 'error', text });
       return;
     }
     setBusy(true);
     try {
-      const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat } });
+      const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap } });
       if (response.ok) {
         showSettings(response.settings);
         setMessage({ tone: 'success', text: 'Settings saved.' });
@@ -86,27 +97,16 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
           void save();
         }}
       >
-        <label class="field-label" for="cache-hours">
-          Cache lifetime (hours)
-        </label>
-        <input
+        <NumberField
           id="cache-hours"
-          class="input input-number"
-          type="number"
-          name="cache-hours"
-          inputMode="numeric"
+          label="Cache lifetime (hours)"
+          value={hours}
           min={CACHE_TTL_HOURS_MIN}
           max={CACHE_TTL_HOURS_MAX}
-          step={1}
-          value={hours}
-          aria-describedby="cache-hours-hint"
-          aria-invalid={message?.tone === 'error' && parseCacheHours(hours) === null ? 'true' : undefined}
-          onInput={(event) => setHours(event.currentTarget.value)}
+          invalid={refused && parseHours(hours) === null}
+          onInput={setHours}
+          hint={`A profile looked up within this time is shown again from the cache, without spending a credit. ${CACHE_TTL_HOURS_MIN}–${CACHE_TTL_HOURS_MAX} hours; default ${DEFAULT_SETTINGS.cacheTtlHours}.`}
         />
-        <p id="cache-hours-hint" class="hint">
-          A profile looked up within this time is shown again from the cache, without spending a credit.{' '}
-          {CACHE_TTL_HOURS_MIN}–{CACHE_TTL_HOURS_MAX} hours; default {DEFAULT_SETTINGS.cacheTtlHours}.
-        </p>
 
         <div class="checkbox-row">
           <input
@@ -121,9 +121,26 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
         </div>
         <p id="auto-lookup-hint" class="hint">
           Spends 1 credit for every newly visited Instagram profile (profiles still in the cache are free), at most{' '}
-          {AUTO_LOOKUPS_PER_MINUTE} a minute so that no page can drain your credits. When off, nothing is looked up
-          until you open Highlight Lookup.
+          {AUTO_LOOKUPS_PER_MINUTE} a minute and the daily limit below, so that no page can drain your credits. When
+          off, nothing is looked up until you open Highlight Lookup.
         </p>
+        <NumberField
+          id="auto-lookup-daily-cap"
+          label="Automatic lookups a day, at most"
+          value={dailyCap}
+          min={AUTO_LOOKUP_DAILY_CAP_MIN}
+          max={AUTO_LOOKUP_DAILY_CAP_MAX}
+          invalid={refused && parseDailyCap(dailyCap) === null}
+          onInput={setDailyCap}
+          hint={
+            <>
+              {AUTO_LOOKUP_DAILY_CAP_MIN}–{AUTO_LOOKUP_DAILY_CAP_MAX}; default {DEFAULT_SETTINGS.autoLookupDailyCap}.{' '}
+              <span data-testid="auto-lookups-today">
+                {usedToday === null ? '' : `Today: ${lookups(usedToday)} (${usedToday} ${usedToday === 1 ? 'credit' : 'credits'}).`}
+              </span>
+            </>
+          }
+        />
 
         <label class="field-label" for="copy-format">
           “Copy all” copies

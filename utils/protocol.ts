@@ -53,6 +53,8 @@ export interface Protocol {
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };
   'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } | Refused };
   'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } | Refused };
+  /** What automatic lookups spent today (each one a credit). */
+  'get-usage': { from: 'options'; request: Empty; response: { autoLookupsToday: number } };
   /**
    * Forgets every cached answer but `keep`'s, which then goes into the cache
    * (the popup offers this when the cache was too full for the answer it shows).

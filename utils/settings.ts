@@ -9,34 +9,47 @@ export interface Settings {
   autoLookup: boolean;
   /** Since settings version 2. */
   copyFormat: CopyFormat;
+  /** Since version 3: at most this many automatic lookups a day, however pages behave. */
+  autoLookupDailyCap: number;
 }
 
-/** The shape the settings item is stored in; bump it with a migration in storage-items. */
-export const SETTINGS_VERSION = 2;
+/** The shape the settings item is stored in; bump it with a migration in the background's storage items. */
+export const SETTINGS_VERSION = 3;
 
-export const DEFAULT_SETTINGS: Settings = { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' };
+export const DEFAULT_SETTINGS: Settings = { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines', autoLookupDailyCap: 100 };
 
 /** Bounds the options page offers and the background enforces. */
 export const CACHE_TTL_HOURS_MIN = 1;
 export const CACHE_TTL_HOURS_MAX = 24 * 30;
+export const AUTO_LOOKUP_DAILY_CAP_MIN = 1;
+export const AUTO_LOOKUP_DAILY_CAP_MAX = 1000;
+
+function wholeNumberIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
 
 /** Whatever storage holds (an older shape, hand-edited, corrupt) → valid settings. */
 export function normaliseSettings(raw: unknown): Settings {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const ttl = value.cacheTtlHours;
+  const { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap } = value;
   return {
-    cacheTtlHours:
-      typeof ttl === 'number' && Number.isInteger(ttl) && ttl >= CACHE_TTL_HOURS_MIN && ttl <= CACHE_TTL_HOURS_MAX
-        ? ttl
-        : DEFAULT_SETTINGS.cacheTtlHours,
-    autoLookup: typeof value.autoLookup === 'boolean' ? value.autoLookup : DEFAULT_SETTINGS.autoLookup,
-    copyFormat: COPY_FORMATS.includes(value.copyFormat as CopyFormat)
-      ? (value.copyFormat as CopyFormat)
-      : DEFAULT_SETTINGS.copyFormat,
+    cacheTtlHours: wholeNumberIn(cacheTtlHours, CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX)
+      ? cacheTtlHours
+      : DEFAULT_SETTINGS.cacheTtlHours,
+    autoLookup: typeof autoLookup === 'boolean' ? autoLookup : DEFAULT_SETTINGS.autoLookup,
+    copyFormat: COPY_FORMATS.includes(copyFormat as CopyFormat) ? (copyFormat as CopyFormat) : DEFAULT_SETTINGS.copyFormat,
+    autoLookupDailyCap: wholeNumberIn(autoLookupDailyCap, AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX)
+      ? autoLookupDailyCap
+      : DEFAULT_SETTINGS.autoLookupDailyCap,
   };
 }
 
 /** Version 1 (`{cacheTtlHours, autoLookup}`) → 2: adds the copy format, keeping what the user chose. */
 export function migrateSettingsToV2(v1: unknown): Settings {
   return { ...normaliseSettings(v1), copyFormat: 'lines' };
+}
+
+/** Version 2 → 3: adds the daily cap on automatic lookups, keeping what the user chose. */
+export function migrateSettingsToV3(v2: unknown): Settings {
+  return { ...normaliseSettings(v2), autoLookupDailyCap: DEFAULT_SETTINGS.autoLookupDailyCap };
 }

@@ -14,6 +14,8 @@ export interface HandlerDeps {
    * undefined when none answers (the tab left Instagram, or predates us).
    */
   askTab: (tabId: number) => Promise<Handle | null | undefined>;
+  /** Automatic lookups spent today, for the options page. */
+  autoLookupsToday: () => Promise<number>;
   /** Called after a content script reports a profile (badge and auto-lookup hook in here). */
   onProfileDetected?: (tabId: number, handle: Handle | null) => void;
 }
@@ -32,7 +34,7 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 }
 
 /** What the background answers to each message. */
-export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+export function createHandlers({ lookup, tabs, askTab, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -82,6 +84,9 @@ export function createHandlers({ lookup, tabs, askTab, onProfileDetected }: Hand
         return { ok: true, settings: normal };
       },
       'clear-cache': ({ keep }) => lookup.clearCache(keep),
+      async 'get-usage'() {
+        return { autoLookupsToday: await autoLookupsToday() };
+      },
     },
   };
 }

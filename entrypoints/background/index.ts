@@ -27,12 +27,13 @@ export default defineBackground({
         lookup,
         tabs,
         askTab: askTabForProfile,
+        autoLookupsToday: autoLookup.today,
         onProfileDetected: (tabId, handle) => {
           // The count when an answer is cached (free), nothing otherwise.
           void (handle ? lookup.peek(handle) : Promise.resolve(null)).then((list) =>
             tabs.showBadge(tabId, list ? list.highlights.length : null),
           );
-          if (handle) void autoLookup(handle).catch(() => undefined);
+          if (handle) void autoLookup.onProfileVisited(handle).catch(() => undefined);
         },
       }),
     });

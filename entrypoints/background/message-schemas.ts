@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { API_KEY_INPUT_MAX } from '@/utils/limits';
 import { toHandle, type Handle } from '@/utils/profile-url';
 import type { Message, MessagesFrom, MessageType, ResponseOf } from '@/utils/protocol';
-import { CACHE_TTL_HOURS_MAX, CACHE_TTL_HOURS_MIN, COPY_FORMATS } from '@/utils/settings';
+import {
+  AUTO_LOOKUP_DAILY_CAP_MAX,
+  AUTO_LOOKUP_DAILY_CAP_MIN,
+  CACHE_TTL_HOURS_MAX,
+  CACHE_TTL_HOURS_MIN,
+  COPY_FORMATS,
+} from '@/utils/settings';
 
 export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodType<Message<T>> };
 
@@ -33,12 +39,14 @@ export const optionsSchemas: Schemas<MessagesFrom<'page' | 'options'>> = {
   'get-api-key': z.object({ type: z.literal('get-api-key') }),
   'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
   'remove-api-key': z.object({ type: z.literal('remove-api-key') }),
+  'get-usage': z.object({ type: z.literal('get-usage') }),
   'save-settings': z.object({
     type: z.literal('save-settings'),
     settings: z.object({
       cacheTtlHours: z.number().int().min(CACHE_TTL_HOURS_MIN).max(CACHE_TTL_HOURS_MAX),
       autoLookup: z.boolean(),
       copyFormat: z.enum(COPY_FORMATS),
+      autoLookupDailyCap: z.number().int().min(AUTO_LOOKUP_DAILY_CAP_MIN).max(AUTO_LOOKUP_DAILY_CAP_MAX),
     }),
   }),
 };

@@ -43,7 +43,12 @@ export function createRateLimiter({
           (at) => typeof at === 'number' && t - at < windowMs && at <= t,
         );
         if (recent.length >= max) return false;
-        await store.setValue([...recent, t]);
+        try {
+          await store.setValue([...recent, t]);
+        } catch {
+          // Uncounted means unbounded: no event without its count.
+          return false;
+        }
         return true;
       });
     },

@@ -99,3 +99,32 @@ describe('settings and cache', () => {
     expect(world.highlightRequests()).toBe(2);
   });
 });
+
+describe('automatic lookups', () => {
+  it('stop at the daily limit set in the options, which shows what they spent today', async () => {
+    const options = await world.browser.openOptions();
+    const cap = options.getByLabel('Automatic lookups a day, at most');
+    await expect.poll(() => cap.inputValue()).toBe('100');
+    await expect.poll(() => options.getByTestId('auto-lookups-today').textContent()).toBe('Today: 0 automatic lookups (0 credits).');
+    await cap.fill('0');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.getByTestId('settings-message').textContent()).toMatch(/daily limit from 1 to 1000/);
+    await options.getByLabel('Look up automatically when I open a profile').check();
+    await cap.fill('2');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => options.getByTestId('settings-message').textContent()).toContain('Settings saved');
+
+    // A page that moves through new profiles: two of them are looked up, no more.
+    const page = await world.browser.newInstagramPage('/explore/');
+    for (const handle of ['nasa', 'natgeo', 'emptyprofile', 'bigprofile', 'unicode.names']) {
+      await page.evaluate((p) => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate(p), `/${handle}/`);
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(() => world.highlightRequests()).toBe(2);
+    await page.waitForTimeout(1_000);
+    expect(world.highlightRequests()).toBe(2);
+
+    await options.reload();
+    await expect.poll(() => options.getByTestId('auto-lookups-today').textContent()).toBe('Today: 2 automatic lookups (2 credits).');
+  });
+});

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { h } from './handles';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { createLookupService, type LookupServiceOptions } from '@/entrypoints/background/lookup-service';
 import { MAX_OWNER_IDS, rememberOwnerId } from '@/entrypoints/background/owner-ids';
 import { MAX_CACHED_PROFILES } from '@/entrypoints/background/cache-policy';
@@ -73,7 +74,7 @@ describe('lookup', () => {
 
   it('asks again once the cached answer is older than the lifetime', async () => {
     const { fetch, lookup } = setup();
-    await settingsItem.setValue({ cacheTtlHours: 2, autoLookup: false, copyFormat: 'lines' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, cacheTtlHours: 2 });
     await lookup.lookup(h('nasa'), { refresh: false });
     clock += 2 * HOUR - 1;
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ fromCache: true });

@@ -90,13 +90,17 @@ describe('normaliseSettings', () => {
     [undefined, DEFAULT_SETTINGS],
     [null, DEFAULT_SETTINGS],
     ['junk', DEFAULT_SETTINGS],
-    [{ cacheTtlHours: 48, autoLookup: true }, { cacheTtlHours: 48, autoLookup: true, copyFormat: 'lines' }],
-    [{ cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }, { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }],
+    [{ cacheTtlHours: 48, autoLookup: true }, { ...DEFAULT_SETTINGS, cacheTtlHours: 48, autoLookup: true }],
+    [{ cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }, { ...DEFAULT_SETTINGS, cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' }],
+    [{ autoLookupDailyCap: 250 }, { ...DEFAULT_SETTINGS, autoLookupDailyCap: 250 }],
+    [{ autoLookupDailyCap: 0 }, DEFAULT_SETTINGS],
+    [{ autoLookupDailyCap: 1001 }, DEFAULT_SETTINGS],
+    [{ autoLookupDailyCap: '50' }, DEFAULT_SETTINGS],
     [{ copyFormat: 'xml' }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 0 }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 1.5, autoLookup: 'yes' }, DEFAULT_SETTINGS],
     [{ cacheTtlHours: 721 }, DEFAULT_SETTINGS],
-    [{ cacheTtlHours: 720, extra: 1 }, { cacheTtlHours: 720, autoLookup: false, copyFormat: 'lines' }],
+    [{ cacheTtlHours: 720, extra: 1 }, { ...DEFAULT_SETTINGS, cacheTtlHours: 720 }],
   ])('%j → %j', (raw, expected) => {
     expect(normaliseSettings(raw)).toEqual(expected);
   });

@@ -238,6 +238,7 @@ async function setup() {
       lookup: createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined }),
       tabs: createTabState(),
       askTab,
+      autoLookupsToday: async () => 0,
       onProfileDetected: vi.fn(),
     }),
   });

@@ -6,6 +6,7 @@ import { createRouter } from '@/entrypoints/background/router';
 import type { SenderInfo } from '@/entrypoints/background/sender-policy';
 import { apiKeyItem, settingsItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
 import { createTabState } from '@/entrypoints/background/tab-state';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { Handle } from '@/utils/profile-url';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -35,6 +36,7 @@ function setup() {
       lookup: createLookupService({ fetch, isOnline: () => true }),
       tabs: createTabState(),
       askTab,
+      autoLookupsToday: async () => 3,
       onProfileDetected,
     }),
   });
@@ -137,6 +139,12 @@ describe('page requests', () => {
     }
   });
 
+  it('tells the options page only what automatic lookups spent today', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'get-usage' }, options)).toEqual({ autoLookupsToday: 3 });
+    expect(handle({ type: 'get-usage' }, popup)).toBeUndefined();
+  });
+
   it('gives the key back to the options page only', async () => {
     const { handle } = setup();
     expect(await handle({ type: 'get-api-key' }, options)).toEqual({ apiKey: 'sk_live_secret_key' });
@@ -147,7 +155,7 @@ describe('page requests', () => {
   it('get-status tells whether a key is set, never the key', async () => {
     const { handle } = setup();
     const status = await handle({ type: 'get-status' }, popup);
-    expect(status).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
+    expect(status).toEqual({ hasKey: true, settings: DEFAULT_SETTINGS });
     expect(JSON.stringify(status)).not.toContain('sk_live');
   });
 
@@ -166,10 +174,12 @@ describe('page requests', () => {
 
   it('saves settings within bounds and refuses others', async () => {
     const { handle } = setup();
-    const chosen = { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' } as const;
+    const chosen = { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv', autoLookupDailyCap: 20 } as const;
     expect(await handle({ type: 'save-settings', settings: chosen }, options)).toEqual({ ok: true, settings: chosen });
     expect(handle({ type: 'save-settings', settings: { ...chosen, cacheTtlHours: 0 } }, options)).toBeUndefined();
     expect(handle({ type: 'save-settings', settings: { ...chosen, copyFormat: 'xml' } }, options)).toBeUndefined();
+    expect(handle({ type: 'save-settings', settings: { ...chosen, autoLookupDailyCap: 0 } }, options)).toBeUndefined();
+    expect(handle({ type: 'save-settings', settings: { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' } }, options)).toBeUndefined();
     expect(await settingsItem.getValue()).toEqual(chosen);
   });
 
