@@ -6,7 +6,7 @@
  */
 import type { HighlightList } from './highlight';
 import type { LookupError } from './lookup-error';
-import type { Handle } from './profile-url';
+import { toHandle, type Handle } from './profile-url';
 import type { Settings } from './settings';
 
 /**
@@ -32,13 +32,11 @@ type Empty = Record<never, never>;
 export interface Protocol {
   /** Content script → background: the profile its page shows now (null: none). */
   'profile-detected': { from: 'content'; request: { handle: Handle | null }; response: { ok: true } };
-  /** Background → content script: which profile does the page show right now? */
-  'which-profile': { from: 'background'; request: Empty; response: { handle: Handle | null } };
   /**
-   * Which profile a tab shows, asked of its content script. `pageSeen` false:
-   * no content script answered (not Instagram, or opened before an install).
+   * Popup → the content script of its tab: which profile does the page show
+   * right now? (No answer: not Instagram, or a tab opened before an install.)
    */
-  'get-tab-profile': { from: 'page'; request: { tabId: number }; response: { handle: Handle | null; pageSeen: boolean } };
+  'which-profile': { from: 'page'; request: Empty; response: { handle: Handle | null } };
   /** Whether a key is set, and the settings; never the key itself. */
   'get-status': { from: 'page'; request: Empty; response: { hasKey: boolean; settings: Settings } };
   /** The cached answer only; never spends a credit. */
@@ -72,10 +70,12 @@ export type MessagesFrom<S extends SenderKind> = {
 }[MessageType];
 
 /** What the background receives, from anyone. */
-export type BackgroundMessage = MessagesFrom<'content' | 'page' | 'options'>;
-/** What an extension page may send; the options page may send `OptionsMessage` too. */
-export type PageMessage = MessagesFrom<'page'>;
-export type OptionsMessage = MessagesFrom<'page' | 'options'>;
+export type BackgroundMessage = Exclude<MessagesFrom<'content' | 'page' | 'options'>, TabMessage>;
+/** What an extension page may send a tab's content script. */
+export type TabMessage = 'which-profile';
+/** What an extension page may send the background; the options page may send `OptionsMessage` too. */
+export type PageMessage = Exclude<MessagesFrom<'page'>, TabMessage>;
+export type OptionsMessage = Exclude<MessagesFrom<'page' | 'options'>, TabMessage>;
 
 /** A message as it travels: its type beside its request's fields. */
 export type Message<T extends MessageType> = { type: T } & RequestOf<T>;
@@ -94,6 +94,18 @@ export type Handlers<Types extends MessageType, Sender> = {
 
 /** Sends one message and resolves with its answer, typed from the map. */
 export type Send<Types extends MessageType> = <T extends Types>(type: T, request: RequestOf<T>) => Promise<ResponseOf<T>>;
+
+/**
+ * A content script's answer to `which-profile`, checked like any message from
+ * a page's process: a checked handle, null for "no profile", or undefined for
+ * anything else.
+ */
+export function handleFromWhichProfile(answer: unknown): Handle | null | undefined {
+  if (typeof answer !== 'object' || answer === null || !Object.hasOwn(answer, 'handle')) return undefined;
+  const { handle } = answer as { handle: unknown };
+  if (handle === null) return null;
+  return typeof handle === 'string' && toHandle(handle) === handle ? (handle as Handle) : undefined;
+}
 
 export const NO_ANSWER = 'The extension background did not answer. Try reopening this page.';
 

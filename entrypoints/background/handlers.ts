@@ -9,11 +9,6 @@ import type { TabState } from './tab-state';
 export interface HandlerDeps {
   lookup: LookupService;
   tabs: TabState;
-  /**
-   * Asks the content script in a tab which profile its page shows now;
-   * undefined when none answers (the tab left Instagram, or predates us).
-   */
-  askTab: (tabId: number) => Promise<Handle | null | undefined>;
   /** Automatic lookups spent today, for the options page. */
   autoLookupsToday: () => Promise<number>;
   /** Called after a content script reports a profile (badge and auto-lookup hook in here). */
@@ -34,7 +29,7 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 }
 
 /** What the background answers to each message. */
-export function createHandlers({ lookup, tabs, askTab, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+export function createHandlers({ lookup, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -44,14 +39,6 @@ export function createHandlers({ lookup, tabs, askTab, autoLookupsToday, onProfi
       },
     },
     pages: {
-      async 'get-tab-profile'({ tabId }) {
-        // Without the "tabs" permission the background cannot see where a tab
-        // went, so the stored state may be stale: the page's own script decides.
-        const live = await askTab(tabId);
-        const handle = live ?? null;
-        if ((await tabs.get(tabId)) !== handle) await tabs.set(tabId, handle);
-        return { handle, pageSeen: live !== undefined };
-      },
       async 'get-status'() {
         const apiKey = await apiKeyItem.getValue();
         return {

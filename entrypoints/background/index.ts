@@ -5,7 +5,6 @@ import { createHandlers } from './handlers';
 import { createLookupService } from './lookup-service';
 import { createRouter } from './router';
 import { originOf } from './sender-policy';
-import { askTabForProfile } from './tab-messenger';
 import { BADGE_COLOUR, createTabState } from './tab-state';
 
 export default defineBackground({
@@ -26,7 +25,6 @@ export default defineBackground({
       handlers: createHandlers({
         lookup,
         tabs,
-        askTab: askTabForProfile,
         autoLookupsToday: autoLookup.today,
         onProfileDetected: (tabId, handle) => {
           // The count when an answer is cached (free), nothing otherwise.

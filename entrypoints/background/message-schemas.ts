@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { API_KEY_INPUT_MAX } from '@/utils/limits';
 import { toHandle, type Handle } from '@/utils/profile-url';
-import type { Message, MessagesFrom, MessageType, ResponseOf } from '@/utils/protocol';
+import type { Message, MessagesFrom, MessageType, OptionsMessage, PageMessage, TabMessage } from '@/utils/protocol';
 import {
   AUTO_LOOKUP_DAILY_CAP_MAX,
   AUTO_LOOKUP_DAILY_CAP_MIN,
@@ -19,14 +19,12 @@ export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodType<Messa
 
 /** A handle as the protocol carries it: already checked and lower-cased by the sender, checked again here. */
 const handle = z.custom<Handle>((value) => typeof value === 'string' && toHandle(value) === value);
-const tabId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-export const contentSchemas: Schemas<MessagesFrom<'content'>> = {
+export const contentSchemas: Schemas<Exclude<MessagesFrom<'content'>, TabMessage>> = {
   'profile-detected': z.object({ type: z.literal('profile-detected'), handle: handle.nullable() }),
 };
 
-export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
-  'get-tab-profile': z.object({ type: z.literal('get-tab-profile'), tabId }),
+export const pageSchemas: Schemas<PageMessage> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
@@ -34,7 +32,7 @@ export const pageSchemas: Schemas<MessagesFrom<'page'>> = {
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */
-export const optionsSchemas: Schemas<MessagesFrom<'page' | 'options'>> = {
+export const optionsSchemas: Schemas<OptionsMessage> = {
   ...pageSchemas,
   'get-api-key': z.object({ type: z.literal('get-api-key') }),
   'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
@@ -50,6 +48,3 @@ export const optionsSchemas: Schemas<MessagesFrom<'page' | 'options'>> = {
     }),
   }),
 };
-
-/** A content script's answer to `which-profile`: from a page's process, so checked like a message. */
-export const whichProfileAnswer: z.ZodType<ResponseOf<'which-profile'>> = z.object({ handle: handle.nullable() });

@@ -1,4 +1,4 @@
-import type { Handlers, Message, MessagesFrom, MessageType } from '@/utils/protocol';
+import type { Handlers, Message, MessagesFrom, MessageType, OptionsMessage, TabMessage } from '@/utils/protocol';
 import { contentSchemas, optionsSchemas, pageSchemas, type Schemas } from './message-schemas';
 import { isOwnContentScript, isOwnExtensionPage, isOwnOptionsPage, type SenderInfo } from './sender-policy';
 
@@ -9,9 +9,9 @@ export interface ContentSender {
 
 /** The handlers of every message the background accepts, by who may send it. */
 export interface BackgroundHandlers {
-  content: Handlers<MessagesFrom<'content'>, ContentSender>;
+  content: Handlers<Exclude<MessagesFrom<'content'>, TabMessage>, ContentSender>;
   /** Options-only messages reach these only from the options page. */
-  pages: Handlers<MessagesFrom<'page' | 'options'>, SenderInfo>;
+  pages: Handlers<OptionsMessage, SenderInfo>;
 }
 
 export interface RouterDeps {

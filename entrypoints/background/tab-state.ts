@@ -45,12 +45,6 @@ export function createTabState() {
   }
 
   return {
-    /** The profile last known for a tab; undefined when the tab never reported. */
-    async get(tabId: number): Promise<Handle | null | undefined> {
-      const map = await profiles();
-      return map.has(tabId) ? map.get(tabId) : undefined;
-    },
-
     async set(tabId: number, handle: Handle | null): Promise<void> {
       await change((map) => map.set(tabId, handle));
       await quietly(() => browser.action.setTitle({ tabId, title: actionTitleFor(handle) }));

@@ -58,7 +58,7 @@ export function explainProblem(problem: Problem, handle: Handle | null): ErrorEx
 }
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
-export function App({ send, resolveTabId, openOptions }: AppProps) {
+export function App({ openOptions, ...deps }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -66,7 +66,7 @@ export function App({ send, resolveTabId, openOptions }: AppProps) {
 
   const { task } = state;
   useEffect(() => {
-    if (task) void runTask(task, { send, resolveTabId }).then(dispatch);
+    if (task) void runTask(task, deps).then(dispatch);
   }, [task?.id]);
 
   // Layout effect: focus lands before the next keystroke, not after the next paint.

@@ -66,7 +66,16 @@ export interface PopupState {
 
 export type PopupEvent =
   | { type: 'opened' }
-  | { type: 'tab-answered'; taskId: number; hasKey: boolean; copyFormat: CopyFormat; handle: Handle | null; pageSeen: boolean }
+  | {
+      type: 'tab-answered';
+      taskId: number;
+      hasKey: boolean;
+      copyFormat: CopyFormat;
+      handle: Handle | null;
+      pageSeen: boolean;
+      /** The tab's profile's answer, read from storage: shown without asking the background. */
+      cached: { list: HighlightList; keptIn: KeptIn } | null;
+    }
   | { type: 'lookup-answered'; taskId: number; response: LookupResponse }
   | { type: 'room-made'; taskId: number; cleared: number; keptIn: KeptIn | null }
   /** The background did not answer (a start or a lookup). */
@@ -100,6 +109,10 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
       const settled = { ...state, task: null, copyFormat: event.copyFormat };
       if (!event.hasKey) return { ...settled, view: { state: 'no-key', handle: event.handle } };
       if (!event.handle) return { ...settled, view: { state: 'no-profile', pageSeen: event.pageSeen } };
+      if (event.cached) {
+        const { list, keptIn } = event.cached;
+        return { ...settled, lastHandle: list.handle, view: { state: 'list', list, fromCache: true, keptIn } };
+      }
       return startLookup(settled, event.handle, false, 'tab');
     }
 

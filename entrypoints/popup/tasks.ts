@@ -1,43 +1,54 @@
+import type { HighlightList } from '@/utils/highlight';
 import type { Handle } from '@/utils/profile-url';
-import type { PageMessage, Send } from '@/utils/protocol';
+import type { KeptIn, PageMessage, Send } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
 import type { PopupEvent, Task } from './state';
 
 export interface TaskDeps {
   send: Send<PageMessage>;
   /** The tab this popup is about, or null when there is none to ask about. */
   resolveTabId: () => Promise<number | null>;
+  /** The profile a tab shows; undefined when its content script does not answer. */
+  askTab: (tabId: number) => Promise<Handle | null | undefined>;
+  readStatus: () => Promise<{ hasKey: boolean; settings: Settings }>;
+  readCachedAnswer: (handle: Handle, ttlHours: number) => Promise<{ list: HighlightList; keptIn: KeptIn } | null>;
 }
 
-const NO_TAB = { handle: null as Handle | null, pageSeen: true };
-/** No content script answered: the tab is not Instagram, or was opened before an install. */
-const UNSEEN_TAB = { handle: null as Handle | null, pageSeen: false };
-
 /** Does the work a state asks for and says how it went, as the event that answers the task. */
-export async function runTask(task: Task, { send, resolveTabId }: TaskDeps): Promise<PopupEvent> {
+export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
   try {
-    if (task.kind === 'make-room') {
-      const { cleared, keptIn } = await send('clear-cache', { keep: task.keep });
-      return { type: 'room-made', taskId: task.id, cleared, keptIn };
+    switch (task.kind) {
+      case 'make-room': {
+        const { cleared, keptIn } = await deps.send('clear-cache', { keep: task.keep });
+        return { type: 'room-made', taskId: task.id, cleared, keptIn };
+      }
+      case 'lookup': {
+        const response = await deps.send('lookup', { handle: task.handle, refresh: task.refresh, resend: task.resend });
+        return { type: 'lookup-answered', taskId: task.id, response };
+      }
+      case 'start':
+        return await start(task.id, deps);
     }
-    if (task.kind === 'lookup') {
-      const response = await send('lookup', { handle: task.handle, refresh: task.refresh, resend: task.resend });
-      return { type: 'lookup-answered', taskId: task.id, response };
-    }
-    const tabId = await resolveTabId();
-    const [status, profile] = await Promise.all([
-      send('get-status', {}),
-      tabId === null ? NO_TAB : send('get-tab-profile', { tabId }).catch(() => UNSEEN_TAB),
-    ]);
-    return {
-      type: 'tab-answered',
-      taskId: task.id,
-      hasKey: status.hasKey,
-      copyFormat: status.settings.copyFormat,
-      handle: profile.handle,
-      pageSeen: profile.pageSeen,
-    };
   } catch (error) {
     const message = error instanceof Error && error.message ? error.message : 'The extension background did not answer.';
     return { type: 'task-failed', taskId: task.id, message };
   }
+}
+
+/** Everything the popup needs to paint a cached answer, read without the background. */
+async function start(taskId: number, { resolveTabId, askTab, readStatus, readCachedAnswer }: TaskDeps): Promise<PopupEvent> {
+  const tabId = await resolveTabId();
+  const [profile, status] = await Promise.all([tabId === null ? null : askTab(tabId), readStatus()]);
+  const handle = profile ?? null;
+  const cached = handle && status.hasKey ? await readCachedAnswer(handle, status.settings.cacheTtlHours) : null;
+  return {
+    type: 'tab-answered',
+    taskId,
+    hasKey: status.hasKey,
+    copyFormat: status.settings.copyFormat,
+    handle,
+    // No tab to ask (a page of its own) counts as seen; a tab whose script did not answer does not.
+    pageSeen: tabId === null || profile !== undefined,
+    cached,
+  };
 }

@@ -20,14 +20,15 @@ export default defineUnlistedScript(() => {
     onUrlChange,
   });
 
-  // The background asks when a popup opens, since it cannot see the tab's URL.
+  // The popup asks when it opens: which profile does this page show right now?
   function answer(request: unknown, sender: Browser.runtime.MessageSender): Promise<ResponseOf<'which-profile'>> | undefined {
     if (!isAlive()) {
       watcher.stop();
       browser.runtime.onMessage.removeListener(answer);
       return undefined;
     }
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // Only this extension's own pages ask (the popup, also when opened in a tab).
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
     if ((request as { type?: unknown } | null)?.type !== 'which-profile') return undefined;
     return Promise.resolve({ handle: watcher.current() });
   }

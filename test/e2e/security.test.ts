@@ -10,6 +10,7 @@ import { attachToServiceWorker, type TargetSession } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
 import { HOSTILE_HIGHLIGHTS, HOSTILE_LEGIT_COVER } from '../support/scenarios';
 import { DEFAULT_API_KEY } from '../support/sociavault-server';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
@@ -515,7 +516,7 @@ describe('every listener is registered synchronously at the worker start', () =>
     const answer = await page.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'get-status' }).catch((e: Error) => `rejected: ${e.message}`),
     );
-    expect(answer).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
+    expect(answer).toEqual({ hasKey: true, settings: DEFAULT_SETTINGS });
     expect(await world.browser.isWorkerRunning()).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import type { HighlightList } from '@/utils/highlight';
 import { createRateLimiter, memoryTimestamps } from '@/entrypoints/background/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
 import { actionTitleFor, badgeTextFor } from '@/entrypoints/background/tab-state';
-import { whichProfileAnswer } from '@/entrypoints/background/message-schemas';
+import { handleFromWhichProfile } from '@/utils/protocol';
 import { h } from './handles';
 
 describe('isFresh', () => {
@@ -126,8 +126,7 @@ describe("a content script's answer to which-profile", () => {
     [null, undefined],
     ['nasa', undefined],
   ])('%j → %j', (answer, expected) => {
-    const parsed = whichProfileAnswer.safeParse(answer);
-    expect(parsed.success ? parsed.data.handle : undefined).toBe(expected);
+    expect(handleFromWhichProfile(answer)).toBe(expected);
   });
 });
 

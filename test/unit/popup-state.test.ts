@@ -8,10 +8,12 @@ import {
   type PopupState,
 } from '@/entrypoints/popup/state';
 import { tabIdFromSearch } from '@/entrypoints/popup/tab';
-import { runTask } from '@/entrypoints/popup/tasks';
+import { runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
 import type { HighlightList } from '@/utils/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
-import type { LookupResponse, PageMessage, Send } from '@/utils/protocol';
+import type { Handle } from '@/utils/profile-url';
+import type { KeptIn, LookupResponse, PageMessage, Send } from '@/utils/protocol';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { h } from './handles';
 
 const list = (handle: string, count = 2): HighlightList => ({
@@ -42,6 +44,7 @@ function openedOn(handle: string | null, { hasKey = true, pageSeen = true } = {}
     copyFormat: 'csv',
     handle: handle === null ? null : h(handle),
     pageSeen,
+    cached: null,
   });
 }
 
@@ -90,7 +93,15 @@ describe('opening', () => {
 
   it('ignores an answer to a start that is no longer the current task', () => {
     const restarted = run({ type: 'opened' }, { type: 'opened' });
-    const stale = popupReducer(restarted, { type: 'tab-answered', taskId: 1, hasKey: true, copyFormat: 'json', handle: h('nasa'), pageSeen: true });
+    const stale = popupReducer(restarted, {
+      type: 'tab-answered',
+      taskId: 1,
+      hasKey: true,
+      copyFormat: 'json',
+      handle: h('nasa'),
+      pageSeen: true,
+      cached: null,
+    });
     expect(stale).toBe(restarted);
   });
 });
@@ -284,45 +295,77 @@ describe('runTask', () => {
       return answers[type];
     }) as unknown as Send<PageMessage> & ReturnType<typeof vi.fn>;
 
-  it('start: asks for the status and the tab’s profile', async () => {
-    const send = sendWith({
-      'get-status': { hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'json' } },
-      'get-tab-profile': { handle: 'nasa', pageSeen: true },
-    });
-    const event = await runTask({ id: 3, kind: 'start' }, { send, resolveTabId: async () => 7 });
-    expect(event).toEqual({ type: 'tab-answered', taskId: 3, hasKey: true, copyFormat: 'json', handle: 'nasa', pageSeen: true });
-    expect(send).toHaveBeenCalledWith('get-tab-profile', { tabId: 7 });
+  /** Deps for a popup on tab 7 showing `profile`, with `cached` in storage; the background answers nothing. */
+  function deps({
+    tabId = 7 as number | null,
+    profile = h('nasa') as Handle | null | undefined,
+    hasKey = true,
+    cached = null as { list: HighlightList; keptIn: KeptIn } | null,
+    send = sendWith({}),
+  } = {}): TaskDeps & { send: ReturnType<typeof sendWith> } {
+    return {
+      send,
+      resolveTabId: async () => tabId,
+      askTab: vi.fn(async () => profile),
+      readStatus: async () => ({ hasKey, settings: { ...DEFAULT_SETTINGS, copyFormat: 'json' as const } }),
+      readCachedAnswer: vi.fn(async () => cached),
+    };
+  }
+
+  it('start: asks the tab’s content script and storage, not the background', async () => {
+    const d = deps();
+    const event = await runTask({ id: 3, kind: 'start' }, d);
+    expect(event).toEqual({ type: 'tab-answered', taskId: 3, hasKey: true, copyFormat: 'json', handle: 'nasa', pageSeen: true, cached: null });
+    expect(d.askTab).toHaveBeenCalledWith(7);
+    expect(d.readCachedAnswer).toHaveBeenCalledWith('nasa', 24);
+    expect(d.send).not.toHaveBeenCalled();
+  });
+
+  it('start with a cached answer: carries it, to paint without the background', async () => {
+    const cached = { list: list('nasa'), keptIn: 'cache' as const };
+    const event = await runTask({ id: 1, kind: 'start' }, deps({ cached }));
+    expect(event).toMatchObject({ type: 'tab-answered', handle: 'nasa', cached });
+    const state = popupReducer(run({ type: 'opened' }), event);
+    expect(state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true, keptIn: 'cache' });
+    expect(state.task).toBeNull();
+  });
+
+  it('start without a key: reads no answer', async () => {
+    const d = deps({ hasKey: false, cached: { list: list('nasa'), keptIn: 'cache' } });
+    expect(await runTask({ id: 1, kind: 'start' }, d)).toMatchObject({ hasKey: false, cached: null });
+    expect(d.readCachedAnswer).not.toHaveBeenCalled();
   });
 
   it('start without a tab: no profile, page seen, nothing asked of a tab', async () => {
-    const send = sendWith({ 'get-status': { hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } } });
-    const event = await runTask({ id: 1, kind: 'start' }, { send, resolveTabId: async () => null });
-    expect(event).toMatchObject({ type: 'tab-answered', handle: null, pageSeen: true });
-    expect(send).toHaveBeenCalledTimes(1);
+    const d = deps({ tabId: null });
+    expect(await runTask({ id: 1, kind: 'start' }, d)).toMatchObject({ type: 'tab-answered', handle: null, pageSeen: true });
+    expect(d.askTab).not.toHaveBeenCalled();
   });
 
   it('start when the tab does not answer: no profile, page not seen', async () => {
-    const send = sendWith({ 'get-status': { hasKey: false, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } } });
-    const event = await runTask({ id: 1, kind: 'start' }, { send, resolveTabId: async () => 9 });
-    expect(event).toMatchObject({ type: 'tab-answered', hasKey: false, handle: null, pageSeen: false });
+    const silent = { ...deps(), askTab: async () => undefined };
+    expect(await runTask({ id: 1, kind: 'start' }, silent)).toMatchObject({
+      type: 'tab-answered',
+      handle: null,
+      pageSeen: false,
+    });
   });
 
   it('lookup: sends the handle and refresh flag, answers with the response', async () => {
-    const send = sendWith({ lookup: found('nasa') });
-    const event = await runTask(
-      { id: 5, kind: 'lookup', handle: h('nasa'), refresh: true, resend: false, origin: 'refresh' },
-      { send, resolveTabId: async () => null },
-    );
+    const d = deps({ send: sendWith({ lookup: found('nasa') }) });
+    const event = await runTask({ id: 5, kind: 'lookup', handle: h('nasa'), refresh: true, resend: false, origin: 'refresh' }, d);
     expect(event).toEqual({ type: 'lookup-answered', taskId: 5, response: found('nasa') });
-    expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true, resend: false });
+    expect(d.send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true, resend: false });
+  });
+
+  it('make-room: clears the cache but the answer on screen', async () => {
+    const d = deps({ send: sendWith({ 'clear-cache': { cleared: 4, keptIn: 'cache' } }) });
+    expect(await runTask({ id: 6, kind: 'make-room', keep: h('nasa') }, d)).toEqual({ type: 'room-made', taskId: 6, cleared: 4, keptIn: 'cache' });
+    expect(d.send).toHaveBeenCalledWith('clear-cache', { keep: 'nasa' });
   });
 
   it('a background that does not answer: task-failed with its message', async () => {
-    const send = sendWith({});
-    const event = await runTask(
-      { id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, resend: false, origin: 'tab' },
-      { send, resolveTabId: async () => null },
-    );
+    const event = await runTask({ id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, resend: false, origin: 'tab' }, deps());
     expect(event).toEqual({ type: 'task-failed', taskId: 2, message: 'no answer for lookup' });
   });
 });

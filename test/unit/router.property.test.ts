@@ -22,7 +22,7 @@ const KEY = 'sk_live_9f3Kq7TzX1bW5mN8pR2sV6yA4cE0hJ';
 const OTHER_KEY = 'sk_live_replacement_0123456789abcdef';
 
 const PAGE_TYPES = [
-  'get-tab-profile', 'get-status', 'peek-cache', 'lookup', 'get-api-key',
+  'get-status', 'peek-cache', 'lookup', 'get-api-key',
   'save-api-key', 'remove-api-key', 'save-settings', 'clear-cache',
 ] as const;
 const ALL_TYPES = [...PAGE_TYPES, 'profile-detected'] as const;
@@ -227,22 +227,19 @@ async function setup() {
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '18154582366360931', title: 'a' } } } })),
   );
-  // How the background learns what a tab shows: asking its content script.
-  const askTab = vi.fn(async (tabId: number): Promise<Handle | null | undefined> =>
-    [undefined, null, 'natgeo' as Handle][tabId % 3],
-  );
+  // The background never messages a tab: the popup asks its tab's content script itself.
+  const tabMessages = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
   const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
       lookup: createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined }),
       tabs: createTabState(),
-      askTab,
       autoLookupsToday: async () => 0,
       onProfileDetected: vi.fn(),
     }),
   });
-  const tabQueries = () => askTab.mock.calls.length;
+  const tabQueries = () => tabMessages.mock.calls.length;
   return { handle, fetch, tabQueries };
 }
 
@@ -278,10 +275,8 @@ describe('message handler properties', () => {
           if (fetch.mock.calls.length > callsBefore) {
             expect(isOurPage(sender) && isWellFormedLookup(message)).toBe(true);
           }
-          // …and only our pages may make the background query a tab.
-          if (tabQueries() > tabQueriesBefore) {
-            expect(isOurPage(sender) && isRecord(message) && message.type === 'get-tab-profile').toBe(true);
-          }
+          // …and nothing makes the background message a tab.
+          expect(tabQueries()).toBe(tabQueriesBefore);
           if (!result.answered) continue;
 
           // An answer is plain data that can cross the message boundary.

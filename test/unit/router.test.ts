@@ -28,19 +28,17 @@ function setup() {
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
   );
   const onProfileDetected = vi.fn();
-  const askTab = vi.fn(async (_tabId: number): Promise<Handle | null | undefined> => undefined);
   const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
       lookup: createLookupService({ fetch, isOnline: () => true }),
       tabs: createTabState(),
-      askTab,
       autoLookupsToday: async () => 3,
       onProfileDetected,
     }),
   });
-  return { handle, fetch, onProfileDetected, askTab };
+  return { handle, fetch, onProfileDetected };
 }
 
 beforeEach(async () => {
@@ -181,23 +179,6 @@ describe('page requests', () => {
     expect(handle({ type: 'save-settings', settings: { ...chosen, autoLookupDailyCap: 0 } }, options)).toBeUndefined();
     expect(handle({ type: 'save-settings', settings: { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv' } }, options)).toBeUndefined();
     expect(await settingsItem.getValue()).toEqual(chosen);
-  });
-
-  it('asks the tab’s content script which profile it shows now, and records it', async () => {
-    const { handle, askTab } = setup();
-    await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
-    askTab.mockResolvedValue('natgeo' as Handle);
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: 'natgeo', pageSeen: true });
-    expect(await tabProfilesItem.getValue()).toEqual({ '7': 'natgeo' });
-    expect(askTab).toHaveBeenCalledWith(7);
-  });
-
-  it('a tab whose content script does not answer (it left Instagram) shows no profile', async () => {
-    const { handle, askTab } = setup();
-    await handle({ type: 'profile-detected', handle: 'nasa' }, contentScript);
-    askTab.mockResolvedValue(undefined);
-    expect(await handle({ type: 'get-tab-profile', tabId: 7 }, popup)).toEqual({ handle: null, pageSeen: false });
-    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toContain('no Instagram profile');
   });
 
   it('clear-cache reports how many answers it dropped', async () => {
