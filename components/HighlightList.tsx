@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import type { Highlight } from '@/utils/highlight';
 import { HighlightRow } from './HighlightRow';
 
@@ -7,14 +8,103 @@ interface Props {
   onCopy: (id: string) => void;
 }
 
-/** The scrolling list of highlight rows. */
-export function HighlightList({ highlights, label, onCopy }: Props) {
-  return (
-    <ul class="highlights" aria-label={label}>
-      {highlights.map((highlight, index) => (
-        // IDs should be unique, but the index keeps keys unique if the API repeats one.
-        <HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} onCopy={onCopy} />
-      ))}
-    </ul>
-  );
+/** More rows than the popup shows at once: the first paint is never short. */
+export const FIRST_ROWS = 40;
+/** Rows added per idle moment: each addition stays a short task, whatever the length. */
+export const ROWS_PER_CHUNK = 150;
+
+type Idle = (callback: () => void) => () => void;
+
+/** The browser's idle callback, or a zero timeout where there is none. */
+const whenIdle: Idle = (callback) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 0);
+  return () => clearTimeout(id);
+};
+
+/**
+ * The highlight rows. A long list is rendered in steps: what is visible first,
+ * the rest in idle moments, so that no single task blocks the popup; every row
+ * ends up in the page, for find-in-page and the keyboard, and screen readers
+ * hear the full count from the start (aria-setsize). Re-renders only when its
+ * own props change, not for a copy notice or a Refresh button's state.
+ */
+export class HighlightList extends Component<Props, { shown: number }> {
+  override state = { shown: Math.min(this.props.highlights.length, FIRST_ROWS) };
+  private cancel: (() => void) | null = null;
+
+  override shouldComponentUpdate(next: Props, nextState: { shown: number }): boolean {
+    const { highlights, label, onCopy } = this.props;
+    return next.highlights !== highlights || next.label !== label || next.onCopy !== onCopy || nextState.shown !== this.state.shown;
+  }
+
+  override componentDidMount(): void {
+    this.scheduleMore();
+  }
+
+  override componentDidUpdate(previous: Props): void {
+    if (previous.highlights !== this.props.highlights) {
+      this.cancel?.();
+      this.cancel = null;
+      this.setState({ shown: Math.min(this.props.highlights.length, FIRST_ROWS) });
+    }
+    this.scheduleMore();
+  }
+
+  override componentWillUnmount(): void {
+    this.cancel?.();
+  }
+
+  private scheduleMore(): void {
+    if (this.cancel || this.state.shown >= this.props.highlights.length) return;
+    this.cancel = whenIdle(() => {
+      this.cancel = null;
+      this.setState(({ shown }) => ({ shown: Math.min(this.props.highlights.length, shown + ROWS_PER_CHUNK) }));
+    });
+  }
+
+  render() {
+    const { highlights, label, onCopy } = this.props;
+    const { shown } = this.state;
+    const chunks = [];
+    for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
+      const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} />);
+    }
+    return (
+      <ul class="highlights" aria-label={label} data-rendered={shown === highlights.length ? 'all' : 'partial'}>
+        {chunks}
+      </ul>
+    );
+  }
+}
+
+interface ChunkProps {
+  highlights: readonly Highlight[];
+  from: number;
+  to: number;
+  onCopy: (id: string) => void;
+}
+
+/** A run of rows that renders once: adding the next run leaves the ones before untouched. */
+class RowChunk extends Component<ChunkProps> {
+  override shouldComponentUpdate(next: ChunkProps): boolean {
+    const { highlights, from, to, onCopy } = this.props;
+    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy;
+  }
+
+  render() {
+    const { highlights, from, to, onCopy } = this.props;
+    const total = highlights.length;
+    const rows = [];
+    for (let index = from; index < to; index++) {
+      const highlight = highlights[index]!;
+      // IDs should be unique, but the index keeps keys unique if the API repeats one.
+      rows.push(<HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} />);
+    }
+    return <>{rows}</>;
+  }
 }

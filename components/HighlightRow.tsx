@@ -4,14 +4,17 @@ import { Thumbnail } from './Thumbnail';
 
 interface Props {
   highlight: Highlight;
+  /** 1-based place in the whole list, and its length: the list may still be rendering. */
+  position: number;
+  total: number;
   onCopy: (id: string) => void;
 }
 
 /** One highlight: cover, title (plain text), ID and a copy button. */
-export function HighlightRow({ highlight, onCopy }: Props) {
+export function HighlightRow({ highlight, position, total, onCopy }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
-    <li class="row" data-testid="highlight-row" data-id={id}>
+    <li class="row" data-testid="highlight-row" data-id={id} aria-posinset={position} aria-setsize={total}>
       <Thumbnail url={coverUrl} title={title} />
       <div class="row-text">
         {title ? (

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useCallback } from 'preact/hooks';
 import type { ErrorExplanation } from '@/utils/error-explanation';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
 import { exportHighlights } from '@/utils/id-export';
@@ -35,7 +36,8 @@ function countText(n: number): string {
 export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refreshing, refreshProblem, copyFormat }: Props) {
   const { notice, copy } = useCopy();
   const count = list.highlights.length;
-  const copyOne = (id: string) => void copy(id, `Copied ${id}`);
+  // Stable, so that the rows do not re-render for a copy notice.
+  const copyOne = useCallback((id: string) => void copy(id, `Copied ${id}`), [copy]);
   const copied = copyFormat === 'lines' ? `${count} ${count === 1 ? 'ID' : 'IDs'}` : `${countText(count)} as ${copyFormat.toUpperCase()}`;
   const copyAll = () => void copy(exportHighlights(list.highlights, copyFormat), `Copied ${copied}`);
 

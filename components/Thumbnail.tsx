@@ -2,14 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import { safeThumbnailUrl } from '@/utils/thumbnail-policy';
 import { ImageIcon } from './icons';
 
+/** One segmenter for every row: making one is far dearer than using it. */
+let graphemes: Intl.Segmenter | null | undefined;
+
 /** First user-perceived character of a title, upper-cased, or '' when there is none. */
 function initialOf(title: string): string {
   const text = title.trim();
   if (!text) return '';
-  if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
-    const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)[Symbol.iterator]().next();
-    if (!first.done) return first.value.segment.toLocaleUpperCase();
-  }
+  graphemes ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  const first = graphemes?.segment(text)[Symbol.iterator]().next();
+  if (first && !first.done) return first.value.segment.toLocaleUpperCase();
   return (Array.from(text)[0] ?? '').toLocaleUpperCase();
 }
 

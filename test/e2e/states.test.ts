@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachToServiceWorker } from '../support/browser';
 import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { idsOf, rowIds, settledState, useWorld } from './fixture';
+import { actionTitle, idsOf, rowIds, settledState, useWorld } from './fixture';
 
 const world = useWorld();
 
@@ -193,5 +193,36 @@ describe('offline', () => {
       await setOffline(false).catch(() => undefined);
       await worker.detach();
     }
+  });
+});
+
+describe('a very long list', () => {
+  it('5,000 highlights: rows arrive in short steps (never more than 150 at once), all of them in the end, counted in full from the start', async () => {
+    const page = await world.browser.newInstagramPage('/many5000/');
+    const tabId = await world.browser.tabIdOf(page);
+    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @many5000');
+    const popup = await world.browser.context.newPage();
+    // Counts the rows each task adds, from before the popup's first script.
+    await popup.addInitScript(() => {
+      const batches: number[] = [];
+      (window as unknown as { __rowBatches: number[] }).__rowBatches = batches;
+      new MutationObserver((records) => {
+        let rows = 0;
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement) rows += n.matches('li.row') ? 1 : n.querySelectorAll('li.row').length;
+        if (rows > 0) batches.push(rows);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await popup.goto(`${world.browser.extensionOrigin}/popup.html?tab=${tabId}`);
+    expect(await settledState(popup)).toBe('list');
+    await expect.poll(() => popup.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
+    const batches = await popup.evaluate(() => (window as unknown as { __rowBatches: number[] }).__rowBatches);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(150);
+    expect(await popup.locator('li.row').first().getAttribute('aria-setsize')).toBe('5000');
+    expect(await rowIds(popup)).toEqual(idsOf('many5000'));
+
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Copy all IDs' }).click();
+    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(idsOf('many5000').join('\n'));
   });
 });

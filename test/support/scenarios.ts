@@ -220,6 +220,15 @@ export function loadProfiles(count: number, prefix = 'load'): Scenarios {
   );
 }
 
+function manyHighlights(username: string, count: number): ProfileScenario {
+  return makeProfile({
+    username,
+    ownerId: String(8_000_000_000 + count),
+    firstId: '17888800000000000',
+    titles: Array.from({ length: count }, (_, i) => `Highlight ${i + 1} of ${count}`),
+  });
+}
+
 /** The key the local SociaVault accepts by default. */
 export const DEFAULT_API_KEY = 'sk_test_e2e_key';
 
@@ -287,6 +296,9 @@ export const DEFAULT_SCENARIOS: Scenarios = {
     firstId: '180123456789012345',
     titles: Array.from({ length: 150 }, (_, i) => `Highlight ${i + 1}`),
   }),
+  // Far more than any real profile has: for long-list rendering and the bench.
+  many1000: manyHighlights('many1000', 1000),
+  many5000: manyHighlights('many5000', 5000),
   'unicode.names': makeProfile({
     username: 'unicode.names',
     ownerId: '9876543210',
