@@ -98,3 +98,21 @@ export const e = [storage, polyfill];
     expect(result.messages).toEqual([]);
   });
 });
+
+describe('the lint config keeps zod behind entrypoints/background/zod.ts', () => {
+  const ZOD_SNIPPET = `import { z } from 'zod';\nexport const s = z.string();\n`;
+
+  it.each(['entrypoints/background/__lint_probe__.ts', 'components/__lint_probe__.tsx', 'utils/__lint_probe__.ts'])(
+    'reports an import of zod itself in %s',
+    async (filePath) => {
+      const result = await lintSnippet(ZOD_SNIPPET, filePath);
+      expect(result.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+    },
+  );
+
+  it('allows it in zod.ts, and the configured z everywhere', async () => {
+    expect((await lintSnippet(ZOD_SNIPPET, 'entrypoints/background/zod.ts')).messages).toEqual([]);
+    const viaConfig = `import { z } from './zod';\nexport const s = z.string();\n`;
+    expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
+  });
+});
