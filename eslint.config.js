@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
-const SOURCE_FOLDERS = '{entrypoints,components,utils,test,scripts}';
+const SOURCE_FOLDERS = '{entrypoints,components,utils,modules,test,scripts}';
 const SCRIPT_EXTENSIONS = '{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 
 const htmlSink = (property, why) => ({ property, message: `${property} parses a string as HTML. ${why}` });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 /** The repository root, where eslint.config.js lives. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The folders `npm run lint` covers (see eslint.config.js). */
-const SOURCE_FOLDERS = ['entrypoints', 'components', 'utils', 'test', 'scripts'];
+const SOURCE_FOLDERS = ['entrypoints', 'components', 'utils', 'modules', 'test', 'scripts'];
 
 const eslint = new ESLint({ cwd: ROOT });
 
