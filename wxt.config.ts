@@ -3,6 +3,9 @@ import { iconSet, TOOLBAR_ICON_SIZES } from './utils/toolbar-icons';
 
 const HOMEPAGE = 'https://github.com/sociavault-tools/highlight-lookup';
 
+/** The pattern WXT adds to zip.excludeSources for test files (wxt 0.21, core/resolve-config). */
+const WXT_TEST_FILES_PATTERN = '**/*.+(test|spec).?(c|m)+(j|t)s?(x)';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -52,6 +55,41 @@ export default defineConfig({
         }
       : {}),
   }),
+  zip: {
+    // The sources zip (made with the Firefox zip) is what Mozilla's reviewers
+    // rebuild the Firefox build from: everything the build reads, the tests and
+    // scripts that check it, and the documents. An allowlist, so nothing new
+    // (or secret) slips in unnoticed; test/unit/zip-sources.test.ts keeps it
+    // in step with the repository. Not docs/ (listing texts, 280 KB of screenshots).
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'vitest.config.ts',
+      'eslint.config.js',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'modules/**',
+      'assets/**',
+      'public/**',
+      'test/**',
+      'scripts/**',
+      'README.md',
+      'LICENSE',
+      'PRIVACY.md',
+    ],
+    // Never, even if a pattern above were widened (WXT adds node_modules and the output folder itself).
+    excludeSources: ['docs/**', '.output/**', '.test-tmp/**', '.demo/**', 'stats.html', '**/*.log'],
+  },
+  hooks: {
+    'config:resolved': (wxt) => {
+      // WXT always leaves *.test.ts files out of the sources zip; ours belong in
+      // it (reviewers can run npm test), so drop that one default pattern.
+      wxt.config.zip.excludeSources = wxt.config.zip.excludeSources.filter((pattern) => pattern !== WXT_TEST_FILES_PATTERN);
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },
