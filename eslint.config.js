@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
-const SOURCE_FOLDERS = '{entrypoints,components,utils,test,scripts}';
+const SOURCE_FOLDERS = '{entrypoints,components,utils,modules,test,scripts}';
 const SCRIPT_EXTENSIONS = '{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 
 const htmlSink = (property, why) => ({ property, message: `${property} parses a string as HTML. ${why}` });
@@ -30,6 +30,13 @@ const HTML_SYNTAX = [
 ];
 
 const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
+
+/** zod only as entrypoints/background/zod.ts configures it (jitless: no `new Function` under an extension's CSP). */
+const ZOD_VIA_CONFIG = {
+  name: 'zod',
+  message: "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.",
+};
+const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
 
 export default [
   {
@@ -77,6 +84,11 @@ export default [
     },
   },
   {
+    files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],
+    ignores: [ZOD_SOURCE_FILE],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG] }] },
+  },
+  {
     // utils/ is what several runtimes share, tested without a browser: code
     // that touches an extension API belongs to its runtime's entrypoint folder.
     files: [`utils/**/*.${SCRIPT_EXTENSIONS}`],
@@ -84,6 +96,7 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          paths: [ZOD_VIA_CONFIG],
           patterns: [
             {
               group: ['wxt/browser', 'wxt/utils/*', 'wxt/testing/*', 'webextension-polyfill', '@wxt-dev/*', '#imports'],

@@ -1,4 +1,10 @@
 import { defineConfig } from 'wxt';
+import { iconSet, TOOLBAR_ICON_SIZES } from './utils/toolbar-icons';
+
+const HOMEPAGE = 'https://github.com/sociavault-tools/highlight-lookup';
+
+/** The pattern WXT adds to zip.excludeSources for test files (wxt 0.21, core/resolve-config). */
+const WXT_TEST_FILES_PATTERN = '**/*.+(test|spec).?(c|m)+(j|t)s?(x)';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -10,9 +16,12 @@ export default defineConfig({
     name: 'Highlight Lookup',
     description:
       'Lists the story highlights of the Instagram profile you are viewing, with their IDs, via the SociaVault API.',
+    homepage_url: HOMEPAGE,
+    // Rendered from assets/icon.svg at build time (modules/toolbar-icons.ts).
+    icons: iconSet('normal'),
     permissions: ['storage'],
     host_permissions: ['https://api.sociavault.com/*'],
-    action: { default_title: 'Highlight Lookup' },
+    action: { default_title: 'Highlight Lookup', default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
     // entrypoints/profile-watcher: declared here rather than as WXT's content
     // script, so that nothing of WXT's content-script context reaches the page.
     content_scripts: [
@@ -32,11 +41,66 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'highlight-lookup@sociavault-tools', strict_min_version: '128.0' },
+            gecko: {
+              id: 'highlight-lookup@sociavault-tools',
+              // Firefox shows data_collection_permissions at install from 140 on
+              // (desktop); earlier versions would install without asking, and we
+              // have no consent screen of our own. 140 is an ESR.
+              strict_min_version: '140.0',
+              // What leaves the browser, in Mozilla's categories
+              // (extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+              // Both are needed for the one thing the extension does, so required:
+              // - browsingActivity ("the websites users visit, such as specific
+              //   URLs"): a lookup sends SociaVault the Instagram profile you are on
+              //   (its handle, read from the page URL, or its numeric id), or one
+              //   you typed; with auto-lookup on, each newly visited profile.
+              // - authenticationInfo ("passwords, usernames, PINs, …"): your
+              //   SociaVault API key goes with every lookup, to SociaVault only.
+              // Nothing else is sent: no analytics, no technical or interaction data.
+              // No gecko_android: that would list the extension for Firefox for
+              // Android, which no test of ours covers (README, "Store review notes").
+              data_collection_permissions: { required: ['browsingActivity', 'authenticationInfo'] },
+            },
           },
         }
       : {}),
   }),
+  zip: {
+    // The sources zip (made with the Firefox zip) is what Mozilla's reviewers
+    // rebuild the Firefox build from: everything the build reads, the tests and
+    // scripts that check it, and the documents. An allowlist, so nothing new
+    // (or secret) slips in unnoticed; test/unit/zip-sources.test.ts keeps it
+    // in step with the repository. Not the screenshots (docs/screenshots, 280 KB).
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'vitest.config.ts',
+      'eslint.config.js',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'modules/**',
+      'assets/**',
+      'public/**',
+      'test/**',
+      'scripts/**',
+      'docs/store/**',
+      'README.md',
+      'LICENSE',
+      'PRIVACY.md',
+    ],
+    // Never, even if a pattern above were widened (WXT adds node_modules and the output folder itself).
+    excludeSources: ['docs/screenshots/**', '.output/**', '.test-tmp/**', '.demo/**', 'stats.html', '**/*.log'],
+  },
+  hooks: {
+    'config:resolved': (wxt) => {
+      // WXT always leaves *.test.ts files out of the sources zip; ours belong in
+      // it (reviewers can run npm test), so drop that one default pattern.
+      wxt.config.zip.excludeSources = wxt.config.zip.excludeSources.filter((pattern) => pattern !== WXT_TEST_FILES_PATTERN);
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Highlight } from '@/utils/highlight';
 
 /** An id as the API may send it: a decimal string, or (never rounded, see exact-json) a number. */

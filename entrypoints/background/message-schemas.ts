@@ -3,7 +3,7 @@
  * against the protocol map: a schema that lets through something else than
  * its message does not compile. Whatever fails its schema is dropped unread.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { API_KEY_INPUT_MAX } from '@/utils/limits';
 import { toHandle, type Handle } from '@/utils/profile-url';
 import type { Message, MessagesFrom, MessageType, OptionsMessage, PageMessage, TabMessage } from '@/utils/protocol';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toHandle, type Handle } from '@/utils/profile-url';
+import { iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
 import { createSerialQueue } from './serial-queue';
 import { tabProfilesItem } from './storage-items';
 
@@ -18,9 +19,14 @@ export function actionTitleFor(handle: Handle | null): string {
   return handle ? `Highlights of @${handle}` : `${DEFAULT_TITLE} — no Instagram profile on this page`;
 }
 
+/** The toolbar icon: the mark in colour on a profile, in grey on a page that shows none. */
+export function actionIconFor(handle: Handle | null): Record<number, string> {
+  return iconSet(handle ? 'normal' : 'grey', TOOLBAR_ICON_SIZES);
+}
+
 /**
- * What each tab shows, and the toolbar button that says so. Kept in
- * storage.session, so a stopped worker forgets nothing.
+ * What each tab shows, and the toolbar button that says so (title, icon,
+ * badge). Kept in storage.session, so a stopped worker forgets nothing.
  */
 export function createTabState() {
   const write = createSerialQueue();
@@ -48,6 +54,7 @@ export function createTabState() {
     async set(tabId: number, handle: Handle | null): Promise<void> {
       await change((map) => map.set(tabId, handle));
       await quietly(() => browser.action.setTitle({ tabId, title: actionTitleFor(handle) }));
+      await quietly(() => browser.action.setIcon({ tabId, path: actionIconFor(handle) }));
     },
 
     /** Tabs that show `handle` right now. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 /** The repository root, where eslint.config.js lives. */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The folders `npm run lint` covers (see eslint.config.js). */
-const SOURCE_FOLDERS = ['entrypoints', 'components', 'utils', 'test', 'scripts'];
+const SOURCE_FOLDERS = ['entrypoints', 'components', 'utils', 'modules', 'test', 'scripts'];
 
 const eslint = new ESLint({ cwd: ROOT });
 
@@ -96,5 +96,23 @@ export const e = [storage, polyfill];
   it('allows the same code in an entrypoint folder', async () => {
     const result = await lintSnippet(BROWSER_SNIPPET, 'entrypoints/background/__lint_probe__.ts');
     expect(result.messages).toEqual([]);
+  });
+});
+
+describe('the lint config keeps zod behind entrypoints/background/zod.ts', () => {
+  const ZOD_SNIPPET = `import { z } from 'zod';\nexport const s = z.string();\n`;
+
+  it.each(['entrypoints/background/__lint_probe__.ts', 'components/__lint_probe__.tsx', 'utils/__lint_probe__.ts'])(
+    'reports an import of zod itself in %s',
+    async (filePath) => {
+      const result = await lintSnippet(ZOD_SNIPPET, filePath);
+      expect(result.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+    },
+  );
+
+  it('allows it in zod.ts, and the configured z everywhere', async () => {
+    expect((await lintSnippet(ZOD_SNIPPET, 'entrypoints/background/zod.ts')).messages).toEqual([]);
+    const viaConfig = `import { z } from './zod';\nexport const s = z.string();\n`;
+    expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ICON_SIZES, iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
 
 /**
  * Pins what the built extension asks the browser for. This test builds
@@ -15,6 +16,7 @@ const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
 const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
 
 const GECKO_ID = 'highlight-lookup@sociavault-tools';
+const HOMEPAGE = 'https://github.com/sociavault-tools/highlight-lookup';
 
 /** Built-size budgets for the Chrome build, in bytes (kB = 1000 B, as wxt prints them). */
 const BUDGET = {
@@ -26,11 +28,15 @@ const BUDGET = {
 type Manifest = Record<string, unknown> & {
   content_scripts?: Array<Record<string, unknown>>;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
-  action?: { default_popup?: string };
+  action?: { default_popup?: string; default_icon?: Record<string, string> };
+  icons?: Record<string, string>;
   options_ui?: { page?: string };
   options_page?: string;
   content_security_policy?: unknown;
-  browser_specific_settings?: { gecko?: { id?: string } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
+    gecko_android?: unknown;
+  };
 };
 
 function readManifest(dir: string, buildCommand: string): Manifest {
@@ -92,6 +98,28 @@ function expectLockedDown(manifest: Manifest, dir: string): void {
   const optionsPage = manifest.options_ui?.page ?? manifest.options_page;
   expect(optionsPage).toBe('options.html');
   expect(existsSync(join(dir, optionsPage!))).toBe(true);
+
+  expect(manifest.homepage_url).toBe(HOMEPAGE);
+  expectIcons(manifest, dir);
+}
+
+/** Width and height from a PNG's header, or null when the file is no PNG. */
+function pngSize(file: string): [number, number] | null {
+  const bytes = readFileSync(file);
+  if (bytes.length < 24 || bytes.toString('latin1', 0, 8) !== '\x89PNG\r\n\x1a\n' || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/** The manifest's icons at every size, the toolbar's default, and the grey set the background switches to: each a PNG of its size. */
+function expectIcons(manifest: Manifest, dir: string): void {
+  expect(manifest.icons).toEqual(iconSet('normal'));
+  expect(Object.keys(manifest.icons!).map(Number)).toEqual([...ICON_SIZES]);
+  expect(manifest.action?.default_icon).toEqual(iconSet('normal', TOOLBAR_ICON_SIZES));
+  const files = [...Object.entries(iconSet('normal')), ...Object.entries(iconSet('grey'))];
+  for (const [size, file] of files) {
+    expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(pngSize(join(dir, file)), file).toEqual([Number(size), Number(size)]);
+  }
 }
 
 /** The scripts an HTML page loads (script src and modulepreload), and every chunk they import, as paths in `dir`. */
@@ -126,6 +154,7 @@ describe('Chrome build (.output/chrome-mv3)', () => {
     expectLockedDown(manifest, CHROME_DIR);
     expect(manifest.background?.service_worker).toBe('background.js');
     expect(existsSync(join(CHROME_DIR, 'background.js'))).toBe(true);
+    expect(manifest).not.toHaveProperty('browser_specific_settings');
   });
 
   it('stays within its size budgets', () => {
@@ -155,5 +184,18 @@ describe('Firefox build (.output/firefox-mv3)', () => {
     expect(background).toBe('background.js');
     expect(existsSync(join(FIREFOX_DIR, background!))).toBe(true);
     expect(manifest.browser_specific_settings?.gecko?.id).toBe(GECKO_ID);
+  });
+
+  it('declares what data leaves the browser, and needs the Firefox that asks the user about it', (context) => {
+    if (!existsSync(join(FIREFOX_DIR, 'manifest.json'))) {
+      context.skip('no Firefox build: run `npx wxt build -b firefox` to check its manifest');
+    }
+    const gecko = readManifest(FIREFOX_DIR, 'npx wxt build -b firefox').browser_specific_settings?.gecko;
+    // The profile looked up (from the page URL or typed) and the API key, both sent to SociaVault on a lookup.
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['browsingActivity', 'authenticationInfo'] });
+    // Firefox 140 (an ESR) is the first desktop release that shows data_collection_permissions at install.
+    expect(gecko?.strict_min_version).toBe('140.0');
+    // Not listed for Firefox for Android, which no test covers.
+    expect(readManifest(FIREFOX_DIR, 'npx wxt build -b firefox').browser_specific_settings).not.toHaveProperty('gecko_android');
   });
 });
