@@ -23,9 +23,10 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { httpThrottling?: boolean } = {}): Promise<World> {
+/** `http2`: the stand-in SociaVault speaks HTTP/2 (see SociaVaultOptions.http2). */
+export async function startWorld(options: { httpThrottling?: boolean; http2?: boolean } = {}): Promise<World> {
   const tls = createTestCertificate();
-  const api = await startSociaVault({ tls });
+  const api = await startSociaVault({ tls, http2: options.http2 });
   const site = await startInstagramSite({ tls });
   const browser = await launchExtension({
     instagramPort: site.port,
@@ -92,7 +93,7 @@ export async function rowIds(popup: Page): Promise<string[]> {
  * One world per test file, started before its first test, reset before each
  * test and closed after the last. The object is filled in by beforeAll.
  */
-export function useWorld(options: { httpThrottling?: boolean } = {}): World {
+export function useWorld(options: { httpThrottling?: boolean; http2?: boolean } = {}): World {
   const world = {} as World;
   beforeAll(async () => {
     Object.assign(world, await startWorld(options));
