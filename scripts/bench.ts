@@ -1,12 +1,13 @@
-// `npm run bench`: prints how fast the hot pure paths are, how big the built
-// files are, and how fast the popup shows a list in Chromium. Figures, not
-// pass/fail: these machines are shared and noisy.
+// `npm run bench`: prints how fast the hot pure paths are, builds the extension
+// and prints how big its files are, and how fast the popup shows a list in
+// Chromium. Figures, not pass/fail: these machines are shared and noisy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { evictLeastRecentlyUsed, type HighlightCache } from '../utils/cache-policy';
 import { parseJsonExact } from '../utils/exact-json';
 import { parseHighlightsBody } from '../utils/highlights-response';
 import { parseProfileUrl } from '../utils/profile-url';
+import { buildExtension } from '../test/support/build';
 import { DEFAULT_SCENARIOS, highlightsResponseBody, type ProfileScenario } from '../test/support/scenarios';
 
 function bench(name: string, run: () => unknown, minMs = 500): void {
@@ -50,21 +51,17 @@ const cache: HighlightCache = Object.fromEntries(
 );
 bench('evict a full cache (301 profiles) to its count and byte budget', () => evictLeastRecentlyUsed(cache), 1000);
 
-console.log('\nBuilt sizes (.output/chrome-mv3, after `npm run build`):');
-const dir = '.output/chrome-mv3';
+const { dir } = await buildExtension({ browser: 'chrome' });
+console.log(`\nBuilt sizes (${relative(process.cwd(), dir)}):`);
 function walk(path: string): string[] {
   return readdirSync(path).flatMap((entry) => {
     const full = join(path, entry);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 }
-try {
-  for (const file of walk(dir).filter((f) => /\.(js|css|html|json)$/.test(f)).sort()) {
-    const bytes = readFileSync(file).length;
-    console.log(`  ${file.slice(dir.length + 1).padEnd(50)} ${(bytes / 1000).toFixed(1).padStart(7)} kB`);
-  }
-} catch {
-  console.log('  (no build: run `npm run build` first)');
+for (const file of walk(dir).filter((f) => /\.(js|css|html|json)$/.test(f)).sort()) {
+  const bytes = readFileSync(file).length;
+  console.log(`  ${file.slice(dir.length + 1).padEnd(50)} ${(bytes / 1000).toFixed(1).padStart(7)} kB`);
 }
 
 // In the browser: how long from opening the popup to a listed answer.

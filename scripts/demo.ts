@@ -13,12 +13,13 @@
  *   npm run demo -- --out <dir>       screenshots somewhere else
  *   CHROME_PATH=/path/to/chrome npm run demo
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from '../test/support/browser';
+import { buildExtension } from '../test/support/build';
 import type { ChromeApi } from '../test/support/chrome-api';
 import { ensureChromium } from '../test/support/chromium';
 import { startInstagramSite, type InstagramSite } from '../test/support/instagram-site';
@@ -177,26 +178,6 @@ process.on('SIGHUP', onSignal);
 
 // ---------------------------------------------------------------------------
 // Building blocks
-
-function buildExtension(): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('npx', ['wxt', 'build'], { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => reject(new Error(`Could not run \`npx wxt build\`: ${error.message}`)));
-    child.on('close', (code, signal) => {
-      if (code === 0) resolvePromise();
-      else
-        reject(
-          new Error(
-            `\`wxt build\` failed (${signal ?? `exit code ${code}`}). Its output:\n${output.trim().slice(-4000)}\n` +
-              'Run `npm ci` if dependencies are missing.',
-          ),
-        );
-    });
-  });
-}
 
 /** Whether fontconfig knows a font with this code point (hex); null when that cannot be asked. */
 function hasFontFor(codePoint: string): boolean | null {
@@ -399,9 +380,8 @@ async function run(args: Args): Promise<void> {
   });
 
   await step('Building the extension (wxt build)', async () => {
-    const t0 = Date.now();
-    await buildExtension();
-    detail(`built into .output/chrome-mv3 in ${seconds(Date.now() - t0)}`);
+    const build = await buildExtension({ browser: 'chrome' });
+    detail(`built into ${relative(REPO_ROOT, build.dir)} in ${seconds(build.ms)}`);
   });
 
   const demo = await step('Starting the stand-in SociaVault and the sample Instagram (TLS on loopback)', async () => {

@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
-import { ensureExtensionBuild } from '../support/global-setup';
+import { buildExtension } from '../support/build';
 import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
 import {
   DEFAULT_SCENARIOS,
@@ -271,7 +271,7 @@ describe('Chromium with the extension', () => {
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    await ensureExtensionBuild();
+    await buildExtension({ ifMissing: true });
     api = await startSociaVault({ tls });
     site = await startInstagramSite({ tls });
     browser = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });

@@ -1,16 +1,13 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { extensionDir as builtExtensionDir } from './build';
 import type { ChromeApi } from './chrome-api';
 import { findChromium } from './chromium';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
 declare const chrome: ChromeApi;
-
-/** The build `wxt build` writes for Chrome. */
-export const DEFAULT_EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 export interface LaunchOptions {
   extensionDir?: string;
@@ -70,7 +67,7 @@ export interface ExtensionBrowser {
  * SPKI pin (Playwright's ignoreHTTPSErrors does not reach the service worker).
  */
 export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const sourceDir = opts.extensionDir ?? DEFAULT_EXTENSION_DIR;
+  const sourceDir = opts.extensionDir ?? builtExtensionDir('chrome');
   if (!existsSync(join(sourceDir, 'manifest.json'))) {
     throw new Error(`No extension build at ${sourceDir}: run \`npx wxt build\` first.`);
   }
