@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChromeApi } from '../support/chrome-api';
-import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
+import { idsOf, TOOLBAR_TITLE, useWorld } from './fixture';
 
 declare const chrome: ChromeApi & { runtime: { reload(): void } };
 
@@ -14,63 +14,59 @@ describe('tabs and the service worker', () => {
   it('two Instagram tabs on different profiles each show their own', async () => {
     const a = await world.popupFor('/nasa/');
     const b = await world.popupFor('/natgeo/');
-    expect(await actionTitle(world, a.tabId)).toBe('Highlights of @nasa');
-    expect(await actionTitle(world, b.tabId)).toBe('Highlights of @natgeo');
-    await settledState(a.popup, ['list']);
-    await settledState(b.popup, ['list']);
-    expect(await a.popup.getByTestId('profile-handle').textContent()).toBe('@nasa');
-    expect(await b.popup.getByTestId('profile-handle').textContent()).toBe('@natgeo');
-    expect(await rowIds(a.popup)).toEqual(idsOf('nasa'));
-    expect(await rowIds(b.popup)).toEqual(idsOf('natgeo'));
+    expect(await a.tab.title()).toBe('Highlights of @nasa');
+    expect(await b.tab.title()).toBe('Highlights of @natgeo');
+    await a.popup.settled('list');
+    await b.popup.settled('list');
+    expect(await a.popup.handle()).toBe('@nasa');
+    expect(await b.popup.handle()).toBe('@natgeo');
+    expect(await a.popup.rowIds()).toEqual(idsOf('nasa'));
+    expect(await b.popup.rowIds()).toEqual(idsOf('natgeo'));
   });
 
   it('a stopped service worker forgets nothing: profile and cached answer survive', async () => {
-    const { page, tabId, popup } = await world.popupFor('/nasa/');
-    await settledState(popup, ['list']);
+    const { tab, popup } = await world.popupFor('/nasa/');
+    await popup.settled('list');
     await popup.close();
     expect(world.highlightRequests()).toBe(1);
 
-    await world.browser.stopServiceWorker();
+    await world.stopWorker();
     expect(await world.browser.isWorkerRunning()).toBe(false);
 
-    const reopened = await world.browser.openPopup(tabId);
-    expect(await settledState(reopened)).toBe('list');
-    expect(await reopened.getByTestId('profile-handle').textContent()).toBe('@nasa');
-    expect(await rowIds(reopened)).toEqual(idsOf('nasa'));
-    await expect.poll(() => reopened.getByTestId('fetched-at').textContent()).toContain('from cache');
+    const reopened = await world.popup(tab);
+    expect(await reopened.settled()).toBe('list');
+    expect(await reopened.handle()).toBe('@nasa');
+    expect(await reopened.rowIds()).toEqual(idsOf('nasa'));
+    await expect.poll(() => reopened.fetchedAt()).toContain('from cache');
     expect(world.highlightRequests()).toBe(1);
-    void page;
   });
 
   it('a profile detected just before the worker stopped is still known to the popup', async () => {
-    const page = await world.browser.newInstagramPage('/natgeo/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @natgeo');
-    await world.browser.stopServiceWorker();
-    const popup = await world.browser.openPopup(tabId);
-    expect(await settledState(popup)).toBe('list');
-    expect(await popup.getByTestId('profile-handle').textContent()).toBe('@natgeo');
+    const tab = await world.instagram('/natgeo/');
+    expect(await tab.title()).toBe('Highlights of @natgeo');
+    await world.stopWorker();
+    const popup = await world.popup(tab);
+    expect(await popup.settled()).toBe('list');
+    expect(await popup.handle()).toBe('@natgeo');
   });
 
   it('a tab that navigated away from Instagram shows no profile', async () => {
-    const { page, tabId } = await world.popupFor('/nasa/');
+    const tab = await world.instagram('/nasa/');
     // Any page outside www.instagram.com: the content script is gone with it.
-    await page.goto(`chrome-extension://${world.browser.extensionId}/manifest.json`);
+    await tab.page.goto(`${world.browser.extensionOrigin}/manifest.json`);
     // Chrome drops per-tab action settings on a cross-document navigation.
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlight Lookup');
-    const popup = await world.browser.openPopup(tabId);
-    expect(await settledState(popup)).toBe('no-profile');
-    expect(await actionTitle(world, tabId)).toContain('no Instagram profile');
+    await expect.poll(() => tab.title()).toBe(TOOLBAR_TITLE.default);
+    const popup = await world.popup(tab);
+    expect(await popup.settled()).toBe('no-profile');
+    expect(await tab.title()).toContain('no Instagram profile');
     // No content script answered there: the popup says how to make a page visible.
-    expect(await popup.getByTestId('reload-hint').count()).toBe(1);
+    expect(await popup.page.getByTestId('reload-hint').count()).toBe(1);
   });
 });
 
 describe('the extension reloads', () => {
   it('the Instagram tab shows no uncaught errors from the old content script', async () => {
-    const page = await world.browser.newInstagramPage('/nasa/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @nasa');
+    const { page } = await world.instagram('/nasa/');
 
     // Uncaught exceptions from every world of the page, content scripts' included.
     const cdp = await page.context().newCDPSession(page);

@@ -6,13 +6,15 @@
  * stays small. Prints its figures on one line.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachToServiceWorker, launchExtension, type ExtensionBrowser, type TargetSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { AUTO_LOOKUPS_PER_MINUTE } from '../../utils/rate-limit';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../utils/storage-keys';
+import { attachToServiceWorker, type TargetSession } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
-import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
+import { InstagramTab, TOOLBAR_TITLE } from '../support/instagram-tab';
 import { DEFAULT_SCENARIOS, loadProfiles } from '../support/scenarios';
-import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
-import { createTestCertificate } from '../support/tls';
+import { useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
 
@@ -23,21 +25,29 @@ const REAL_LOAD_EVERY = 25; // every 25th navigation of a tab is a real page loa
 const LOOKUP_HANDLES = 20; // load0 … load19
 const MESSAGE_LOOKUPS = 45; // plus one popup per tab: 50 lookups
 const AUTO_NAVIGATIONS_PER_TAB = 20; // 100 navigations with auto-lookup on, over profiles never looked up
-const AUTO_LOOKUPS_PER_MINUTE = 5;
 const HEAP_LIMIT_BYTES = 50 * 1024 * 1024;
-const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
 const WAIT = { timeout: 20_000, interval: 100 };
+const AUTO_ON = { ...DEFAULT_SETTINGS, autoLookup: true };
 
 const handle = (i: number) => `load${i}`;
 
-/** In-page navigation the way Instagram does it: history.pushState, then a re-render. */
-function spaNavigate(page: Page, path: string): Promise<void> {
-  return page.evaluate((p) => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate(p), path);
-}
+// Auto-lookup is off by default (reset stores the default settings).
+const world = useWorld({
+  scenarios: { ...DEFAULT_SCENARIOS, ...loadProfiles(PROFILES) },
+  resetEachTest: false,
+});
 
 async function actionTitles(tabIds: number[]): Promise<string[]> {
-  const worker = await ext.worker();
-  return Promise.all(tabIds.map((tabId) => worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)));
+  return Promise.all(tabIds.map((tabId) => world.browser.toolbarTitle(tabId)));
+}
+
+async function session(key: string): Promise<unknown> {
+  return (await world.getStorage('session', key))[key];
+}
+
+async function cachedHandles(): Promise<string[]> {
+  const cache = (await world.getStorage('local', LOCAL_KEYS.highlightCache))[LOCAL_KEYS.highlightCache];
+  return Object.keys((cache ?? {}) as Record<string, unknown>);
 }
 
 /** The k-th navigation of tab t: every URL form of a profile page, spread over `pool`. */
@@ -55,24 +65,8 @@ function navigationPath(t: number, k: number, pool: number[], last: string): str
   }
 }
 
-let api: SociaVaultServer;
-let site: InstagramSite;
-let ext: ExtensionBrowser;
 /** The requests the 50 explicit lookups caused; every other highlights request was automatic. */
 const lookupPhase = new Set<object>();
-
-beforeAll(async () => {
-  const tls = createTestCertificate();
-  api = await startSociaVault({ tls, scenarios: { ...DEFAULT_SCENARIOS, ...loadProfiles(PROFILES) } });
-  site = await startInstagramSite({ tls });
-  ext = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
-  // No settings stored: auto-lookup is off by default.
-  await ext.setStorage('local', { apiKey: DEFAULT_API_KEY });
-});
-afterAll(async () => {
-  await ext?.close();
-  await Promise.all([api?.close(), site?.close()]);
-});
 
 /** Uncaught errors and console errors of every page (all worlds) and of the worker. */
 class ErrorLog {
@@ -80,7 +74,7 @@ class ErrorLog {
 
   async watchPage(label: string, page: Page): Promise<void> {
     page.on('pageerror', (e) => this.errors.push(`${label} pageerror: ${e.message}`));
-    const cdp = await ext.context.newCDPSession(page);
+    const cdp = await world.browser.context.newCDPSession(page);
     cdp.on('Runtime.exceptionThrown', (e) =>
       this.errors.push(`${label} exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`),
     );
@@ -117,11 +111,11 @@ async function workerHeapBytes(session: TargetSession): Promise<number> {
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-/** Highlights requests since `from`, as the handles (or owner ids) they asked for. */
+/** Highlights requests since `from` (an index into the highlights log), as the handles (or owner ids) they asked for. */
 function askedFor(from: number): string[] {
-  return api.requests
+  return world
+    .highlightLog()
     .slice(from)
-    .filter((r) => r.path === HIGHLIGHTS_PATH)
     .map((r) => r.query.handle ?? `user_id:${r.query.user_id}`);
 }
 
@@ -130,31 +124,30 @@ describe('under load', () => {
   it(title, { timeout: 90_000 }, async () => {
     const started = Date.now();
     const log = new ErrorLog();
+    const { api, site, browser: ext } = world;
     const worker = await attachToServiceWorker(ext);
     try {
       await log.watchWorker(worker);
       const heapBefore = await workerHeapBytes(worker);
 
       // Five Instagram tabs, watched in every world, and their tab ids.
-      const tabs: Array<{ page: Page; id: number; last: string }> = [];
+      const tabs: Array<{ tab: InstagramTab; id: number; last: string }> = [];
       for (let t = 0; t < TABS; t++) {
         const page = await ext.context.newPage();
         await log.watchPage(`instagram tab ${t}`, page);
         await page.goto(`https://www.instagram.com/explore/`);
-        tabs.push({ page, id: await ext.tabIdOf(page), last: handle(t) });
+        const tab = new InstagramTab(ext, page, await ext.tabIdOf(page));
+        tabs.push({ tab, id: tab.tabId, last: handle(t) });
       }
 
-      /** Navigates every tab `count` times concurrently, ending each on its `last` handle. */
-      const navigate = async (count: number, pool: number[]) => {
+      /** Navigates every tab `count` times concurrently over its pool, ending each on its `last` handle. */
+      const navigate = async (count: number, poolOf: (t: number) => number[]) => {
         await Promise.all(
-          tabs.map(async (tab, t) => {
+          tabs.map(async ({ tab, last }, t) => {
             for (let k = 0; k < count; k++) {
-              const path = navigationPath(t, k === count - 1 ? -1 : k, pool, tab.last);
-              if (k % REAL_LOAD_EVERY === REAL_LOAD_EVERY - 1) {
-                await tab.page.goto(`https://www.instagram.com${path}`);
-              } else {
-                await spaNavigate(tab.page, path);
-              }
+              const path = navigationPath(t, k === count - 1 ? -1 : k, poolOf(t), last);
+              if (k % REAL_LOAD_EVERY === REAL_LOAD_EVERY - 1) await tab.goto(path);
+              else await tab.spaNavigate(path);
             }
           }),
         );
@@ -163,15 +156,15 @@ describe('under load', () => {
       /** Every tab's toolbar title and its storage.session entry name its last profile. */
       const expectTabsSettled = async () => {
         const ids = tabs.map((tab) => tab.id);
-        await expect.poll(() => actionTitles(ids), WAIT).toEqual(tabs.map((tab) => `Highlights of @${tab.last}`));
-        const tabProfiles = (await ext.getStorage('session', 'tabProfiles')).tabProfiles as Record<string, string | null>;
+        await expect.poll(() => actionTitles(ids), WAIT).toEqual(tabs.map((tab) => TOOLBAR_TITLE.of(tab.last)));
+        const tabProfiles = (await session(SESSION_KEYS.tabProfiles)) as Record<string, string | null>;
         for (const tab of tabs) expect(tabProfiles[String(tab.id)], `tab ${tab.id}`).toBe(tab.last);
       };
 
       // 1. 500 profile navigations with auto-lookup off (the default): titles follow, nothing is spent.
       const allProfiles = Array.from({ length: PROFILES }, (_, i) => i);
       const navStarted = Date.now();
-      await navigate(NAVIGATIONS_PER_TAB, allProfiles);
+      await navigate(NAVIGATIONS_PER_TAB, () => allProfiles);
       await expectTabsSettled();
       const navSeconds = (Date.now() - navStarted) / 1000;
       expect(askedFor(0)).toEqual([]);
@@ -222,28 +215,28 @@ describe('under load', () => {
       expect([...lookupRequests].sort()).toEqual([...lookedUp].sort());
 
       // 3. Auto-lookup on, 100 more navigations over profiles never looked up: at most 5 are spent.
-      await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
-      const autoFrom = api.requests.length;
+      await world.setStorage('local', { [LOCAL_KEYS.settings]: AUTO_ON });
+      const autoFrom = world.highlightRequests();
       const unseen = Array.from({ length: PROFILES - LOOKUP_HANDLES }, (_, i) => LOOKUP_HANDLES + i);
       tabs.forEach((tab, t) => (tab.last = handle(LOOKUP_HANDLES + 30 + t)));
-      await navigate(AUTO_NAVIGATIONS_PER_TAB, unseen);
+      await navigate(AUTO_NAVIGATIONS_PER_TAB, () => unseen);
       await expectTabsSettled();
       // Give any automatic lookup that is still coming the time to arrive.
       await control.waitForTimeout(1_000);
-      await expect.poll(() => api.requests.slice(autoFrom).every((r) => r.status !== 0), WAIT).toBe(true);
+      await expect.poll(() => world.highlightLog().every((r) => r.status !== 0), WAIT).toBe(true);
       const autoRequests = askedFor(autoFrom);
       expect(autoRequests.length).toBeGreaterThanOrEqual(1);
       expect(autoRequests.length).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
       expect(new Set(autoRequests).size).toBe(autoRequests.length);
       for (const h of autoRequests) expect(lookedUp.has(h), `${h} was looked up before`).toBe(false);
       // What was fetched automatically is now in the cache for the popup.
-      const cache = (await ext.getStorage('local', 'highlightCache')).highlightCache as Record<string, unknown>;
-      for (const h of autoRequests) expect(Object.keys(cache)).toContain(h);
+      const cache = await cachedHandles();
+      for (const h of autoRequests) expect(cache).toContain(h);
 
       // Across the whole run: one request per distinct profile, every one answered 200.
       const all = askedFor(0);
       expect(new Set(all).size).toBe(all.length);
-      expect(api.requests.filter((r) => r.path === HIGHLIGHTS_PATH).every((r) => r.status === 200)).toBe(true);
+      expect(world.highlightLog().every((r) => r.status === 200)).toBe(true);
 
       const heapAfter = await workerHeapBytes(worker);
       expect(heapAfter).toBeLessThan(HEAP_LIMIT_BYTES);
@@ -266,31 +259,30 @@ describe('under load', () => {
   it('the cap on automatic lookups (5 a minute) survives the worker being stopped in between', async () => {
     // Runs after the test above in the same browser: auto-lookup is on and the window
     // may already hold its lookups. Chrome stops an idle worker after 30 s, well inside a minute.
-    await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
-    const cache = (await ext.getStorage('local', 'highlightCache')).highlightCache as Record<string, unknown>;
-    const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !(h in cache));
+    await world.setStorage('local', { [LOCAL_KEYS.settings]: AUTO_ON });
+    const cache = await cachedHandles();
+    const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !cache.includes(h));
     expect(fresh.length).toBeGreaterThanOrEqual(12);
-    const page = await ext.newInstagramPage('/explore/');
-    const tabId = await ext.tabIdOf(page);
+    const tab = await world.instagram('/explore/');
 
     const visit = async (h: string) => {
-      await spaNavigate(page, `/${h}/`);
-      await expect.poll(() => actionTitles([tabId]), WAIT).toEqual([`Highlights of @${h}`]);
+      await tab.spaNavigate(`/${h}/`);
+      await tab.waitForProfile(h, WAIT.timeout);
     };
     /** The most automatic requests sent in any 60 s window. */
     const busiestMinute = () => {
-      const times = api.requests.filter((r) => r.path === HIGHLIGHTS_PATH && !lookupPhase.has(r)).map((r) => r.at);
+      const times = world.highlightLog().filter((r) => !lookupPhase.has(r)).map((r) => r.at);
       return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
     };
 
     for (const h of fresh.slice(0, 6)) await visit(h);
-    await page.waitForTimeout(500);
+    await tab.page.waitForTimeout(500);
     expect(busiestMinute()).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
 
-    await ext.stopServiceWorker();
+    await world.stopWorker();
     for (const h of fresh.slice(6, 12)) await visit(h);
-    await page.waitForTimeout(500);
-    await expect.poll(() => api.requests.every((r) => r.status !== 0), WAIT).toBe(true);
+    await tab.page.waitForTimeout(500);
+    await expect.poll(() => world.highlightLog().every((r) => r.status !== 0), WAIT).toBe(true);
     expect(busiestMinute()).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
   });
 });

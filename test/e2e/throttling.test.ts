@@ -17,8 +17,9 @@
  * 15-minute maximum, whatever the jitter or the machine's speed.
  */
 import { describe, expect, it } from 'vitest';
+import { until } from '../support/poll';
 import { API_ORIGIN, API_PATHS, DEFAULT_API_KEY } from '../support/sociavault-server';
-import { settledState, useWorld } from './fixture';
+import { useWorld } from './fixture';
 
 /** More requests at once than Chrome opens HTTP/1.1 connections to a host: the stand-in speaks HTTP/2. */
 const BURST = 24;
@@ -48,18 +49,18 @@ describe('after 503 answers, with Chrome throttling extension requests as it doe
     // The popup's first request and first retry are answered at once; its last retry waits for the burst.
     world.api.holdHighlights({ pass: 2, hold: 1 + BURST });
     const failing = await world.popupFor('/err503/');
-    await expect.poll(() => world.api.held, { timeout: 15_000 }).toBe(1);
+    await until("the popup's last retry to reach SociaVault", () => world.api.held, (n) => n === 1);
     expect(await burstFromWorker('err503')).toEqual(Array(BURST).fill(503));
 
-    expect(await settledState(failing.popup)).toBe('error');
-    expect(await failing.popup.locator('main').getAttribute('data-error')).toBe('server-error');
+    expect(await failing.popup.settled()).toBe('error');
+    expect(await failing.popup.errorKind()).toBe('server-error');
     const sent = world.highlightRequests();
     expect(sent).toBe(3 + BURST);
 
     const next = await world.popupFor('/nasa/');
-    expect(await settledState(next.popup)).toBe('error');
-    expect(await next.popup.locator('main').getAttribute('data-error')).toBe('network');
-    expect(await next.popup.locator('main').textContent()).toMatch(/HTTP 503.*holds back further requests/);
+    expect(await next.popup.settled()).toBe('error');
+    expect(await next.popup.errorKind()).toBe('network');
+    expect(await next.popup.main.textContent()).toMatch(/HTTP 503.*holds back further requests/);
     // Held back by the browser: it never reached SociaVault, so no credit either.
     expect(world.highlightRequests()).toBe(sent);
   });

@@ -290,3 +290,15 @@ export function profileScenarios(scenarios: Scenarios = DEFAULT_SCENARIOS): Prof
 export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
 }
+
+/** A profile of the default scenarios; throws for a handle that is none (a typo in a test). */
+export function profileOf(handle: string): ProfileScenario {
+  const scenario = DEFAULT_SCENARIOS[handle];
+  if (scenario?.kind !== 'profile') throw new Error(`The stand-in SociaVault has no profile “${handle}”.`);
+  return scenario;
+}
+
+/** The highlight IDs the stand-in API sends for a profile, in order. */
+export function idsOf(handle: string): string[] {
+  return profileOf(handle).highlights.map((h) => h.id);
+}
