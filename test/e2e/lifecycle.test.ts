@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChromeApi } from '../support/chrome-api';
+import { contentScriptContext, evaluateIn, trackContexts } from '../support/page-worlds';
+import { until } from '../support/poll';
 import { idsOf, TOOLBAR_TITLE, useWorld } from './fixture';
 
 declare const chrome: ChromeApi & { runtime: { reload(): void } };
@@ -76,17 +78,23 @@ describe('the extension reloads', () => {
     cdp.on('Runtime.consoleAPICalled', (event) => {
       if (event.type === 'error') consoleErrors.push(JSON.stringify(event.args.map((a) => a.value ?? a.description)));
     });
-    await cdp.send('Runtime.enable');
+    const content = await contentScriptContext(await trackContexts(cdp), world.browser.extensionOrigin);
 
     const worker = await world.browser.worker();
     await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // The old content script is orphaned now; Instagram keeps navigating.
-    await page.waitForTimeout(500);
+    // The old content script is orphaned once its world no longer has an extension id.
+    await until(
+      'the old content script to lose its extension',
+      () => evaluateIn(cdp, 'typeof chrome.runtime?.id', content.id),
+      (r) => r.text === '"undefined"',
+    );
+    // Instagram keeps navigating. The content script hears of each pushState inside it
+    // (WXT listens to the Navigation API's synchronous navigate event).
     for (const path of ['/natgeo/', '/explore/', '/nasa/tagged/']) {
       await page.evaluate((p) => history.pushState({}, '', p), path);
-      await page.waitForTimeout(150);
     }
-    await page.waitForTimeout(500);
+    // A round trip on the session that listens: every event sent before it has arrived.
+    await evaluateIn(cdp, 'new Promise((resolve) => setTimeout(resolve, 0))', content.id);
     expect(exceptions).toEqual([]);
     expect(consoleErrors.filter((e) => /extension|context invalidated/i.test(e))).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { OptionsPage } from '../support/options-page';
 import { contentScriptContext, evaluateIn, trackContexts } from '../support/page-worlds';
 import { Popup } from '../support/popup';
 import { HOSTILE_HIGHLIGHTS, HOSTILE_LEGIT_COVER } from '../support/scenarios';
+import { visibleImagesDone } from '../support/screenshot';
 import { DEFAULT_API_KEY } from '../support/sociavault-server';
 import { idsOf, useWorld } from './fixture';
 
@@ -95,7 +96,8 @@ describe('hostile data from the API', () => {
         legitHref,
       );
     await expect.poll(legitLoaded, WAIT).toEqual([true]);
-    await popup.waitForTimeout(300);
+    // Every image in view is done (loaded or failed), so any handler on one has run.
+    await visibleImagesDone(popup);
 
     // Nothing ran.
     expect(dialogs).toEqual([]);
@@ -246,6 +248,8 @@ describe('the key stays in trusted contexts', () => {
 class LeakRecorder {
   readonly entries: Array<{ where: string; text: string }> = [];
   private readonly pending: Promise<unknown>[] = [];
+  /** One command per watched session: its answer comes after every event the session sent before it. */
+  private readonly roundTrips: Array<() => Promise<unknown>> = [];
 
   add(where: string, text: string): void {
     this.entries.push({ where, text });
@@ -281,6 +285,7 @@ class LeakRecorder {
     cdp.on('Log.entryAdded', (p) => this.handleEvent(where, 'Log.entryAdded', p, send));
     await cdp.send('Runtime.enable');
     await cdp.send('Log.enable');
+    this.roundTrips.push(() => cdp.send('Runtime.evaluate', { expression: '0' }));
   }
 
   async watchWorker(session: TargetSession): Promise<void> {
@@ -289,9 +294,12 @@ class LeakRecorder {
     );
     await session.send('Runtime.enable');
     await session.send('Log.enable');
+    this.roundTrips.push(() => session.send('Runtime.evaluate', { expression: '0' }));
   }
 
+  /** Every event sent so far has arrived and every argument asked for is serialised. */
   async settle(): Promise<void> {
+    await Promise.all(this.roundTrips.map((roundTrip) => roundTrip().catch(() => undefined)));
     await Promise.all(this.pending);
   }
 
@@ -403,6 +411,8 @@ describe('the key never leaks', () => {
       await visit('nasa', 'list');
       await popup.refresh();
       await expect.poll(() => world.api.requests.filter((r) => r.query.handle === 'nasa' || r.query.user_id === '528817151').length, WAIT).toBe(2);
+      // The refresh is over once its button is back (the list stays on screen all along).
+      await expect.poll(() => popup.page.getByRole('button', { name: /^Refresh/ }).isEnabled(), WAIT).toBe(true);
       expect(await popup.settled('list')).toBe('list');
       await snapshot('popup nasa refreshed', popup.page);
       // Its text only: the options page holds the key in its (password) field by design.
@@ -414,7 +424,6 @@ describe('the key never leaks', () => {
       expect(seen.text).toContain('which-profile');
       rec.add('storage.session', JSON.stringify(await world.getStorage('session')));
 
-      await popup.page.waitForTimeout(300);
       await rec.settle();
     } finally {
       context.off('request', onRequest);
