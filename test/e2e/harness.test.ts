@@ -209,7 +209,7 @@ describe('fake SociaVault server', () => {
     api.setDelay('slow', 300);
     const started = Date.now();
     const pending = highlights('handle=slow');
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => api.requests.length).toBe(1);
     expect(api.requests[0]?.status).toBe(0); // still in flight
     const res = await pending;
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -234,7 +234,8 @@ describe('fake SociaVault server', () => {
       setTimeout(() => req.destroy(), 100);
     });
     await expect.poll(() => api.requests[0]?.aborted).toBe(true);
-    await new Promise((r) => setTimeout(r, 400));
+    // The delayed answer is attempted (its status recorded) into the closed connection.
+    await expect.poll(() => api.requests[0]?.status).toBe(200);
     expect(api.credits).toBe(1000);
     api.reset();
   });

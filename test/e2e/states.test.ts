@@ -10,10 +10,13 @@ const world = useWorld();
 
 describe('looking up', () => {
   it('shows a loading state while the API is answering', async () => {
-    world.api.setDelay('slow', 2_500);
+    // The answer waits until the loading state has been seen, however long that takes.
+    world.api.holdHighlights({ pass: 0, hold: Infinity });
     const { popup } = await world.popupFor('/slow/');
     await expect.poll(() => popup.state()).toBe('loading');
     await expect.poll(() => popup.page.getByRole('status').first().textContent()).toContain('Looking up @slow');
+    await expect.poll(() => world.api.held).toBe(1);
+    world.api.releaseHeld();
     expect(await popup.settled()).toBe('list');
     expect(await popup.rowIds()).toEqual(idsOf('slow'));
   });
@@ -136,7 +139,8 @@ describe('errors', () => {
   });
 
   it('gives up after 20 s and says the request may have used a credit, without retrying', { timeout: 45_000 }, async () => {
-    world.api.setDelay('slow', 30_000);
+    // Never answered (until the next reset).
+    world.api.holdHighlights({ pass: 0, hold: Infinity });
     const { popup } = await world.popupFor('/slow/');
     await expect.poll(() => popup.state(), { timeout: 30_000 }).toBe('error');
     expect(await popup.errorKind()).toBe('timeout');

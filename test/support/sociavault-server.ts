@@ -81,6 +81,8 @@ export interface SociaVaultServer {
   holdHighlights(gate: { pass: number; hold: number }): void;
   /** How many highlights requests are held by `holdHighlights` right now. */
   readonly held: number;
+  /** Answers the held requests now and holds no more. */
+  releaseHeld(): void;
   /** Forget requests, delay overrides and a hold (answering what it held), restore the starting credit balance. */
   reset(): void;
   close(): Promise<void>;
@@ -224,6 +226,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     get held() {
       return gate?.held.length ?? 0;
     },
+    releaseHeld,
     reset() {
       releaseHeld();
       requests.length = 0;
