@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAutoLookup } from '@/utils/auto-lookup';
 import { createHighlightLookup } from '@/utils/highlight-lookup';
 import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/rate-limit';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { apiKeyItem, settingsItem } from '@/utils/storage-items';
 
 const ok = () =>
@@ -29,7 +30,7 @@ describe('auto-lookup', () => {
   });
 
   it('when on, looks up a new profile once and skips cached ones', async () => {
-    await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLookup: true });
     const { fetch, visit } = setup();
     expect(await visit('nasa')).toBe('looked-up');
     expect(await visit('nasa')).toBe('cached');
@@ -37,7 +38,7 @@ describe('auto-lookup', () => {
   });
 
   it(`a page changing its URL in a loop gets at most ${AUTO_LOOKUPS_PER_MINUTE} lookups a minute`, async () => {
-    await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLookup: true });
     const { fetch, visit } = setup();
     const outcomes = [];
     for (let i = 0; i < 200; i++) outcomes.push(await visit(`loop${i}`));
@@ -49,7 +50,7 @@ describe('auto-lookup', () => {
   });
 
   it('the cap survives the worker restarting (a new auto-lookup on the same storage)', async () => {
-    await settingsItem.setValue({ cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLookup: true });
     const { fetch, visit } = setup();
     for (let i = 0; i < AUTO_LOOKUPS_PER_MINUTE; i++) await visit(`a${i}`);
     const restarted = createAutoLookup(createHighlightLookup({ fetch, isOnline: () => true, now: () => clock }), () => clock);

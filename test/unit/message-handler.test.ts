@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHighlightLookup } from '@/utils/highlight-lookup';
 import { createMessageHandler } from '@/utils/message-handler';
 import type { SenderInfo } from '@/utils/sender-policy';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { apiKeyItem, settingsItem, tabProfilesItem } from '@/utils/storage-items';
 import { createTabProfiles } from '@/utils/tab-profiles';
 
@@ -130,7 +131,7 @@ describe('page requests', () => {
   it('get-status tells whether a key is set, never the key', async () => {
     const { handle } = setup();
     const status = await handle({ type: 'get-status' }, popup);
-    expect(status).toEqual({ hasKey: true, settings: { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines' } });
+    expect(status).toEqual({ hasKey: true, settings: DEFAULT_SETTINGS });
     expect(JSON.stringify(status)).not.toContain('sk_live');
   });
 
