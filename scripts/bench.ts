@@ -1,13 +1,16 @@
-// `npm run bench`: prints how fast the hot pure paths are, how big the built
-// files are, and how fast the popup shows a list in Chromium. Figures, not
-// pass/fail: these machines are shared and noisy.
+// `npm run bench`: prints how fast the hot pure paths are, builds the extension
+// and prints how big its files are, and how fast the popup shows a list in
+// Chromium. Figures, not pass/fail: these machines are shared and noisy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { entryBytes, planEviction, type IndexEntry } from '../entrypoints/background/cache-policy';
 import { parseJsonExact } from '../entrypoints/background/exact-json';
 import { parseHighlightsBody } from '../entrypoints/background/highlights-response';
 import { parseProfileUrl, type Handle } from '../utils/profile-url';
-import { DEFAULT_SCENARIOS, highlightsResponseBody, type ProfileScenario } from '../test/support/scenarios';
+import { buildExtension } from '../test/support/build';
+import { until } from '../test/support/poll';
+import { highlightsResponseBody, profileOf } from '../test/support/scenarios';
+import { startWorld } from '../test/support/world';
 
 function bench(name: string, run: () => unknown, minMs = 500): void {
   for (let i = 0; i < 50; i++) run(); // warm up the JIT
@@ -23,7 +26,7 @@ function bench(name: string, run: () => unknown, minMs = 500): void {
   console.log(`${name.padEnd(58)} ${perOp.toFixed(1).padStart(9)} µs/op  (${iterations} runs)`);
 }
 
-const bigBody = JSON.stringify(highlightsResponseBody(DEFAULT_SCENARIOS.bigprofile as ProfileScenario));
+const bigBody = JSON.stringify(highlightsResponseBody(profileOf('bigprofile')));
 bench(`parse a 150-highlight answer (${(bigBody.length / 1024).toFixed(0)} KiB): exact JSON + zod`, () =>
   parseHighlightsBody(parseJsonExact(bigBody)),
 );
@@ -37,7 +40,7 @@ const urls = [
 ];
 bench('parseProfileUrl, 4 URLs (one is parsed per navigation)', () => urls.forEach(parseProfileUrl), 300);
 
-const list = (DEFAULT_SCENARIOS.bigprofile as ProfileScenario).highlights.map((h) => ({
+const list = profileOf('bigprofile').highlights.map((h) => ({
   id: h.id,
   title: h.title,
   coverUrl: h.cover_media_cropped_thumbnail.url,
@@ -49,43 +52,27 @@ const index: IndexEntry[] = Array.from({ length: 301 }, (_, i) => {
 });
 bench('plan the eviction of a full cache index (301 profiles) to its count and byte budget', () => planEviction(index), 1000);
 
-console.log('\nBuilt sizes (.output/chrome-mv3, after `npm run build`):');
-const dir = '.output/chrome-mv3';
+const { dir } = await buildExtension({ browser: 'chrome' });
+console.log(`\nBuilt sizes (${relative(process.cwd(), dir)}):`);
 function walk(path: string): string[] {
   return readdirSync(path).flatMap((entry) => {
     const full = join(path, entry);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 }
-try {
-  for (const file of walk(dir).filter((f) => /\.(js|css|html|json)$/.test(f)).sort()) {
-    const bytes = readFileSync(file).length;
-    console.log(`  ${file.slice(dir.length + 1).padEnd(50)} ${(bytes / 1000).toFixed(1).padStart(7)} kB`);
-  }
-} catch {
-  console.log('  (no build: run `npm run build` first)');
+for (const file of walk(dir).filter((f) => /\.(js|css|html|json)$/.test(f)).sort()) {
+  const bytes = readFileSync(file).length;
+  console.log(`  ${file.slice(dir.length + 1).padEnd(50)} ${(bytes / 1000).toFixed(1).padStart(7)} kB`);
 }
 
-// In the browser: how long from opening the popup to a listed answer.
+// In the browser, through the page model: how long from opening the popup to a listed answer.
 async function browserBench(): Promise<void> {
-  const { launchExtension } = await import('../test/support/browser');
-  const { startInstagramSite } = await import('../test/support/instagram-site');
-  const { DEFAULT_API_KEY, startSociaVault } = await import('../test/support/sociavault-server');
-  const { createTestCertificate } = await import('../test/support/tls');
-
-  const tls = createTestCertificate();
-  const api = await startSociaVault({ tls, credits: 10_000 });
-  const site = await startInstagramSite({ tls });
-  const ext = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
+  const world = await startWorld({ credits: 10_000 });
   try {
-    await ext.setStorage('local', { apiKey: DEFAULT_API_KEY });
-    const page = await ext.newInstagramPage('/bigprofile/');
-    const tabId = await ext.tabIdOf(page);
-    const listed = async (popupPage: Awaited<ReturnType<typeof ext.openPopup>>) =>
-      popupPage.waitForSelector('main[data-state="list"]', { timeout: 30_000 });
-
-    const first = await ext.openPopup(tabId);
-    await listed(first);
+    await world.reset();
+    const tab = await world.instagram('/bigprofile/');
+    const first = await world.popup(tab);
+    await first.settled('list', undefined, 30_000);
     await first.close();
 
     const summarise = async (runs: number, once: () => Promise<number>) => {
@@ -97,11 +84,11 @@ async function browserBench(): Promise<void> {
     };
 
     console.log('\nIn Chromium (headless), a profile with 150 highlights:');
-    const optionsPage = await ext.openOptions();
+    const options = await world.options();
     console.log(
       `  stopped service worker → first answer (woken):   ${await summarise(10, async () => {
-        await ext.stopServiceWorker();
-        return optionsPage.evaluate(async () => {
+        await world.stopWorker();
+        return options.page.evaluate(async () => {
           const start = performance.now();
           const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
           await chrome.runtime.sendMessage({ type: 'get-status' });
@@ -111,8 +98,8 @@ async function browserBench(): Promise<void> {
     );
     // Measured inside the popup: from its document's start to the first frame showing the list.
     const inPage = async () => {
-      const popup = await ext.openPopup(tabId);
-      const handle = await popup.waitForFunction(
+      const popup = await world.popup(tab);
+      const handle = await popup.page.waitForFunction(
         () => (document.querySelector('main[data-state="list"]') ? performance.now() : false),
         null,
         { polling: 'raf', timeout: 30_000 },
@@ -123,21 +110,21 @@ async function browserBench(): Promise<void> {
     };
 
     console.log(`  popup document start → list on screen, cached:   ${await summarise(20, inPage)}`);
-    const popup = await ext.openPopup(tabId);
-    await listed(popup);
+    const popup = await world.popup(tab);
+    await popup.settled('list', undefined, 30_000);
+    const refreshButton = popup.page.getByRole('button', { name: /^Refresh/ });
     console.log(
       `  Refresh click → new list (local stand-in API):   ${await summarise(20, async () => {
-        const before = api.requests.length;
+        const before = world.highlightRequests();
         const start = performance.now();
-        await popup.getByRole('button', { name: /Refresh/ }).click();
-        while (api.requests.length === before) await popup.waitForTimeout(1);
-        await popup.waitForSelector('button:has-text("Refresh"):not([disabled])');
+        await popup.refresh();
+        await until('the refresh to reach SociaVault', () => world.highlightRequests(), (n) => n > before, 30_000);
+        await until('the refresh to finish', () => refreshButton.isEnabled(), Boolean, 30_000);
         return performance.now() - start;
       })}`,
     );
   } finally {
-    await ext.close();
-    await Promise.all([api.close(), site.close()]);
+    await world.close();
   }
 }
 

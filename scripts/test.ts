@@ -3,6 +3,7 @@
 // vitest's JSON report. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { buildExtension } from '../test/support/build';
 import { ensureChromium } from '../test/support/chromium';
 
 /** The part of vitest's JSON report (Jest-compatible) read here. */
@@ -30,9 +31,11 @@ try {
 }
 
 // Both builds: the manifest test pins the Firefox one too.
-for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
-  if (run('npx', args) !== 0) {
-    console.error(`The extension did not build (npx ${args.join(' ')}).`);
+for (const browser of ['chrome', 'firefox'] as const) {
+  try {
+    await buildExtension({ browser, output: 'inherit' });
+  } catch (error) {
+    console.error(`The extension did not build for ${browser}. ${(error as Error).message}`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   }

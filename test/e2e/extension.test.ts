@@ -3,86 +3,81 @@
  * highlights through the (local) SociaVault API, list and copy their IDs.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { actionTitle, badgeText, idsOf, rowIds, settledState, useWorld } from './fixture';
+import { idsOf, profileOf, useWorld } from './fixture';
 
 const world = useWorld();
 
 describe('on a profile', () => {
   it('titles the toolbar button "Highlights of @nasa"', async () => {
-    const { tabId } = await world.popupFor('/nasa/tagged/');
-    expect(await actionTitle(world, tabId)).toBe('Highlights of @nasa');
+    const { tab } = await world.popupFor('/nasa/tagged/');
+    expect(await tab.title()).toBe('Highlights of @nasa');
   });
 
   it('badges the toolbar button with the count once known, for every tab on that profile', async () => {
-    const page = await world.browser.newInstagramPage('/nasa/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @nasa');
-    // Known to be a profile, not yet looked up: no count (before the popup opens, not racing it).
-    expect(await badgeText(world, tabId)).toBe('');
-    const first = { page, tabId, popup: await world.browser.openPopup(tabId) };
-    await settledState(first.popup, ['list']);
-    await expect.poll(() => badgeText(world, first.tabId)).toBe('12');
+    // Reported, but not looked up yet: no count. (The popup is opened only after this look.)
+    const tab = await world.instagram('/nasa/');
+    expect(await tab.badge()).toBe('');
+    const popup = await world.popup(tab);
+    await popup.settled('list');
+    await expect.poll(() => tab.badge()).toBe('12');
     // Another tab on the same profile: known from the cache, no request.
-    const second = await world.browser.newInstagramPage('/nasa/reels/');
-    const secondId = await world.browser.tabIdOf(second);
-    await expect.poll(() => badgeText(world, secondId)).toBe('12');
+    const second = await world.instagram('/nasa/reels/');
+    await expect.poll(() => second.badge()).toBe('12');
     // In-app to a profile not looked up yet: no count.
-    await first.page.evaluate(() => history.pushState({}, '', '/natgeo/'));
-    await expect.poll(() => actionTitle(world, first.tabId)).toBe('Highlights of @natgeo');
-    await expect.poll(() => badgeText(world, first.tabId)).toBe('');
+    await tab.pushState('/natgeo/');
+    await tab.waitForProfile('natgeo');
+    await expect.poll(() => tab.badge()).toBe('');
     expect(world.highlightRequests()).toBe(1);
   });
 
   it('lists the IDs the API returned, in order, for the tab named in popup.html?tab=', async () => {
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('list');
-    await expect.poll(() => popup.getByTestId('profile-handle').textContent()).toBe('@nasa');
-    expect(await rowIds(popup)).toEqual(idsOf('nasa'));
+    expect(await popup.settled()).toBe('list');
+    await expect.poll(() => popup.handle()).toBe('@nasa');
+    expect(await popup.rowIds()).toEqual(idsOf('nasa'));
     expect(world.highlightRequests()).toBe(1);
   });
 
   it('copies one ID, and all IDs one per line, to the clipboard', async () => {
     const { popup } = await world.popupFor('/nasa/');
-    await settledState(popup, ['list']);
+    await popup.settled('list');
     const [first] = idsOf('nasa');
-    await popup.getByRole('button', { name: `Copy ID ${first}` }).click();
-    await expect.poll(() => popup.getByTestId('copy-status').textContent()).toContain('Copied');
-    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(first);
+    expect(await popup.copyId(first!)).toContain('Copied');
+    expect(await popup.readClipboard()).toBe(first);
 
-    await popup.getByRole('button', { name: 'Copy all IDs' }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(idsOf('nasa').join('\n'));
+    await popup.copyAll();
+    expect(await popup.readClipboard()).toBe(idsOf('nasa').join('\n'));
 
     // The profile's numeric id, for the faster user_id lookups.
-    const ownerId = (DEFAULT_SCENARIOS.nasa as ProfileScenario).ownerId;
-    expect(await popup.getByTestId('owner-id').textContent()).toContain(ownerId);
-    await popup.getByRole('button', { name: `Copy user ID ${ownerId}` }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(ownerId);
+    const { ownerId } = profileOf('nasa');
+    expect(await popup.page.getByTestId('owner-id').textContent()).toContain(ownerId);
+    await popup.copyUserId(ownerId);
+    expect(await popup.readClipboard()).toBe(ownerId);
   });
 
   it('follows in-app navigation (pushState) and shows a revisited profile from the cache', async () => {
-    const { page, tabId } = await world.popupFor('/nasa/');
-    let popup = await world.browser.openPopup(tabId);
-    await settledState(popup, ['list']);
+    const { tab } = await world.popupFor('/nasa/');
+    let popup = await world.popup(tab);
+    await popup.settled('list');
     expect(world.highlightRequests()).toBe(1);
 
-    const loadId = await page.evaluate(() => (window as unknown as { __spaLoadId: string }).__spaLoadId);
-    await page.evaluate(() => history.pushState({}, '', '/natgeo/'));
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @natgeo');
-    expect(await page.evaluate(() => (window as unknown as { __spaLoadId: string }).__spaLoadId)).toBe(loadId);
+    const loadId = await tab.loadId();
+    await tab.pushState('/natgeo/');
+    await tab.waitForProfile('natgeo');
+    expect(await tab.loadId()).toBe(loadId);
 
-    popup = await world.browser.openPopup(tabId);
-    await settledState(popup, ['list']);
-    expect(await popup.getByTestId('profile-handle').textContent()).toBe('@natgeo');
-    expect(await rowIds(popup)).toEqual(idsOf('natgeo'));
+    popup = await world.popup(tab);
+    await popup.settled('list');
+    expect(await popup.handle()).toBe('@natgeo');
+    expect(await popup.rowIds()).toEqual(idsOf('natgeo'));
     expect(world.highlightRequests()).toBe(2);
 
-    await page.evaluate(() => history.pushState({}, '', '/nasa/'));
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @nasa');
-    popup = await world.browser.openPopup(tabId);
-    await settledState(popup, ['list']);
-    expect(await rowIds(popup)).toEqual(idsOf('nasa'));
-    await expect.poll(() => popup.getByTestId('fetched-at').textContent()).toContain('from cache');
+    await tab.pushState('/nasa/');
+    await tab.waitForProfile('nasa');
+    popup = await world.popup(tab);
+    await popup.settled('list');
+    expect(await popup.rowIds()).toEqual(idsOf('nasa'));
+    await expect.poll(() => popup.fetchedAt()).toContain('from cache');
     expect(world.highlightRequests()).toBe(2);
   });
 });
@@ -91,49 +86,47 @@ describe('states', () => {
   it('without a key says so and sends nothing', async () => {
     await world.reset({ apiKey: null });
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('no-key');
-    await expect.poll(() => popup.getByRole('button', { name: 'Open options' }).count()).toBe(1);
+    expect(await popup.settled()).toBe('no-key');
+    await expect.poll(() => popup.page.getByRole('button', { name: 'Open options' }).count()).toBe(1);
     expect(world.highlightRequests()).toBe(0);
   });
 
   it('a rejected key (401) shows the key-rejected state', async () => {
     await world.reset({ apiKey: 'sk_live_not_a_valid_key' });
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('error');
-    expect(await popup.locator('main').getAttribute('data-error')).toBe('key-rejected');
-    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/rejected/i);
+    expect(await popup.settled()).toBe('error');
+    expect(await popup.errorKind()).toBe('key-rejected');
+    await expect.poll(() => popup.page.getByRole('alert').textContent()).toMatch(/rejected/i);
     expect(world.api.requests.at(-1)?.status).toBe(401);
   });
 
   it('on a page that is no profile, offers a field and looks up what is typed', async () => {
-    const { popup, tabId } = await world.popupFor('/explore/');
-    expect(await actionTitle(world, tabId)).toContain('no Instagram profile');
-    expect(await settledState(popup)).toBe('no-profile');
+    const { popup, tab } = await world.popupFor('/explore/');
+    expect(await tab.title()).toContain('no Instagram profile');
+    expect(await popup.settled()).toBe('no-profile');
     expect(world.highlightRequests()).toBe(0);
-    await popup.getByLabel('Instagram handle or profile URL').fill('https://www.instagram.com/natgeo/');
-    await popup.getByRole('button', { name: 'Look up' }).click();
-    expect(await settledState(popup, ['list'])).toBe('list');
-    expect(await rowIds(popup)).toEqual(idsOf('natgeo'));
+    await popup.lookUp('https://www.instagram.com/natgeo/');
+    expect(await popup.settled('list')).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('natgeo'));
   });
 
   it('says when a profile has no highlights', async () => {
     const { popup } = await world.popupFor('/emptyprofile/');
-    expect(await settledState(popup)).toBe('empty');
-    expect(await popup.getByTestId('empty-message').textContent()).toBe('@emptyprofile has no highlights');
+    expect(await popup.settled()).toBe('empty');
+    expect(await popup.page.getByTestId('empty-message').textContent()).toBe('@emptyprofile has no highlights');
   });
 });
 
 describe('copy format', () => {
   it('chosen in the options, "Copy all" copies CSV with id and title', async () => {
-    const options = await world.browser.openOptions();
-    await options.getByLabel('“Copy all” copies').selectOption('csv');
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => options.getByTestId('settings-message').textContent()).toContain('Settings saved');
+    const options = await world.options();
+    await options.copyFormat().selectOption('csv');
+    expect(await options.saveSettings(/Settings saved/)).toContain('Settings saved');
 
     const { popup } = await world.popupFor('/natgeo/');
-    await settledState(popup, ['list']);
-    await popup.getByRole('button', { name: 'Copy all as CSV' }).click();
-    const [only] = (DEFAULT_SCENARIOS.natgeo as ProfileScenario).highlights;
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(`id,title\r\n${only!.id},${only!.title}`);
+    await popup.settled('list');
+    await popup.copyAll('Copy all as CSV');
+    const [only] = profileOf('natgeo').highlights;
+    expect(await popup.readClipboard()).toBe(`id,title\r\n${only!.id},${only!.title}`);
   });
 });

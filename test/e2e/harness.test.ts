@@ -6,18 +6,21 @@
 import { request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/browser';
+import { LOCAL_KEYS } from '../../utils/storage-keys';
+import type { ExtensionBrowser } from '../support/browser';
+import { buildExtension } from '../support/build';
 import type { ChromeApi } from '../support/chrome-api';
-import { ensureExtensionBuild } from '../support/global-setup';
+import { InstagramTab } from '../support/instagram-tab';
 import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
 import {
   DEFAULT_SCENARIOS,
   SLOW_DEFAULT_DELAY_MS,
   highlightsResponseBody,
-  type ProfileScenario,
+  profileOf,
 } from '../support/scenarios';
-import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
+import { API_ORIGIN, API_PATHS, DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
 import { createTestCertificate, type TestCertificate } from '../support/tls';
+import { startWorld, type World } from '../support/world';
 
 declare const chrome: ChromeApi;
 
@@ -53,14 +56,13 @@ function fetchOver(
   });
 }
 
-const profile = (handle: string) => DEFAULT_SCENARIOS[handle] as ProfileScenario;
+const profile = profileOf;
 
 describe('fake SociaVault server', () => {
   let api: SociaVaultServer;
   const apiGet = (path: string, key: string | null = DEFAULT_API_KEY) =>
     fetchOver(api.port, path, { headers: key === null ? {} : { 'X-API-Key': key } });
-  const highlights = (query: string, key?: string | null) =>
-    apiGet(`/v1/scrape/instagram/highlights?${query}`, key);
+  const highlights = (query: string, key?: string | null) => apiGet(`${API_PATHS.highlights}?${query}`, key);
 
   beforeAll(async () => {
     api = await startSociaVault({ tls });
@@ -175,7 +177,7 @@ describe('fake SociaVault server', () => {
     const broke = await highlights('handle=nasa');
     expect(broke.status).toBe(402);
     expect(JSON.parse(broke.text)).toEqual({ error: 'Insufficient credits', required: 1, available: 0 });
-    const balance = await apiGet('/v1/credits');
+    const balance = await apiGet(API_PATHS.credits);
     expect(JSON.parse(balance.text)).toEqual({ credits: 0, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
     api.reset();
     expect(api.credits).toBe(1000);
@@ -185,7 +187,7 @@ describe('fake SociaVault server', () => {
     api.reset();
     await highlights('handle=nasa');
     await highlights('user_id=787132', 'sk_live_wrong');
-    const preflight = await fetchOver(api.port, '/v1/credits', {
+    const preflight = await fetchOver(api.port, API_PATHS.credits, {
       method: 'OPTIONS',
       headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Headers': 'x-api-key' },
     });
@@ -194,9 +196,9 @@ describe('fake SociaVault server', () => {
     expect(preflight.headers['access-control-allow-headers']).toMatch(/X-API-Key/i);
 
     expect(api.requests).toMatchObject([
-      { method: 'GET', path: '/v1/scrape/instagram/highlights', query: { handle: 'nasa' }, apiKey: DEFAULT_API_KEY, status: 200 },
+      { method: 'GET', path: API_PATHS.highlights, query: { handle: 'nasa' }, apiKey: DEFAULT_API_KEY, status: 200 },
       { method: 'GET', query: { user_id: '787132' }, apiKey: 'sk_live_wrong', status: 401 },
-      { method: 'OPTIONS', path: '/v1/credits', apiKey: null, status: 204 },
+      { method: 'OPTIONS', path: API_PATHS.credits, apiKey: null, status: 204 },
     ]);
     expect(api.requests.every((r) => typeof r.at === 'number' && !r.aborted)).toBe(true);
   });
@@ -207,7 +209,7 @@ describe('fake SociaVault server', () => {
     api.setDelay('slow', 300);
     const started = Date.now();
     const pending = highlights('handle=slow');
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => api.requests.length).toBe(1);
     expect(api.requests[0]?.status).toBe(0); // still in flight
     const res = await pending;
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -222,7 +224,7 @@ describe('fake SociaVault server', () => {
       const req = request({
         host: '127.0.0.1',
         port: api.port,
-        path: '/v1/scrape/instagram/highlights?handle=nasa',
+        path: `${API_PATHS.highlights}?handle=nasa`,
         servername: 'api.sociavault.com',
         ca: tls.cert,
         headers: { 'X-API-Key': DEFAULT_API_KEY },
@@ -232,7 +234,8 @@ describe('fake SociaVault server', () => {
       setTimeout(() => req.destroy(), 100);
     });
     await expect.poll(() => api.requests[0]?.aborted).toBe(true);
-    await new Promise((r) => setTimeout(r, 400));
+    // The delayed answer is attempted (its status recorded) into the closed connection.
+    await expect.poll(() => api.requests[0]?.status).toBe(200);
     expect(api.credits).toBe(1000);
     api.reset();
   });
@@ -266,20 +269,18 @@ describe('fake Instagram site', () => {
 });
 
 describe('Chromium with the extension', () => {
+  let world: World;
   let api: SociaVaultServer;
   let site: InstagramSite;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    await ensureExtensionBuild();
-    api = await startSociaVault({ tls });
-    site = await startInstagramSite({ tls });
-    browser = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
+    await buildExtension({ ifMissing: true });
+    world = await startWorld();
+    ({ api, site, browser } = world);
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await api?.close();
+    await world?.close();
   });
 
   it('loads the unpacked extension', () => {
@@ -288,18 +289,19 @@ describe('Chromium with the extension', () => {
 
   it('reaches www.instagram.com through the resolver mapping and navigates it like an SPA', async () => {
     const page = await browser.newInstagramPage('/nasa/');
+    const tab = new InstagramTab(browser, page, await browser.tabIdOf(page));
     try {
       expect(page.url()).toBe('https://www.instagram.com/nasa/');
       await expect.poll(() => page.getByTestId('profile-username').textContent()).toBe('nasa');
-      const loadId = await page.evaluate(() => (window as unknown as { __spaLoadId: string }).__spaLoadId);
+      const loadId = await tab.loadId();
       const pageLoads = () => site.hits.filter((h) => h.kind === 'page').length;
       const loadsBefore = pageLoads();
 
-      await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'natgeo' }).click();
+      await tab.clickLink('natgeo');
       expect(page.url()).toBe('https://www.instagram.com/natgeo/');
       expect(await page.getByTestId('profile-username').textContent()).toBe('natgeo');
 
-      await page.evaluate(() => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate('/natgeo/tagged/'));
+      await tab.spaNavigate('/natgeo/tagged/');
       expect(page.url()).toBe('https://www.instagram.com/natgeo/tagged/');
 
       await page.goBack();
@@ -307,7 +309,7 @@ describe('Chromium with the extension', () => {
       expect(await page.getByTestId('profile-username').textContent()).toBe('natgeo');
 
       // Same document all along: no new load id, no further page request.
-      expect(await page.evaluate(() => (window as unknown as { __spaLoadId: string }).__spaLoadId)).toBe(loadId);
+      expect(await tab.loadId()).toBe(loadId);
       expect(pageLoads()).toBe(loadsBefore);
     } finally {
       await page.close();
@@ -364,15 +366,15 @@ describe('Chromium with the extension', () => {
   it('lets the service worker fetch the API (host mapping and SPKI pin reach the worker)', async () => {
     api.reset();
     const worker = await browser.worker();
-    const result = await worker.evaluate(async (key) => {
-      const res = await fetch('https://api.sociavault.com/v1/credits', { headers: { 'X-API-Key': key } });
+    const result = await worker.evaluate(async ({ url, key }) => {
+      const res = await fetch(url, { headers: { 'X-API-Key': key } });
       return { status: res.status, body: await res.json() };
-    }, DEFAULT_API_KEY);
+    }, { url: `${API_ORIGIN}${API_PATHS.credits}`, key: DEFAULT_API_KEY });
     expect(result).toEqual({
       status: 200,
       body: { credits: 1000, subscriptionStatus: 'active', subscriptionId: 'sub_test' },
     });
-    expect(api.requests).toMatchObject([{ path: '/v1/credits', apiKey: DEFAULT_API_KEY, status: 200 }]);
+    expect(api.requests).toMatchObject([{ path: API_PATHS.credits, apiKey: DEFAULT_API_KEY, status: 200 }]);
   });
 
   it('finds the chrome.tabs id of a page', async () => {
@@ -395,12 +397,13 @@ describe('Chromium with the extension', () => {
   });
 
   it('reads and writes chrome.storage without the worker, visible to the worker', async () => {
-    await browser.setStorage('local', { apiKey: DEFAULT_API_KEY });
+    const stored = { [LOCAL_KEYS.apiKey]: DEFAULT_API_KEY };
+    await browser.setStorage('local', stored);
     await browser.setStorage('session', { probe: 42 });
-    expect(await browser.getStorage('local', 'apiKey')).toEqual({ apiKey: DEFAULT_API_KEY });
+    expect(await browser.getStorage('local', LOCAL_KEYS.apiKey)).toEqual(stored);
     expect(await browser.getStorage('session')).toMatchObject({ probe: 42 });
     const worker = await browser.worker();
-    expect(await worker.evaluate(() => chrome.storage.local.get('apiKey'))).toEqual({ apiKey: DEFAULT_API_KEY });
+    expect(await worker.evaluate((key) => chrome.storage.local.get(key), LOCAL_KEYS.apiKey)).toEqual(stored);
     await browser.setStorage('session', { probe: null });
   });
 

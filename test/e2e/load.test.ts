@@ -6,47 +6,53 @@
  * stays small. Prints its figures on one line.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachToServiceWorker, launchExtension, type ExtensionBrowser, type TargetSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { AUTO_LOOKUPS_PER_MINUTE } from '../../utils/limits';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { CACHE_ENTRY_PREFIX, LOCAL_KEYS, SESSION_KEYS } from '../../utils/storage-keys';
+import { attachToServiceWorker, type TargetSession } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
-import { startInstagramSite, type InstagramSite } from '../support/instagram-site';
+import { InstagramTab, TOOLBAR_TITLE } from '../support/instagram-tab';
+import { until } from '../support/poll';
 import { DEFAULT_SCENARIOS, loadProfiles } from '../support/scenarios';
-import { DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '../support/sociavault-server';
-import { createTestCertificate } from '../support/tls';
-import { CACHE_ENTRY_PREFIX } from '../../utils/storage-keys';
+import { useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
 
-const PROFILES = 60;
+const PROFILES = 60; // load0 … load59, for the navigations with auto-lookup off
 const TABS = 5;
 const NAVIGATIONS_PER_TAB = 100; // 500 in all
 const REAL_LOAD_EVERY = 25; // every 25th navigation of a tab is a real page load: 20 in all
 const LOOKUP_HANDLES = 20; // load0 … load19
 const MESSAGE_LOOKUPS = 45; // plus one popup per tab: 50 lookups
-const AUTO_NAVIGATIONS_PER_TAB = 20; // 100 navigations with auto-lookup on, over profiles never looked up
-const AUTO_LOOKUPS_PER_MINUTE = 5;
+// 100 navigations with auto-lookup on, each to a profile never visited before: load60 … load159.
+const AUTO_NAVIGATIONS_PER_TAB = 20;
+const AUTO_PROFILES = TABS * AUTO_NAVIGATIONS_PER_TAB;
 const HEAP_LIMIT_BYTES = 50 * 1024 * 1024;
-const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
 const WAIT = { timeout: 20_000, interval: 100 };
+const AUTO_ON = { ...DEFAULT_SETTINGS, autoLookup: true };
 
 const handle = (i: number) => `load${i}`;
 
-/** In-page navigation the way Instagram does it: history.pushState, then a re-render. */
-function spaNavigate(page: Page, path: string): Promise<void> {
-  return page.evaluate((p) => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate(p), path);
+// Auto-lookup is off by default (reset stores the default settings).
+const world = useWorld({
+  scenarios: { ...DEFAULT_SCENARIOS, ...loadProfiles(PROFILES + AUTO_PROFILES) },
+  resetEachTest: false,
+});
+
+async function actionTitles(tabIds: number[]): Promise<string[]> {
+  return Promise.all(tabIds.map((tabId) => world.browser.toolbarTitle(tabId)));
+}
+
+async function session(key: string): Promise<unknown> {
+  return (await world.getStorage('session', key))[key];
 }
 
 /** Handles with an answer in the cache (one storage.local key each). */
 async function cachedHandles(): Promise<string[]> {
-  const items = await ext.getStorage('local');
-  return Object.keys(items)
+  return Object.keys(await world.getStorage('local'))
     .filter((key) => key.startsWith(CACHE_ENTRY_PREFIX))
     .map((key) => key.slice(CACHE_ENTRY_PREFIX.length));
-}
-
-async function actionTitles(tabIds: number[]): Promise<string[]> {
-  const worker = await ext.worker();
-  return Promise.all(tabIds.map((tabId) => worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)));
 }
 
 /** The k-th navigation of tab t: every URL form of a profile page, spread over `pool`. */
@@ -64,24 +70,8 @@ function navigationPath(t: number, k: number, pool: number[], last: string): str
   }
 }
 
-let api: SociaVaultServer;
-let site: InstagramSite;
-let ext: ExtensionBrowser;
 /** The requests the 50 explicit lookups caused; every other highlights request was automatic. */
 const lookupPhase = new Set<object>();
-
-beforeAll(async () => {
-  const tls = createTestCertificate();
-  api = await startSociaVault({ tls, scenarios: { ...DEFAULT_SCENARIOS, ...loadProfiles(PROFILES) } });
-  site = await startInstagramSite({ tls });
-  ext = await launchExtension({ instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash });
-  // No settings stored: auto-lookup is off by default.
-  await ext.setStorage('local', { apiKey: DEFAULT_API_KEY });
-});
-afterAll(async () => {
-  await ext?.close();
-  await Promise.all([api?.close(), site?.close()]);
-});
 
 /** Uncaught errors and console errors of every page (all worlds) and of the worker. */
 class ErrorLog {
@@ -89,7 +79,7 @@ class ErrorLog {
 
   async watchPage(label: string, page: Page): Promise<void> {
     page.on('pageerror', (e) => this.errors.push(`${label} pageerror: ${e.message}`));
-    const cdp = await ext.context.newCDPSession(page);
+    const cdp = await world.browser.context.newCDPSession(page);
     cdp.on('Runtime.exceptionThrown', (e) =>
       this.errors.push(`${label} exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`),
     );
@@ -126,11 +116,11 @@ async function workerHeapBytes(session: TargetSession): Promise<number> {
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-/** Highlights requests since `from`, as the handles (or owner ids) they asked for. */
+/** Highlights requests since `from` (an index into the highlights log), as the handles (or owner ids) they asked for. */
 function askedFor(from: number): string[] {
-  return api.requests
+  return world
+    .highlightLog()
     .slice(from)
-    .filter((r) => r.path === HIGHLIGHTS_PATH)
     .map((r) => r.query.handle ?? `user_id:${r.query.user_id}`);
 }
 
@@ -139,31 +129,30 @@ describe('under load', () => {
   it(title, { timeout: 90_000 }, async () => {
     const started = Date.now();
     const log = new ErrorLog();
+    const { api, site, browser: ext } = world;
     const worker = await attachToServiceWorker(ext);
     try {
       await log.watchWorker(worker);
       const heapBefore = await workerHeapBytes(worker);
 
       // Five Instagram tabs, watched in every world, and their tab ids.
-      const tabs: Array<{ page: Page; id: number; last: string }> = [];
+      const tabs: Array<{ tab: InstagramTab; id: number; last: string }> = [];
       for (let t = 0; t < TABS; t++) {
         const page = await ext.context.newPage();
         await log.watchPage(`instagram tab ${t}`, page);
         await page.goto(`https://www.instagram.com/explore/`);
-        tabs.push({ page, id: await ext.tabIdOf(page), last: handle(t) });
+        const tab = new InstagramTab(ext, page, await ext.tabIdOf(page));
+        tabs.push({ tab, id: tab.tabId, last: handle(t) });
       }
 
-      /** Navigates every tab `count` times concurrently, ending each on its `last` handle. */
-      const navigate = async (count: number, pool: number[]) => {
+      /** Navigates every tab `count` times concurrently over its pool, ending each on its `last` handle. */
+      const navigate = async (count: number, poolOf: (t: number) => number[]) => {
         await Promise.all(
-          tabs.map(async (tab, t) => {
+          tabs.map(async ({ tab, last }, t) => {
             for (let k = 0; k < count; k++) {
-              const path = navigationPath(t, k === count - 1 ? -1 : k, pool, tab.last);
-              if (k % REAL_LOAD_EVERY === REAL_LOAD_EVERY - 1) {
-                await tab.page.goto(`https://www.instagram.com${path}`);
-              } else {
-                await spaNavigate(tab.page, path);
-              }
+              const path = navigationPath(t, k === count - 1 ? -1 : k, poolOf(t), last);
+              if (k % REAL_LOAD_EVERY === REAL_LOAD_EVERY - 1) await tab.goto(path);
+              else await tab.spaNavigate(path);
             }
           }),
         );
@@ -172,15 +161,15 @@ describe('under load', () => {
       /** Every tab's toolbar title and its storage.session entry name its last profile. */
       const expectTabsSettled = async () => {
         const ids = tabs.map((tab) => tab.id);
-        await expect.poll(() => actionTitles(ids), WAIT).toEqual(tabs.map((tab) => `Highlights of @${tab.last}`));
-        const tabProfiles = (await ext.getStorage('session', 'tabProfiles')).tabProfiles as Record<string, string | null>;
+        await expect.poll(() => actionTitles(ids), WAIT).toEqual(tabs.map((tab) => TOOLBAR_TITLE.of(tab.last)));
+        const tabProfiles = (await session(SESSION_KEYS.tabProfiles)) as Record<string, string | null>;
         for (const tab of tabs) expect(tabProfiles[String(tab.id)], `tab ${tab.id}`).toBe(tab.last);
       };
 
       // 1. 500 profile navigations with auto-lookup off (the default): titles follow, nothing is spent.
       const allProfiles = Array.from({ length: PROFILES }, (_, i) => i);
       const navStarted = Date.now();
-      await navigate(NAVIGATIONS_PER_TAB, allProfiles);
+      await navigate(NAVIGATIONS_PER_TAB, () => allProfiles);
       await expectTabsSettled();
       const navSeconds = (Date.now() - navStarted) / 1000;
       expect(askedFor(0)).toEqual([]);
@@ -230,29 +219,37 @@ describe('under load', () => {
       for (const r of api.requests) lookupPhase.add(r);
       expect([...lookupRequests].sort()).toEqual([...lookedUp].sort());
 
-      // 3. Auto-lookup on, 100 more navigations over profiles never looked up: at most 5 are spent.
-      await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
-      const autoFrom = api.requests.length;
-      const unseen = Array.from({ length: PROFILES - LOOKUP_HANDLES }, (_, i) => LOOKUP_HANDLES + i);
-      tabs.forEach((tab, t) => (tab.last = handle(LOOKUP_HANDLES + 30 + t)));
-      await navigate(AUTO_NAVIGATIONS_PER_TAB, unseen);
+      // 3. Auto-lookup on, 100 more navigations, each to a profile never visited before (every
+      // tab has 20 of its own): at most 5 are spent. Each is reported once, so the 5 that get
+      // the minute's slots are 5 different profiles, and exactly 5 requests follow.
+      await world.setStorage('local', { [LOCAL_KEYS.settings]: AUTO_ON });
+      const autoFrom = world.highlightRequests();
+      const autoPool = (t: number) => Array.from({ length: AUTO_NAVIGATIONS_PER_TAB }, (_, i) => PROFILES + t * AUTO_NAVIGATIONS_PER_TAB + i);
+      // The last navigation of a tab goes where navigationPath would have sent it: no profile twice.
+      tabs.forEach((tab, t) => (tab.last = handle(autoPool(t)[(t * 13 + (AUTO_NAVIGATIONS_PER_TAB - 1) * 7) % AUTO_NAVIGATIONS_PER_TAB]!)));
+      await navigate(AUTO_NAVIGATIONS_PER_TAB, autoPool);
       await expectTabsSettled();
-      // Give any automatic lookup that is still coming the time to arrive.
-      await control.waitForTimeout(1_000);
-      await expect.poll(() => api.requests.slice(autoFrom).every((r) => r.status !== 0), WAIT).toBe(true);
+      // Every slot of the minute taken, and each of those lookups answered and in the cache.
+      await until('the minute’s automatic lookups to be taken', () => session(SESSION_KEYS.autoLookupTimes), (times) => Array.isArray(times) && times.length === AUTO_LOOKUPS_PER_MINUTE, WAIT.timeout);
+      const autoDone = async () => {
+        const asked = askedFor(autoFrom);
+        const cached = await cachedHandles();
+        return asked.length === AUTO_LOOKUPS_PER_MINUTE && world.highlightLog().every((r) => r.status !== 0) && asked.every((h) => cached.includes(h));
+      };
+      await until('the automatic lookups to be answered and cached', autoDone, Boolean, WAIT.timeout);
       const autoRequests = askedFor(autoFrom);
       expect(autoRequests.length).toBeGreaterThanOrEqual(1);
       expect(autoRequests.length).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
       expect(new Set(autoRequests).size).toBe(autoRequests.length);
       for (const h of autoRequests) expect(lookedUp.has(h), `${h} was looked up before`).toBe(false);
       // What was fetched automatically is now in the cache for the popup.
-      const cached = await cachedHandles();
-      for (const h of autoRequests) expect(cached).toContain(h);
+      const cache = await cachedHandles();
+      for (const h of autoRequests) expect(cache).toContain(h);
 
       // Across the whole run: one request per distinct profile, every one answered 200.
       const all = askedFor(0);
       expect(new Set(all).size).toBe(all.length);
-      expect(api.requests.filter((r) => r.path === HIGHLIGHTS_PATH).every((r) => r.status === 200)).toBe(true);
+      expect(world.highlightLog().every((r) => r.status === 200)).toBe(true);
 
       const heapAfter = await workerHeapBytes(worker);
       expect(heapAfter).toBeLessThan(HEAP_LIMIT_BYTES);
@@ -275,31 +272,37 @@ describe('under load', () => {
   it('the cap on automatic lookups (5 a minute) survives the worker being stopped in between', async () => {
     // Runs after the test above in the same browser: auto-lookup is on and the window
     // may already hold its lookups. Chrome stops an idle worker after 30 s, well inside a minute.
-    await ext.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: true, copyFormat: 'lines' } });
-    const cached = await cachedHandles();
-    const fresh = Array.from({ length: PROFILES }, (_, i) => handle(i)).filter((h) => !cached.includes(h));
+    await world.setStorage('local', { [LOCAL_KEYS.settings]: AUTO_ON });
+    const cache = await cachedHandles();
+    const fresh = Array.from({ length: PROFILES + AUTO_PROFILES }, (_, i) => handle(i)).filter((h) => !cache.includes(h));
     expect(fresh.length).toBeGreaterThanOrEqual(12);
-    const page = await ext.newInstagramPage('/explore/');
-    const tabId = await ext.tabIdOf(page);
+    const tab = await world.instagram('/explore/');
 
     const visit = async (h: string) => {
-      await spaNavigate(page, `/${h}/`);
-      await expect.poll(() => actionTitles([tabId]), WAIT).toEqual([`Highlights of @${h}`]);
+      await tab.spaNavigate(`/${h}/`);
+      await tab.waitForProfile(h, WAIT.timeout);
     };
     /** The most automatic requests sent in any 60 s window. */
     const busiestMinute = () => {
-      const times = api.requests.filter((r) => r.path === HIGHLIGHTS_PATH && !lookupPhase.has(r)).map((r) => r.at);
+      const times = world.highlightLog().filter((r) => !lookupPhase.has(r)).map((r) => r.at);
       return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    };
+    /**
+     * Stopping the worker ends whatever the visits started in it: a lookup has sent its request
+     * by then (the stop takes longer than a loopback request) or never will. Then every answer is in.
+     */
+    const settleVisits = async () => {
+      await world.stopWorker();
+      await until('every request to be answered', () => world.highlightLog().every((r) => r.status !== 0), Boolean, WAIT.timeout);
     };
 
     for (const h of fresh.slice(0, 6)) await visit(h);
-    await page.waitForTimeout(500);
+    await settleVisits();
     expect(busiestMinute()).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
 
-    await ext.stopServiceWorker();
+    // The worker was stopped in between: the next visits start a fresh one.
     for (const h of fresh.slice(6, 12)) await visit(h);
-    await page.waitForTimeout(500);
-    await expect.poll(() => api.requests.every((r) => r.status !== 0), WAIT).toBe(true);
+    await settleVisits();
     expect(busiestMinute()).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
   });
 });

@@ -4,36 +4,35 @@
  * unless the user asks again.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_NAME_HANDLES, DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { idsOf, rowIds, settledState, useWorld } from './fixture';
+import { BUILTIN_NAME_HANDLES } from '../support/scenarios';
+import { idsOf, profileOf, useWorld } from './fixture';
 
 const world = useWorld();
 
 describe('a worker stopped while SociaVault is answering', () => {
   it('says the request may have used a credit, and a reopened popup sends nothing until Try again', async () => {
-    world.api.setDelay('nasa', 4_000);
-    const { tabId, popup } = await world.popupFor('/nasa/');
-    // The request has reached SociaVault, which has not answered yet.
-    await expect.poll(() => world.api.requests.filter((r) => r.query.handle === 'nasa').length, { timeout: 10_000 }).toBe(1);
-    await world.browser.stopServiceWorker();
+    // SociaVault holds the answer: the request has left, and nothing comes back.
+    world.api.holdHighlights({ pass: 0, hold: Number.MAX_SAFE_INTEGER });
+    const { tab, popup } = await world.popupFor('/nasa/');
+    await expect.poll(() => world.api.held, { timeout: 10_000 }).toBe(1);
+    await world.stopWorker();
 
-    expect(await settledState(popup)).toBe('error');
-    const first = await popup.locator('main').innerText();
+    expect(await popup.settled('error')).toBe('error');
+    const first = await popup.main.innerText();
     expect(first).toMatch(/may have used a credit/);
     expect(first).not.toMatch(/no credit was used/i);
     await popup.close();
 
     // Reopened: the new worker knows that request left and never came back.
-    const reopened = await world.browser.openPopup(tabId);
-    expect(await settledState(reopened)).toBe('error');
-    expect(await reopened.locator('main').getAttribute('data-error')).toBe('interrupted');
-    expect(await reopened.locator('main').innerText()).toMatch(/interrupted[\s\S]*may have used a credit/);
+    const reopened = await world.popup(tab);
+    await reopened.settled('error', 'interrupted');
+    expect(await reopened.main.innerText()).toMatch(/interrupted[\s\S]*may have used a credit/);
     expect(world.highlightRequests()).toBe(1);
 
     // Asked again on purpose: one more request, and the list.
-    world.api.setDelay('nasa', null);
-    await reopened.getByRole('button', { name: 'Try again' }).click();
-    expect(await settledState(reopened)).toBe('list');
+    world.api.releaseHeld();
+    await reopened.page.getByRole('button', { name: 'Try again' }).click();
+    await reopened.settled('list');
     expect(world.highlightRequests()).toBe(2);
   });
 });
@@ -62,32 +61,32 @@ describe('storage.local full to within a few bytes', () => {
 
   it('shows the paid answer, spends nothing on reopening in the same session, and explains', async () => {
     await fillStorage('filler', 50);
-    const { tabId, popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('list');
-    await expect(popup.getByTestId('cache-notice').innerText()).resolves.toMatch(/cache is full.*until the browser closes/);
+    const { tab, popup } = await world.popupFor('/nasa/');
+    await popup.settled('list');
+    expect(await popup.page.getByTestId('cache-notice').innerText()).toMatch(/cache is full.*until the browser closes/);
     expect(world.highlightRequests()).toBe(1);
     await popup.close();
 
     for (let reopen = 0; reopen < 2; reopen++) {
-      const again = await world.browser.openPopup(tabId);
-      expect(await settledState(again)).toBe('list');
-      await expect.poll(() => again.getByTestId('fetched-at').textContent()).toContain('from cache');
+      const again = await world.popup(tab);
+      await again.settled('list');
+      expect(await again.fetchedAt()).toContain('from cache');
       await again.close();
     }
     // A stopped worker forgets nothing either: the answer is in storage.session.
-    await world.browser.stopServiceWorker();
-    const afterStop = await world.browser.openPopup(tabId);
-    expect(await settledState(afterStop)).toBe('list');
+    await world.stopWorker();
+    const afterStop = await world.popup(tab);
+    await afterStop.settled('list');
     expect(world.highlightRequests()).toBe(1);
   });
 
   it('what an older version cached fills it: "Clear other cached answers" makes room and keeps this one', async () => {
     await fillStorage('highlightCache', 50);
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('list');
-    await popup.getByRole('button', { name: 'Clear other cached answers' }).click();
-    await expect.poll(() => popup.getByTestId('cache-notice').innerText()).toMatch(/this one is now in the cache/);
-    const stored = Object.keys(await world.browser.getStorage('local'));
+    await popup.settled('list');
+    await popup.page.getByRole('button', { name: 'Clear other cached answers' }).click();
+    await expect.poll(() => popup.page.getByTestId('cache-notice').innerText()).toMatch(/this one is now in the cache/);
+    const stored = Object.keys(await world.getStorage('local'));
     expect(stored).toContain('cache:nasa');
     expect(stored).not.toContain('highlightCache');
     expect(world.highlightRequests()).toBe(1);
@@ -123,26 +122,24 @@ describe('a corrupt store', () => {
   it.each(CORRUPT_LOCAL.map((values, i) => [i, values] as const))(
     'variant %i: lookups work, nothing is charged twice, and "Clear cached answers" leaves a clean state',
     async (_variant, values) => {
-      await world.browser.setStorage('local', values);
-      await world.browser.setStorage('session', CORRUPT_SESSION);
+      await world.setStorage('local', values);
+      await world.setStorage('session', CORRUPT_SESSION);
 
-      const { tabId, popup } = await world.popupFor('/nasa/');
-      expect(await settledState(popup)).toBe('list');
-      const again = await world.browser.openPopup(tabId);
-      expect(await settledState(again)).toBe('list');
-      await expect.poll(() => again.getByTestId('fetched-at').textContent()).toContain('from cache');
+      const { tab, popup } = await world.popupFor('/nasa/');
+      await popup.settled('list');
+      const again = await world.popup(tab);
+      await again.settled('list');
+      expect(await again.fetchedAt()).toContain('from cache');
       expect(world.highlightRequests()).toBe(1);
       // Nothing read from storage reached the request but a checked handle.
-      const [request] = world.api.requests.filter((r) => r.path === '/v1/scrape/instagram/highlights');
-      expect(request!.query).toEqual({ handle: 'nasa' });
+      expect(world.highlightLog()[0]!.query).toEqual({ handle: 'nasa' });
 
-      const options = await world.browser.openOptions();
-      await options.getByRole('button', { name: 'Clear cached answers' }).click();
-      await expect.poll(() => options.getByTestId('cache-message').textContent()).toMatch(/^Cleared \d+ cached/);
-      const left = Object.keys(await world.browser.getStorage('local')).sort();
+      const options = await world.options();
+      expect(await options.clearCache(/^Cleared \d+ cached/)).toMatch(/^Cleared/);
+      const left = Object.keys(await world.getStorage('local')).sort();
       // What is left: the key, the settings (and WXT's version of them), nothing derived from answers.
       expect(left.filter((k) => !['apiKey', 'settings', 'settings$', 'autoLookupDay'].includes(k))).toEqual([]);
-      expect(Object.keys(await world.browser.getStorage('session')).filter((k) => k.startsWith('cache:'))).toEqual([]);
+      expect(Object.keys(await world.getStorage('session')).filter((k) => k.startsWith('cache:'))).toEqual([]);
     },
   );
 });
@@ -150,15 +147,15 @@ describe('a corrupt store', () => {
 describe('handles that are also names of JavaScript built-ins', () => {
   it.each([...BUILTIN_NAME_HANDLES])('@%s: looked up by handle, then refreshed by user_id', async (handle) => {
     const { popup } = await world.popupFor(`/${handle}/`);
-    expect(await settledState(popup)).toBe('list');
-    expect(await popup.getByTestId('profile-handle').textContent()).toBe(`@${handle}`);
-    expect(await rowIds(popup)).toEqual(idsOf(handle));
-    await popup.getByRole('button', { name: /Refresh/ }).click();
+    await popup.settled('list');
+    expect(await popup.handle()).toBe(`@${handle}`);
+    expect(await popup.rowIds()).toEqual(idsOf(handle));
+    await popup.refresh();
     await expect.poll(() => world.highlightRequests()).toBe(2);
-    await expect.poll(() => popup.getByRole('button', { name: /Refresh/ }).isEnabled()).toBe(true);
-    expect(await settledState(popup)).toBe('list');
-    const ownerId = (DEFAULT_SCENARIOS[handle] as ProfileScenario).ownerId;
-    expect(world.api.requests.filter((r) => r.path === '/v1/scrape/instagram/highlights').map((r) => r.query)).toEqual([
+    await expect.poll(() => popup.page.getByRole('button', { name: /Refresh/ }).isEnabled()).toBe(true);
+    await popup.settled('list');
+    const { ownerId } = profileOf(handle);
+    expect(world.highlightLog().map((r) => r.query)).toEqual([
       { handle },
       { user_id: ownerId },
     ]);

@@ -2,31 +2,26 @@
  * The options page as a person uses it: the key (masked, reveal, save,
  * refuse, warn, remove), the settings, and clearing the cache.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_KEYS } from '../../utils/storage-keys';
 import { DEFAULT_API_KEY } from '../support/sociavault-server';
-import { settledState, useWorld } from './fixture';
+import { useWorld } from './fixture';
 
 const world = useWorld();
 
-async function storedKey(): Promise<unknown> {
-  return (await world.browser.getStorage('local', 'apiKey')).apiKey;
-}
-
-async function keyMessage(options: Page): Promise<string> {
-  await expect.poll(() => options.getByTestId('key-message').textContent()).not.toBe('');
-  return (await options.getByTestId('key-message').textContent()) ?? '';
+async function storedSettings(): Promise<unknown> {
+  return (await world.getStorage('local', LOCAL_KEYS.settings))[LOCAL_KEYS.settings];
 }
 
 describe('the API key', () => {
   it('is masked, can be revealed, and shows the saved key', async () => {
-    const options = await world.browser.openOptions();
-    const field = options.getByLabel('API key');
+    const options = await world.options();
+    const field = options.keyField();
     await expect.poll(() => field.inputValue()).toBe(DEFAULT_API_KEY);
     expect(await field.getAttribute('type')).toBe('password');
-    await options.getByRole('button', { name: 'Show' }).click();
+    await options.page.getByRole('button', { name: 'Show' }).click();
     expect(await field.getAttribute('type')).toBe('text');
-    await options.getByRole('button', { name: 'Hide' }).click();
+    await options.page.getByRole('button', { name: 'Hide' }).click();
     expect(await field.getAttribute('type')).toBe('password');
   });
 
@@ -34,68 +29,65 @@ describe('the API key', () => {
     ['empty', '', /Enter your SociaVault API key/],
     ['with a space inside', 'sk_live abc', /no spaces/],
   ])('refuses a key that is %s, keeps what was typed and the saved key', async (_name, typed, words) => {
-    const options = await world.browser.openOptions();
-    const field = options.getByLabel('API key');
+    const options = await world.options();
+    const field = options.keyField();
     await expect.poll(() => field.inputValue()).toBe(DEFAULT_API_KEY);
     await field.fill(typed);
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    expect(await keyMessage(options)).toMatch(words);
-    expect(await options.getByTestId('key-message').getAttribute('role')).toBe('alert');
+    await options.page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await options.keyMessage()).toMatch(words);
+    expect(await options.page.getByTestId('key-message').getAttribute('role')).toBe('alert');
     expect(await field.inputValue()).toBe(typed);
-    expect(await storedKey()).toBe(DEFAULT_API_KEY);
+    expect(await options.storedKey()).toBe(DEFAULT_API_KEY);
   });
 
   it('saves a key that does not start with sk_, with a warning', async () => {
-    const options = await world.browser.openOptions();
-    const field = options.getByLabel('API key');
+    const options = await world.options();
+    const field = options.keyField();
     await expect.poll(() => field.inputValue()).toBe(DEFAULT_API_KEY);
     await field.fill('  live_abc123\n');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    expect(await keyMessage(options)).toMatch(/Key saved\. .*start with sk_/);
-    expect(await storedKey()).toBe('live_abc123');
+    await options.page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await options.keyMessage()).toMatch(/Key saved\. .*start with sk_/);
+    expect(await options.storedKey()).toBe('live_abc123');
   });
 
   it('removes the key after a confirmation; the popup then asks for one', async () => {
-    const options = await world.browser.openOptions();
-    await expect.poll(() => options.getByLabel('API key').inputValue()).toBe(DEFAULT_API_KEY);
-    await options.getByRole('button', { name: 'Remove key' }).click();
-    expect(await storedKey()).toBe(DEFAULT_API_KEY);
-    await options.getByRole('button', { name: 'Confirm remove' }).click();
-    await expect.poll(() => storedKey()).toBeUndefined();
+    const options = await world.options();
+    await expect.poll(() => options.keyField().inputValue()).toBe(DEFAULT_API_KEY);
+    await options.page.getByRole('button', { name: 'Remove key' }).click();
+    expect(await options.storedKey()).toBe(DEFAULT_API_KEY);
+    await options.page.getByRole('button', { name: 'Confirm remove' }).click();
+    await expect.poll(() => options.storedKey()).toBeUndefined();
 
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('no-key');
+    expect(await popup.settled()).toBe('no-key');
     expect(world.highlightRequests()).toBe(0);
   });
 });
 
 describe('settings and cache', () => {
   it('refuses a cache lifetime out of range and keeps the saved one', async () => {
-    const options = await world.browser.openOptions();
-    const hours = options.getByLabel('Cache lifetime (hours)');
+    const options = await world.options();
+    const hours = options.cacheLifetime();
     await expect.poll(() => hours.inputValue()).toBe('24');
     await hours.fill('0');
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => options.getByTestId('settings-message').textContent()).toMatch(/whole number of hours from 1 to 720/);
-    expect((await world.browser.getStorage('local', 'settings')).settings).toMatchObject({ cacheTtlHours: 24 });
+    expect(await options.saveSettings(/whole number/)).toMatch(/whole number of hours from 1 to 720/);
+    expect(await storedSettings()).toMatchObject({ cacheTtlHours: 24 });
 
     await hours.fill('48');
-    await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => options.getByTestId('settings-message').textContent()).toContain('Settings saved');
-    expect((await world.browser.getStorage('local', 'settings')).settings).toMatchObject({ cacheTtlHours: 48 });
+    expect(await options.saveSettings(/Settings saved/)).toContain('Settings saved');
+    expect(await storedSettings()).toMatchObject({ cacheTtlHours: 48 });
   });
 
   it('"Clear cached answers" says how many, and the next popup asks the API again', async () => {
     const first = await world.popupFor('/nasa/');
-    await settledState(first.popup, ['list']);
+    await first.popup.settled('list');
     expect(world.highlightRequests()).toBe(1);
 
-    const options = await world.browser.openOptions();
-    await options.getByRole('button', { name: 'Clear cached answers' }).click();
-    await expect.poll(() => options.getByTestId('cache-message').textContent()).toBe('Cleared 1 cached profile');
+    const options = await world.options();
+    expect(await options.clearCache()).toBe('Cleared 1 cached profile');
 
-    const again = await world.browser.openPopup(first.tabId);
-    expect(await settledState(again)).toBe('list');
+    const again = await world.popup(first.tab);
+    expect(await again.settled()).toBe('list');
     expect(world.highlightRequests()).toBe(2);
   });
 });

@@ -9,7 +9,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../support/chromium';
-import { actionTitle, useWorld } from './fixture';
+import { TOOLBAR_TITLE, useWorld } from './fixture';
 
 const world = useWorld();
 const WAIT = { timeout: 10_000 };
@@ -58,7 +58,21 @@ async function visit(page: Page, watched: string[]): Promise<PageRecord> {
   await page.evaluate(() => (window as unknown as { __spaNavigate(p: string): void }).__spaNavigate('/natgeo/'));
   await page.evaluate(() => history.pushState({}, '', '/explore/'));
   await page.evaluate(() => history.back());
-  await page.waitForTimeout(300);
+  // The app has re-rendered for the way back…
+  await page.waitForFunction(() => document.body.dataset.path === '/natgeo/');
+  // …and every message posted so far has been delivered: one posted now arrives after them.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const last = 'recorder:last';
+        addEventListener('message', function done(e) {
+          if (e.data !== last) return;
+          removeEventListener('message', done);
+          resolve();
+        });
+        postMessage(last, '*');
+      }),
+  );
   return page.evaluate(() => (window as unknown as { __record(): PageRecord }).__record());
 }
 
@@ -93,7 +107,7 @@ describe('the page world and the content script', () => {
     const seen = await visit(page, frameworkEventNames(world.browser.extensionId));
     const tabId = await world.browser.tabIdOf(page);
     // The extension followed the page meanwhile (back from /explore/ to /natgeo/)…
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @natgeo');
+    await expect.poll(() => world.browser.toolbarTitle(tabId), WAIT).toBe(TOOLBAR_TITLE.of('natgeo'));
     // …and the page saw exactly what it sees without the extension.
     expect(seen.messages).toEqual(baseline.messages);
     expect(seen.events).toEqual([]);
@@ -103,11 +117,10 @@ describe('the page world and the content script', () => {
   });
 
   it('the page cannot stop or steer detection: forged framework events, then in-page navigation still detected', async () => {
-    const page = await world.browser.newInstagramPage('/nasa/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @nasa');
+    const tab = await world.instagram('/nasa/');
+    await tab.waitForProfile('nasa');
 
-    await page.evaluate((names) => {
+    await tab.page.evaluate((names) => {
       for (const name of names) {
         const detail = { contentScriptName: name.split(':')[1], messageId: 'forged' };
         document.dispatchEvent(new CustomEvent(name, { detail }));
@@ -115,11 +128,10 @@ describe('the page world and the content script', () => {
         window.postMessage({ type: name, ...detail }, '*');
       }
     }, frameworkEventNames(world.browser.extensionId));
-    await page.waitForTimeout(100);
 
-    await page.evaluate(() => history.pushState({}, '', '/natgeo/'));
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @natgeo');
-    await page.evaluate(() => history.pushState({}, '', '/reels/'));
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toContain('no Instagram profile');
+    await tab.pushState('/natgeo/');
+    await tab.waitForProfile('natgeo');
+    await tab.pushState('/reels/');
+    await tab.waitForProfile(null);
   });
 });

@@ -6,16 +6,21 @@
  */
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../utils/storage-keys';
 import { attachToServiceWorker, type TargetSession } from '../support/browser';
 import type { ChromeApi } from '../support/chrome-api';
+import { InstagramTab } from '../support/instagram-tab';
+import { OptionsPage } from '../support/options-page';
+import { contentScriptContext, evaluateIn, trackContexts } from '../support/page-worlds';
+import { Popup } from '../support/popup';
 import { HOSTILE_HIGHLIGHTS, HOSTILE_LEGIT_COVER } from '../support/scenarios';
+import { visibleImagesDone } from '../support/screenshot';
 import { DEFAULT_API_KEY } from '../support/sociavault-server';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { actionTitle, rowIds, settledState, idsOf, useWorld } from './fixture';
+import { idsOf, useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
 
-const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
 /** For waits on the worker, which may be starting up. */
 const WAIT = { timeout: 10_000 };
 
@@ -39,43 +44,47 @@ function isAllowedPopupRequest(url: string, extensionId: string): boolean {
   );
 }
 
-/** A popup for `tabId` in a tab of popup size, with every request and dialog recorded from the first byte. */
-async function openRecordedPopup(tabId: number) {
-  const popup = await world.browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 600 });
+/** A popup for `tab` in a tab of popup size, with every request and dialog recorded from the first byte. */
+async function openRecordedPopup(tab: InstagramTab) {
   const requests = new Set<string>();
   const failed: string[] = [];
   const dialogs: string[] = [];
   const errors: string[] = [];
-  popup.on('request', (r) => requests.add(r.url()));
-  popup.on('requestfailed', (r) => failed.push(r.url()));
-  popup.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss().catch(() => {});
+  const popup = await world.popup(tab, {
+    viewport: { width: 360, height: 600 },
+    async beforeLoad(page) {
+      page.on('request', (r) => requests.add(r.url()));
+      page.on('requestfailed', (r) => failed.push(r.url()));
+      page.on('dialog', (d) => {
+        dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss().catch(() => {});
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // CDP sees what Playwright may not: data: and blocked requests, and ones refused before sending.
+      const cdp = await world.browser.context.newCDPSession(page);
+      cdp.on('Network.requestWillBeSent', (e) => requests.add(e.request.url));
+      cdp.on('Network.loadingFailed', (e) => failed.push(`${e.requestId} ${e.errorText} ${e.blockedReason ?? ''}`));
+      cdp.on('Runtime.exceptionThrown', (e) => errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text));
+      await cdp.send('Network.enable');
+      await cdp.send('Runtime.enable');
+    },
   });
-  popup.on('pageerror', (e) => errors.push(String(e)));
-  // CDP sees what Playwright may not: data: and blocked requests, and ones refused before sending.
-  const cdp = await world.browser.context.newCDPSession(popup);
-  cdp.on('Network.requestWillBeSent', (e) => requests.add(e.request.url));
-  cdp.on('Network.loadingFailed', (e) => failed.push(`${e.requestId} ${e.errorText} ${e.blockedReason ?? ''}`));
-  cdp.on('Runtime.exceptionThrown', (e) => errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text));
-  await cdp.send('Network.enable');
-  await cdp.send('Runtime.enable');
-  await popup.goto(`${world.browser.extensionOrigin}/popup.html?tab=${tabId}`);
   return { popup, requests, failed, dialogs, errors };
 }
 
 describe('hostile data from the API', () => {
   it('renders titles as inert text, keeps the layout, loads only the legit cover and contacts no other host', async () => {
-    const page = await world.browser.newInstagramPage('/hostile/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @hostile');
+    const tab = await world.instagram('/hostile/');
+    expect(await tab.title()).toBe('Highlights of @hostile');
+    const { page } = tab;
     const hitsBefore = world.site.hits.length;
-    const { popup, requests, dialogs, errors } = await openRecordedPopup(tabId);
+    const recorded = await openRecordedPopup(tab);
+    const { requests, dialogs, errors } = recorded;
+    const popup = recorded.popup.page;
 
-    expect(await settledState(popup)).toBe('list');
+    expect(await recorded.popup.settled()).toBe('list');
     const ids = idsOf('hostile');
-    expect(await rowIds(popup)).toEqual(ids);
+    expect(await recorded.popup.rowIds()).toEqual(ids);
     // Let every cover that is going to load, load (and any injected handler fire).
     const legitHref = new URL(HOSTILE_LEGIT_COVER).href;
     const legitLoaded = () =>
@@ -87,7 +96,8 @@ describe('hostile data from the API', () => {
         legitHref,
       );
     await expect.poll(legitLoaded, WAIT).toEqual([true]);
-    await popup.waitForTimeout(300);
+    // Every image in view is done (loaded or failed), so any handler on one has run.
+    await visibleImagesDone(popup);
 
     // Nothing ran.
     expect(dialogs).toEqual([]);
@@ -180,57 +190,14 @@ describe('hostile data from the API', () => {
     expect(images.filter((h) => h.path.includes('/x.jpg'))).toEqual([]);
 
     // The IDs are still listed and copyable.
-    await popup.bringToFront();
     const hugeId = ids[hugeIndex]!;
-    await popup.getByRole('button', { name: `Copy ID ${hugeId}` }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText()), WAIT).toBe(hugeId);
-    await popup.getByRole('button', { name: 'Copy all IDs' }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText()), WAIT).toBe(ids.join('\n'));
+    await recorded.popup.copyId(hugeId);
+    expect(await recorded.popup.readClipboard()).toBe(hugeId);
+    await recorded.popup.copyAll();
+    expect(await recorded.popup.readClipboard()).toBe(ids.join('\n'));
     expect(dialogs).toEqual([]);
   });
 });
-
-interface ExecutionContext {
-  id: number;
-  origin: string;
-  name: string;
-  auxData?: { isDefault?: boolean; type?: string; frameId?: string };
-}
-
-/** Tracks a page's live JavaScript contexts (main world, isolated worlds) through CDP. */
-async function trackContexts(cdp: CDPSession): Promise<Map<number, ExecutionContext>> {
-  const contexts = new Map<number, ExecutionContext>();
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.set(e.context.id, e.context as ExecutionContext));
-  cdp.on('Runtime.executionContextDestroyed', (e) => contexts.delete(e.executionContextId));
-  cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
-  await cdp.send('Runtime.enable');
-  return contexts;
-}
-
-/** Our content script's isolated world in that page (not Playwright's utility world). */
-async function contentScriptContext(contexts: Map<number, ExecutionContext>): Promise<ExecutionContext> {
-  const find = () =>
-    [...contexts.values()].find(
-      (c) =>
-        c.auxData?.type === 'isolated' &&
-        (c.name === 'Highlight Lookup' || c.origin === world.browser.extensionOrigin),
-    );
-  await expect.poll(() => find() !== undefined, { timeout: 10_000 }).toBe(true);
-  return find()!;
-}
-
-/** Evaluates `expression` (awaited) in a context; the value as JSON, or the exception's text. */
-async function evaluateIn(cdp: CDPSession, expression: string, contextId?: number) {
-  const r = await cdp.send('Runtime.evaluate', {
-    expression,
-    ...(contextId === undefined ? {} : { contextId }),
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  return r.exceptionDetails
-    ? { threw: true, text: `${r.exceptionDetails.text} ${r.exceptionDetails.exception?.description ?? ''}` }
-    : { threw: false, text: JSON.stringify(r.result.value) ?? 'undefined' };
-}
 
 describe('the key stays in trusted contexts', () => {
   it("the content script's world cannot read it, an extension page can, the page's own world has no chrome.storage", async () => {
@@ -240,14 +207,14 @@ describe('the key stays in trusted contexts', () => {
     const cdp = await world.browser.context.newCDPSession(page);
     const contexts = await trackContexts(cdp);
     await page.goto('https://www.instagram.com/nasa/');
-    const tabId = await world.browser.tabIdOf(page);
+    const tab = new InstagramTab(world.browser, page, await world.browser.tabIdOf(page));
     // The content script reported, so the worker's main() has run.
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @nasa');
-    const content = await contentScriptContext(contexts);
+    await tab.waitForProfile('nasa');
+    const content = await contentScriptContext(contexts, world.browser.extensionOrigin);
     expect(content.name).toBe('Highlight Lookup');
 
     const reads = {
-      apiKey: await evaluateIn(cdp, `chrome.storage.local.get('apiKey').then(JSON.stringify)`, content.id),
+      apiKey: await evaluateIn(cdp, `chrome.storage.local.get('${LOCAL_KEYS.apiKey}').then(JSON.stringify)`, content.id),
       everything: await evaluateIn(cdp, `chrome.storage.local.get(null).then(JSON.stringify)`, content.id),
       session: await evaluateIn(cdp, `chrome.storage.session.get(null).then(JSON.stringify)`, content.id),
       // Asking the background for it from Instagram's tab gets nothing either.
@@ -266,9 +233,9 @@ describe('the key stays in trusted contexts', () => {
     const extensionPage = await world.browser.context.newPage();
     await extensionPage.goto(`${world.browser.extensionOrigin}/manifest.json`);
     const extCdp = await world.browser.context.newCDPSession(extensionPage);
-    expect(await evaluateIn(extCdp, `chrome.storage.local.get('apiKey').then(JSON.stringify)`)).toEqual({
+    expect(await evaluateIn(extCdp, `chrome.storage.local.get('${LOCAL_KEYS.apiKey}').then(JSON.stringify)`)).toEqual({
       threw: false,
-      text: JSON.stringify(JSON.stringify({ apiKey: DEFAULT_API_KEY })),
+      text: JSON.stringify(JSON.stringify({ [LOCAL_KEYS.apiKey]: DEFAULT_API_KEY })),
     });
 
     // Instagram's own world (the default context) has no chrome.storage at all.
@@ -281,6 +248,8 @@ describe('the key stays in trusted contexts', () => {
 class LeakRecorder {
   readonly entries: Array<{ where: string; text: string }> = [];
   private readonly pending: Promise<unknown>[] = [];
+  /** One command per watched session: its answer comes after every event the session sent before it. */
+  private readonly roundTrips: Array<() => Promise<unknown>> = [];
 
   add(where: string, text: string): void {
     this.entries.push({ where, text });
@@ -316,6 +285,7 @@ class LeakRecorder {
     cdp.on('Log.entryAdded', (p) => this.handleEvent(where, 'Log.entryAdded', p, send));
     await cdp.send('Runtime.enable');
     await cdp.send('Log.enable');
+    this.roundTrips.push(() => cdp.send('Runtime.evaluate', { expression: '0' }));
   }
 
   async watchWorker(session: TargetSession): Promise<void> {
@@ -324,9 +294,12 @@ class LeakRecorder {
     );
     await session.send('Runtime.enable');
     await session.send('Log.enable');
+    this.roundTrips.push(() => session.send('Runtime.evaluate', { expression: '0' }));
   }
 
+  /** Every event sent so far has arrived and every argument asked for is serialised. */
   async settle(): Promise<void> {
+    await Promise.all(this.roundTrips.map((roundTrip) => roundTrip().catch(() => undefined)));
     await Promise.all(this.pending);
   }
 
@@ -381,10 +354,10 @@ describe('the key never leaks', () => {
       const contexts = await trackContexts(igCdp);
       ig.on('pageerror', (e) => rec.add('instagram pageerror', String(e.stack ?? e)));
       await ig.goto('https://www.instagram.com/nasa/');
-      const tabId = await world.browser.tabIdOf(ig);
-      await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @nasa');
+      const tab = new InstagramTab(world.browser, ig, await world.browser.tabIdOf(ig));
+      await tab.waitForProfile('nasa');
       // Record every message the background sends to this tab, from inside the content script's world.
-      const content = await contentScriptContext(contexts);
+      const content = await contentScriptContext(contexts, extensionOrigin);
       await evaluateIn(
         igCdp,
         `globalThis.__seen = []; chrome.runtime.onMessage.addListener((m) => { globalThis.__seen.push(JSON.stringify(m)); }); 'ok'`,
@@ -392,10 +365,11 @@ describe('the key never leaks', () => {
       );
 
       // Options page, as a person would use it.
-      const options = await context.newPage();
-      await recordPage('options', options);
-      await options.goto(`${extensionOrigin}/options.html`);
-      await expect.poll(() => options.getByTestId('key-state').textContent(), WAIT).toBe('A key is saved in this browser.');
+      const optionsPage = await context.newPage();
+      await recordPage('options', optionsPage);
+      await optionsPage.goto(`${extensionOrigin}/options.html`);
+      const options = new OptionsPage(world.browser, optionsPage);
+      expect(await options.loaded()).toBe('A key is saved in this browser.');
 
       // The recorders see every world: a marker logged in each one is caught.
       const MARKER = 'leak-recorder-canary';
@@ -404,61 +378,52 @@ describe('the key never leaks', () => {
       await (await world.browser.worker()).evaluate((m) => console.log({ deep: { canary: `${m}-worker` } }), MARKER);
 
       // Lookups that succeed, copying.
-      const openPopup = async (label: string) => {
-        const popup = await context.newPage();
-        await recordPage(label, popup);
-        await popup.goto(`${extensionOrigin}/popup.html?tab=${tabId}`);
-        return popup;
-      };
+      const openPopup = (label: string) => Popup.open(world.browser, tab.tabId, { beforeLoad: (page) => recordPage(label, page) });
       let popup = await openPopup('popup nasa');
-      expect(await settledState(popup)).toBe('list');
-      await popup.bringToFront();
-      await popup.getByRole('button', { name: 'Copy all IDs' }).click();
-      await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText()), WAIT).toBe(idsOf('nasa').join('\n'));
-      clipboards.push(await popup.evaluate(() => navigator.clipboard.readText()));
-      await popup.getByRole('button', { name: `Copy ID ${idsOf('nasa')[3]}` }).click();
-      await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText()), WAIT).toBe(idsOf('nasa')[3]);
-      clipboards.push(await popup.evaluate(() => navigator.clipboard.readText()));
-      await snapshot('popup nasa', popup);
+      expect(await popup.settled()).toBe('list');
+      await popup.copyAll();
+      expect(await popup.readClipboard()).toBe(idsOf('nasa').join('\n'));
+      clipboards.push(await popup.readClipboard());
+      await popup.copyId(idsOf('nasa')[3]!);
+      expect(await popup.readClipboard()).toBe(idsOf('nasa')[3]);
+      clipboards.push(await popup.readClipboard());
+      await snapshot('popup nasa', popup.page);
 
       const visit = async (handle: string, state: string, error?: string) => {
-        await ig.evaluate((h) => history.pushState({}, '', `/${h}/`), handle);
-        await expect.poll(() => actionTitle(world, tabId), WAIT).toBe(`Highlights of @${handle}`);
+        await tab.pushState(`/${handle}/`);
+        await tab.waitForProfile(handle);
         popup = await openPopup(`popup ${handle}`);
-        expect(await settledState(popup)).toBe(state);
-        if (error) expect(await popup.locator('main').getAttribute('data-error')).toBe(error);
-        await snapshot(`popup ${handle}`, popup);
+        expect(await popup.settled()).toBe(state);
+        if (error) expect(await popup.errorKind()).toBe(error);
+        await snapshot(`popup ${handle}`, popup.page);
       };
       await visit('natgeo', 'list');
       await visit('err404', 'error', 'not-found');
       await visit('err402', 'error', 'out-of-credits');
 
       // A wrong key, saved through the options page: 401.
-      await options.bringToFront();
-      await options.getByLabel('API key', { exact: true }).fill(WRONG_KEY);
-      await options.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect.poll(async () => (await world.browser.getStorage('local', 'apiKey')).apiKey, WAIT).toBe(WRONG_KEY);
+      await options.saveKey(WRONG_KEY);
+      expect(await options.storedKey()).toBe(WRONG_KEY);
       await visit('unicode.names', 'error', 'key-rejected');
       // The right key again, then a refresh that costs a credit.
-      await options.bringToFront();
-      await options.getByLabel('API key', { exact: true }).fill(DEFAULT_API_KEY);
-      await options.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect.poll(async () => (await world.browser.getStorage('local', 'apiKey')).apiKey, WAIT).toBe(DEFAULT_API_KEY);
+      await options.saveKey(DEFAULT_API_KEY);
+      expect(await options.storedKey()).toBe(DEFAULT_API_KEY);
       await visit('nasa', 'list');
-      await popup.getByRole('button', { name: /Refresh/ }).click();
+      await popup.refresh();
       await expect.poll(() => world.api.requests.filter((r) => r.query.handle === 'nasa' || r.query.user_id === '528817151').length, WAIT).toBe(2);
-      expect(await settledState(popup, ['list'])).toBe('list');
-      await snapshot('popup nasa refreshed', popup);
+      // The refresh is over once its button is back (the list stays on screen all along).
+      await expect.poll(() => popup.page.getByRole('button', { name: /^Refresh/ }).isEnabled(), WAIT).toBe(true);
+      expect(await popup.settled('list')).toBe('list');
+      await snapshot('popup nasa refreshed', popup.page);
       // Its text only: the options page holds the key in its (password) field by design.
-      await snapshot('options', options, { html: false });
+      await snapshot('options', optionsPage, { html: false });
 
       // What the background told the tab.
       const seen = await evaluateIn(igCdp, `JSON.stringify(globalThis.__seen)`, content.id);
       rec.add('messages to the tab', seen.text);
       expect(seen.text).toContain('which-profile');
-      rec.add('storage.session', JSON.stringify(await world.browser.getStorage('session')));
+      rec.add('storage.session', JSON.stringify(await world.getStorage('session')));
 
-      await popup.waitForTimeout(300);
       await rec.settle();
     } finally {
       context.off('request', onRequest);
@@ -489,7 +454,7 @@ describe('the key never leaks', () => {
     }
 
     // The server's view: every highlights request had the key in the header, none in the URL.
-    const served = world.api.requests.filter((r) => r.path === HIGHLIGHTS_PATH);
+    const served = world.highlightLog();
     expect(served.length).toBeGreaterThanOrEqual(6);
     for (const r of served) {
       expect(secrets).toContain(r.apiKey);
@@ -510,7 +475,7 @@ describe('every listener is registered synchronously at the worker start', () =>
   it('a stopped worker, woken by a message from an extension page, answers it', async () => {
     const page = await world.browser.context.newPage();
     await page.goto(`${world.browser.extensionOrigin}/manifest.json`);
-    await world.browser.stopServiceWorker();
+    await world.stopWorker();
     expect(await world.browser.isWorkerRunning()).toBe(false);
 
     const answer = await page.evaluate(() =>
@@ -521,19 +486,17 @@ describe('every listener is registered synchronously at the worker start', () =>
   });
 
   it("a stopped worker, woken by the content script's report of an in-page navigation, updates the title", async () => {
-    const page = await world.browser.newInstagramPage('/nasa/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId), WAIT).toBe('Highlights of @nasa');
+    const tab = await world.instagram('/nasa/');
+    expect(await tab.title()).toBe('Highlights of @nasa');
 
-    await world.browser.stopServiceWorker();
+    await world.stopWorker();
     expect(await world.browser.isWorkerRunning()).toBe(false);
-    await page.evaluate(() => history.pushState({}, '', '/natgeo/'));
+    await tab.pushState('/natgeo/');
     // Nothing but the report can wake it here.
     await expect.poll(() => world.browser.isWorkerRunning(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => (await world.browser.getStorage('session', 'tabProfiles')).tabProfiles, WAIT).toMatchObject({
-      [String(tabId)]: 'natgeo',
-    });
-    expect(await actionTitle(world, tabId)).toBe('Highlights of @natgeo');
+    const tabProfiles = async () => (await world.getStorage('session', SESSION_KEYS.tabProfiles))[SESSION_KEYS.tabProfiles];
+    await expect.poll(tabProfiles, WAIT).toMatchObject({ [String(tab.tabId)]: 'natgeo' });
+    expect(await tab.title()).toBe('Highlights of @natgeo');
   });
 });
 
@@ -543,27 +506,27 @@ describe('an answer that carries the key', () => {
     world.browser.context.on('request', (r) => {
       if (/cdninstagram\.com|fbcdn\.net/.test(r.url())) coverRequests.push(r.url());
     });
-    const { tabId, popup } = await world.popupFor('/keyecho/');
-    expect(await settledState(popup)).toBe('list');
-    expect(await rowIds(popup)).toEqual(idsOf('keyecho'));
-    expect(await popup.locator('main').innerText()).toContain('Saved with [your API key] inside');
-    expect(await popup.content()).not.toContain(DEFAULT_API_KEY);
+    const { tab, popup } = await world.popupFor('/keyecho/');
+    expect(await popup.settled()).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('keyecho'));
+    expect(await popup.main.innerText()).toContain('Saved with [your API key] inside');
+    expect(await popup.page.content()).not.toContain(DEFAULT_API_KEY);
 
     // Copy all, in each format: the key in none of them.
-    for (const copyFormat of ['lines', 'csv', 'json'] as const) {
-      await world.browser.setStorage('local', { settings: { cacheTtlHours: 24, autoLookup: false, copyFormat } });
-      const again = await world.browser.openPopup(tabId);
-      expect(await settledState(again)).toBe('list');
-      await again.bringToFront();
-      await again.getByRole('button', { name: /^Copy all/ }).click();
-      await expect.poll(() => again.evaluate(() => navigator.clipboard.readText()), WAIT).toContain(idsOf('keyecho')[2]!);
-      expect(await again.evaluate(() => navigator.clipboard.readText())).not.toContain(DEFAULT_API_KEY);
+    for (const [copyFormat, label] of [['lines', 'Copy all IDs'], ['csv', 'Copy all as CSV'], ['json', 'Copy all as JSON']] as const) {
+      await world.setStorage('local', { settings: { ...DEFAULT_SETTINGS, copyFormat } });
+      const again = await world.popup(tab);
+      expect(await again.settled()).toBe('list');
+      await again.copyAll(label);
+      const copied = await again.readClipboard();
+      expect(copied).toContain(idsOf('keyecho')[2]!);
+      expect(copied).not.toContain(DEFAULT_API_KEY);
       await again.close();
     }
     expect(coverRequests.length).toBeGreaterThan(0);
     expect(coverRequests.filter((url) => url.includes(DEFAULT_API_KEY))).toEqual([]);
     // Nothing stored carries it either (the popup may read the cache itself).
-    const stored = await world.browser.getStorage('local');
+    const stored = await world.getStorage('local');
     expect(JSON.stringify(Object.entries(stored).filter(([key]) => key !== 'apiKey'))).not.toContain(DEFAULT_API_KEY);
   });
 });

@@ -4,62 +4,60 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attachToServiceWorker } from '../support/browser';
-import { DEFAULT_SCENARIOS, type ProfileScenario } from '../support/scenarios';
-import { actionTitle, idsOf, rowIds, settledState, useWorld } from './fixture';
+import { idsOf, profileOf, useWorld } from './fixture';
 
 const world = useWorld();
 
 describe('looking up', () => {
   it('shows a loading state while the API is answering', async () => {
-    world.api.setDelay('slow', 2_500);
+    // The answer waits until the loading state has been seen, however long that takes.
+    world.api.holdHighlights({ pass: 0, hold: Infinity });
     const { popup } = await world.popupFor('/slow/');
-    await expect.poll(() => popup.locator('main').getAttribute('data-state')).toBe('loading');
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Looking up @slow');
-    expect(await settledState(popup)).toBe('list');
-    expect(await rowIds(popup)).toEqual(idsOf('slow'));
+    await expect.poll(() => popup.state()).toBe('loading');
+    await expect.poll(() => popup.page.getByRole('status').first().textContent()).toContain('Looking up @slow');
+    await expect.poll(() => world.api.held).toBe(1);
+    world.api.releaseHeld();
+    expect(await popup.settled()).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('slow'));
   });
 
   it('looks up a typed handle from a page that is no profile', async () => {
     const { popup } = await world.popupFor('/p/C9xYz12AbCd/');
-    expect(await settledState(popup)).toBe('no-profile');
-    await popup.getByLabel('Instagram handle or profile URL').fill('@NatGeo');
-    await popup.getByRole('button', { name: 'Look up' }).click();
-    expect(await settledState(popup, ['list'])).toBe('list');
-    expect(await popup.getByTestId('profile-handle').textContent()).toBe('@natgeo');
+    expect(await popup.settled()).toBe('no-profile');
+    await popup.lookUp('@NatGeo');
+    expect(await popup.settled('list')).toBe('list');
+    expect(await popup.handle()).toBe('@natgeo');
     expect(world.api.requests.at(-1)?.query).toEqual({ handle: 'natgeo' });
   });
 
   it('looks up a pasted profile URL from a reel', async () => {
     const { popup } = await world.popupFor('/reel/C1a2b3c4d5e/');
-    expect(await settledState(popup)).toBe('no-profile');
-    await popup.getByLabel('Instagram handle or profile URL').fill('https://www.instagram.com/emptyprofile/?hl=en');
-    await popup.getByRole('button', { name: 'Look up' }).click();
-    expect(await settledState(popup, ['empty'])).toBe('empty');
+    expect(await popup.settled()).toBe('no-profile');
+    await popup.lookUp('https://www.instagram.com/emptyprofile/?hl=en');
+    expect(await popup.settled('empty')).toBe('empty');
   });
 
   it('refuses typed input that is no handle, keeps it, and spends nothing', async () => {
     const { popup } = await world.popupFor('/explore/');
-    await settledState(popup, ['no-profile']);
+    await popup.settled('no-profile');
     // Instagram's own page answered "no profile": no reload hint.
-    expect(await popup.getByTestId('reload-hint').count()).toBe(0);
-    const field = popup.getByLabel('Instagram handle or profile URL');
-    await field.fill('not a handle!');
-    await popup.getByRole('button', { name: 'Look up' }).click();
-    await expect.poll(() => popup.getByTestId('lookup-error').textContent()).toBeTruthy();
-    expect(await field.inputValue()).toBe('not a handle!');
+    expect(await popup.page.getByTestId('reload-hint').count()).toBe(0);
+    await popup.lookUp('not a handle!');
+    await expect.poll(() => popup.page.getByTestId('lookup-error').textContent()).toBeTruthy();
+    expect(await popup.lookupField().inputValue()).toBe('not a handle!');
     expect(world.highlightRequests()).toBe(0);
   });
 
   it('lists all 150 highlights of a big profile in a list that scrolls', async () => {
     const { popup } = await world.popupFor('/bigprofile/');
-    expect(await settledState(popup)).toBe('list');
-    expect(await rowIds(popup)).toEqual(idsOf('bigprofile'));
-    expect(await popup.getByTestId('highlight-count').textContent()).toBe('150 highlights');
-    const last = popup.locator('[data-testid="highlight-row"]').last();
+    expect(await popup.settled()).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('bigprofile'));
+    expect(await popup.page.getByTestId('highlight-count').textContent()).toBe('150 highlights');
+    const last = popup.rows().last();
     await last.scrollIntoViewIfNeeded();
     await expect.poll(() => last.isVisible()).toBe(true);
     // The page itself stays popup-sized: the list scrolls, not the window.
-    const { scrollHeight, clientHeight } = await popup.evaluate(() => {
+    const { scrollHeight, clientHeight } = await popup.page.evaluate(() => {
       const row = document.querySelector('[data-testid="highlight-row"]')!;
       let box: Element | null = row.parentElement;
       while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
@@ -70,19 +68,19 @@ describe('looking up', () => {
 
   it('shows emoji and non-Latin titles as they are', async () => {
     const { popup } = await world.popupFor('/unicode.names/');
-    await settledState(popup, ['list']);
-    const titles = (DEFAULT_SCENARIOS['unicode.names'] as ProfileScenario).highlights.map((h) => h.title);
-    const shown = await popup.locator('[data-testid="highlight-row"]').allTextContents();
+    await popup.settled('list');
+    const titles = profileOf('unicode.names').highlights.map((h) => h.title);
+    const shown = await popup.rows().allTextContents();
     titles.forEach((title, i) => expect(shown[i]).toContain(title));
   });
 
   it('Refresh sends exactly one new request', async () => {
     const { popup } = await world.popupFor('/nasa/');
-    await settledState(popup, ['list']);
+    await popup.settled('list');
     expect(world.highlightRequests()).toBe(1);
-    await popup.getByRole('button', { name: /Refresh/ }).click();
+    await popup.refresh();
     await expect.poll(() => world.highlightRequests()).toBe(2);
-    expect(await settledState(popup, ['list'])).toBe('list');
+    expect(await popup.settled('list')).toBe('list');
   });
 });
 
@@ -104,13 +102,13 @@ const failures: Array<[string, string, RegExp, string, number]> = [
 describe('errors', () => {
   it.each(failures)('%s → %s', async (handle, kind, words, nextStep, requests) => {
     const { popup } = await world.popupFor(`/${handle}/`);
-    expect(await settledState(popup)).toBe('error');
-    expect(await popup.locator('main').getAttribute('data-error')).toBe(kind);
-    expect(await popup.locator('main').textContent()).toMatch(words);
-    const next = popup.getByRole(nextStep === 'Buy credits' ? 'link' : 'button', { name: nextStep });
+    expect(await popup.settled()).toBe('error');
+    expect(await popup.errorKind()).toBe(kind);
+    expect(await popup.main.textContent()).toMatch(words);
+    const next = popup.page.getByRole(nextStep === 'Buy credits' ? 'link' : 'button', { name: nextStep });
     if (nextStep === 'Edit handle') {
       // The form opens by itself for these, pre-filled with the handle.
-      expect(await popup.getByLabel('Instagram handle or profile URL').inputValue()).toBe(handle);
+      expect(await popup.lookupField().inputValue()).toBe(handle);
     } else {
       expect(await next.count()).toBe(1);
     }
@@ -126,26 +124,27 @@ describe('errors', () => {
 
   it('"Try again" asks once more and shows the answer', async () => {
     const { popup } = await world.popupFor('/err500/');
-    await settledState(popup, ['error']);
-    await popup.getByRole('button', { name: 'Try again' }).click();
+    await popup.settled('error');
+    await popup.page.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => world.highlightRequests()).toBe(2);
-    expect(await settledState(popup, ['error'])).toBe('error');
+    expect(await popup.settled('error')).toBe('error');
   });
 
   it('a 402 from an empty balance names what is required and available', async () => {
     world.api.setCredits(0);
     const { popup } = await world.popupFor('/nasa/');
-    expect(await settledState(popup)).toBe('error');
-    expect(await popup.locator('main').getAttribute('data-error')).toBe('out-of-credits');
-    expect(await popup.locator('main').textContent()).toContain('This lookup needs 1 credit; you have 0 credits.');
+    expect(await popup.settled()).toBe('error');
+    expect(await popup.errorKind()).toBe('out-of-credits');
+    expect(await popup.main.textContent()).toContain('This lookup needs 1 credit; you have 0 credits.');
   });
 
   it('gives up after 20 s and says the request may have used a credit, without retrying', { timeout: 45_000 }, async () => {
-    world.api.setDelay('slow', 30_000);
+    // Never answered (until the next reset).
+    world.api.holdHighlights({ pass: 0, hold: Infinity });
     const { popup } = await world.popupFor('/slow/');
-    await expect.poll(() => popup.locator('main').getAttribute('data-state'), { timeout: 30_000 }).toBe('error');
-    expect(await popup.locator('main').getAttribute('data-error')).toBe('timeout');
-    expect(await popup.locator('main').textContent()).toMatch(/may still have used a credit/);
+    await expect.poll(() => popup.state(), { timeout: 30_000 }).toBe('error');
+    expect(await popup.errorKind()).toBe('timeout');
+    expect(await popup.main.textContent()).toMatch(/may still have used a credit/);
     expect(world.highlightRequests()).toBe(1);
   });
 });
@@ -153,21 +152,21 @@ describe('errors', () => {
 describe('a Refresh that fails', () => {
   it('keeps the earlier list on screen and says why it was not renewed', async () => {
     const { popup } = await world.popupFor('/nasa/');
-    await settledState(popup, ['list']);
+    await popup.settled('list');
     world.api.setCredits(0);
-    await popup.getByRole('button', { name: /Refresh/ }).click();
-    await expect.poll(() => popup.getByTestId('refresh-error').textContent()).toMatch(/Refresh failed: Out of credits/);
-    expect(await popup.locator('main').getAttribute('data-state')).toBe('list');
-    expect(await rowIds(popup)).toEqual(idsOf('nasa'));
+    await popup.refresh();
+    await expect.poll(() => popup.page.getByTestId('refresh-error').textContent()).toMatch(/Refresh failed: Out of credits/);
+    expect(await popup.state()).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('nasa'));
     expect(world.highlightRequests()).toBe(2);
   });
 });
 
 describe('the popup opened as a page of its own', () => {
   it('without ?tab= shows the lookup form, with no reload hint', async () => {
-    const popup = await world.browser.openPopup();
-    expect(await settledState(popup)).toBe('no-profile');
-    expect(await popup.getByTestId('reload-hint').count()).toBe(0);
+    const popup = await world.popup();
+    expect(await popup.settled()).toBe('no-profile');
+    expect(await popup.page.getByTestId('reload-hint').count()).toBe(0);
   });
 });
 
@@ -180,14 +179,14 @@ describe('offline', () => {
       await worker.send('Network.enable');
       await setOffline(true);
       const { popup } = await world.popupFor('/nasa/');
-      expect(await settledState(popup)).toBe('error');
-      expect(await popup.locator('main').getAttribute('data-error')).toBe('offline');
-      expect(await popup.locator('main').textContent()).toMatch(/You are offline.*No credit was used/);
+      expect(await popup.settled()).toBe('error');
+      expect(await popup.errorKind()).toBe('offline');
+      expect(await popup.main.textContent()).toMatch(/You are offline.*No credit was used/);
       expect(world.highlightRequests()).toBe(0);
 
       await setOffline(false);
-      await popup.getByRole('button', { name: 'Try again' }).click();
-      expect(await settledState(popup, ['list'])).toBe('list');
+      await popup.page.getByRole('button', { name: 'Try again' }).click();
+      expect(await popup.settled('list')).toBe('list');
       expect(world.highlightRequests()).toBe(1);
     } finally {
       await setOffline(false).catch(() => undefined);
@@ -198,31 +197,32 @@ describe('offline', () => {
 
 describe('a very long list', () => {
   it('5,000 highlights: rows arrive in short steps (never more than 150 at once), all of them in the end, counted in full from the start', async () => {
-    const page = await world.browser.newInstagramPage('/many5000/');
-    const tabId = await world.browser.tabIdOf(page);
-    await expect.poll(() => actionTitle(world, tabId)).toBe('Highlights of @many5000');
-    const popup = await world.browser.context.newPage();
-    // Counts the rows each task adds, from before the popup's first script.
-    await popup.addInitScript(() => {
-      const batches: number[] = [];
-      (window as unknown as { __rowBatches: number[] }).__rowBatches = batches;
-      new MutationObserver((records) => {
-        let rows = 0;
-        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement) rows += n.matches('li.row') ? 1 : n.querySelectorAll('li.row').length;
-        if (rows > 0) batches.push(rows);
-      }).observe(document, { childList: true, subtree: true });
+    const tab = await world.instagram('/many5000/');
+    const popup = await world.popup(tab, {
+      // Counts the rows each task adds, from before the popup's first script.
+      beforeLoad: async (page) => {
+        await page.addInitScript(() => {
+          const batches: number[] = [];
+          (window as unknown as { __rowBatches: number[] }).__rowBatches = batches;
+          new MutationObserver((records) => {
+            let rows = 0;
+            for (const r of records) {
+              for (const n of r.addedNodes) if (n instanceof HTMLElement) rows += n.matches('li.row') ? 1 : n.querySelectorAll('li.row').length;
+            }
+            if (rows > 0) batches.push(rows);
+          }).observe(document, { childList: true, subtree: true });
+        });
+      },
     });
-    await popup.goto(`${world.browser.extensionOrigin}/popup.html?tab=${tabId}`);
-    expect(await settledState(popup)).toBe('list');
-    await expect.poll(() => popup.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
-    const batches = await popup.evaluate(() => (window as unknown as { __rowBatches: number[] }).__rowBatches);
+    expect(await popup.settled()).toBe('list');
+    await expect.poll(() => popup.page.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
+    const batches = await popup.page.evaluate(() => (window as unknown as { __rowBatches: number[] }).__rowBatches);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(5000);
     expect(Math.max(...batches)).toBeLessThanOrEqual(150);
-    expect(await popup.locator('li.row').first().getAttribute('aria-setsize')).toBe('5000');
-    expect(await rowIds(popup)).toEqual(idsOf('many5000'));
+    expect(await popup.rows().first().getAttribute('aria-setsize')).toBe('5000');
+    expect(await popup.rowIds()).toEqual(idsOf('many5000'));
 
-    await popup.bringToFront();
-    await popup.getByRole('button', { name: 'Copy all IDs' }).click();
-    await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).toBe(idsOf('many5000').join('\n'));
+    await popup.copyAll();
+    expect(await popup.readClipboard()).toBe(idsOf('many5000').join('\n'));
   });
 });

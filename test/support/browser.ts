@@ -1,16 +1,14 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { extensionDir as builtExtensionDir } from './build';
 import type { ChromeApi } from './chrome-api';
 import { findChromium } from './chromium';
+import { until } from './poll';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
 declare const chrome: ChromeApi;
-
-/** The build `wxt build` writes for Chrome. */
-export const DEFAULT_EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 export interface LaunchOptions {
   extensionDir?: string;
@@ -58,6 +56,10 @@ export interface ExtensionBrowser {
   /** popup.html?tab=<tabId> in a new tab (Playwright cannot see the real toolbar popup). */
   openPopup(tabId?: number): Promise<Page>;
   openOptions(): Promise<Page>;
+  /** The toolbar button's title for a tab (asks the worker, starting it if it was stopped). */
+  toolbarTitle(tabId: number): Promise<string>;
+  /** The toolbar button's badge text for a tab. */
+  toolbarBadge(tabId: number): Promise<string>;
   /** chrome.storage access from an extension page, so it neither needs nor wakes the worker. */
   setStorage(area: StorageArea, items: Record<string, unknown>): Promise<void>;
   getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
@@ -72,7 +74,7 @@ export interface ExtensionBrowser {
  * SPKI pin (Playwright's ignoreHTTPSErrors does not reach the service worker).
  */
 export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const sourceDir = opts.extensionDir ?? DEFAULT_EXTENSION_DIR;
+  const sourceDir = opts.extensionDir ?? builtExtensionDir('chrome');
   if (!existsSync(join(sourceDir, 'manifest.json'))) {
     throw new Error(`No extension build at ${sourceDir}: run \`npx wxt build\` first.`);
   }
@@ -137,6 +139,14 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         throw new Error(`The extension in ${extensionDir} started no service worker within 15 s; is the build complete?`);
       }));
     const extensionId = new URL(firstWorker.url()).host;
+    // A worker stopped while it is still being installed can be left broken for good: the
+    // extension then never runs again in this browser. So it is first let become active.
+    await until(
+      'the service worker to be installed and active',
+      () => firstWorker.evaluate(() => (self as unknown as { serviceWorker?: { state: string } }).serviceWorker?.state),
+      (state) => state === 'activated',
+      15_000,
+    );
     const extensionOrigin = `chrome-extension://${extensionId}`;
 
     // Browser.grantPermissions rejects chrome-extension:// ("opaque origin"), so the
@@ -190,7 +200,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
   async function worker(): Promise<Worker> {
     if (!(await isWorkerRunning())) {
       await startWorker();
-      await waitFor(isWorkerRunning, 10_000, 'the service worker to start');
+      await until('the service worker to start', isWorkerRunning, Boolean, 10_000);
     }
     // Playwright keeps one Worker object across stop/start (the target id survives),
     // so the object found here talks to the fresh worker.
@@ -207,7 +217,8 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     // Closing a service worker's target stops the worker; it stays registered and the
     // next extension event (a message, an alarm, …) starts a fresh one, like after an idle stop.
     // A worker that is still starting or finishing an event can ignore one close: ask again.
-    await waitFor(
+    await until(
+      'the service worker to stop',
       async () => {
         const target = await workerTarget();
         if (!target) return true;
@@ -215,8 +226,8 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
         await new Promise((resolve) => setTimeout(resolve, 100));
         return !(await isWorkerRunning());
       },
+      Boolean,
       10_000,
-      'the service worker to stop',
     );
   }
 
@@ -257,14 +268,20 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     tabIdOf,
     openPopup: (tabId) => openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`),
     openOptions: () => openExtensionPage('options.html'),
+    async toolbarTitle(tabId) {
+      return (await worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    },
+    async toolbarBadge(tabId) {
+      return (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    },
     async setStorage(area, items) {
       await control.evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
     },
-    async clearStorage(area) {
-      await control.evaluate((a) => chrome.storage[a].clear(), area);
-    },
     async getStorage(area, keys) {
       return control.evaluate(([a, k]) => chrome.storage[a].get(k ?? null), [area, keys ?? null] as const);
+    },
+    async clearStorage(area) {
+      await control.evaluate((a) => chrome.storage[a].clear(), area);
     },
     async close() {
       await context.close().catch(() => {});
@@ -286,14 +303,6 @@ async function openControlPage(context: BrowserContext, extensionOrigin: string)
 
 function findExtensionWorker(context: BrowserContext, urlPrefix: string): Worker | undefined {
   return context.serviceWorkers().find((w) => w.url().startsWith(urlPrefix));
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** A raw DevTools session on one target (for targets Playwright gives no CDPSession for). */

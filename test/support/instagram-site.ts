@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RESERVED_ROUTES } from '../../utils/profile-url';
 import { closeServer, listen } from './net';
 import { colourFor, solidPng } from './png';
 import { profileScenarios } from './scenarios';
@@ -114,7 +115,8 @@ function pageShell(profiles: string[]): string {
   ${profiles.map((u) => `<a href="/${encodeURI(u)}/">${escapeHtml(u)}</a>`).join('\n  ')}
 </nav>
 <main id="app" role="main"></main>
-<script>${CLIENT_SCRIPT}</script>
+<script>const RESERVED_ROUTES = ${JSON.stringify([...RESERVED_ROUTES])};
+${CLIENT_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -130,9 +132,8 @@ function escapeHtml(s: string): string {
  */
 const CLIENT_SCRIPT = String.raw`
 (() => {
-  const RESERVED = new Set(('p reel reels tv stories explore direct accounts about developer legal privacy terms ' +
-    'press api graphql web s share challenge emails session oauth nametag directory download donate invites ' +
-    'integrity ads sem push your_activity archive create').split(' '));
+  // Instagram's own first path segments, never a profile: the extension's own list, written in by pageShell.
+  const RESERVED = new Set(RESERVED_ROUTES);
   const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 
   // Builds elements from data (no HTML strings), like the project's own code must.

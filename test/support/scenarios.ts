@@ -120,18 +120,23 @@ function htmlScenario(status: number, html: string): RawScenario {
   return { kind: 'raw', status, body: html, headers: { 'Content-Type': HTML_TYPE } };
 }
 
-/** The exact 200 body the vendor sends for a profile. */
-export function highlightsResponseBody(profile: ProfileScenario) {
-  const highlights =
-    profile.listShape === 'array'
-      ? profile.highlights
-      : Object.fromEntries(profile.highlights.map((h, i) => [String(i), h]));
+/** The vendor's 200 envelope around whatever `highlights` holds. */
+export function highlightsEnvelope(highlights: unknown) {
   return {
     success: true,
     data: { success: true, highlights },
     credits_used: 1,
     endpoint: 'instagram/highlights',
   };
+}
+
+/** The exact 200 body the vendor sends for a profile. */
+export function highlightsResponseBody(profile: ProfileScenario) {
+  return highlightsEnvelope(
+    profile.listShape === 'array'
+      ? profile.highlights
+      : Object.fromEntries(profile.highlights.map((h, i) => [String(i), h])),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -337,12 +342,7 @@ export const DEFAULT_SCENARIOS: Scenarios = {
   err504html: htmlScenario(504, gatewayHtml(504, 'Gateway Time-out')),
   hangup: { kind: 'hangup' },
   notjson: { kind: 'raw', status: 200, body: 'OK<br>not json {', headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
-  badshape: jsonScenario(200, {
-    success: true,
-    data: { success: true, highlights: 'not-a-list' },
-    credits_used: 1,
-    endpoint: 'instagram/highlights',
-  }),
+  badshape: jsonScenario(200, highlightsEnvelope('not-a-list')),
 };
 
 /** The profile scenarios only, e.g. to link them from the fake Instagram site. */
@@ -353,4 +353,16 @@ export function profileScenarios(scenarios: Scenarios = DEFAULT_SCENARIOS): Prof
 /** Instagram handles are case-insensitive; the API accepts an optional leading '@'. */
 export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** A profile of the default scenarios; throws for a handle that is none (a typo in a test). */
+export function profileOf(handle: string): ProfileScenario {
+  const scenario = DEFAULT_SCENARIOS[handle];
+  if (scenario?.kind !== 'profile') throw new Error(`The stand-in SociaVault has no profile “${handle}”.`);
+  return scenario;
+}
+
+/** The highlight IDs the stand-in API sends for a profile, in order. */
+export function idsOf(handle: string): string[] {
+  return profileOf(handle).highlights.map((h) => h.id);
 }

@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:https';
+import { createServer } from 'node:https';
+import { constants as h2, createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -11,12 +12,17 @@ import {
   type Scenario,
   type Scenarios,
 } from './scenarios';
-import { closeServer, listen } from './net';
+import { closeServer, listen, type TlsServer } from './net';
 import type { TestCertificate } from './tls';
 
 export { DEFAULT_API_KEY };
-const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
-const CREDITS_PATH = '/v1/credits';
+/** The host the browser reaches this server as (its name is mapped to loopback). */
+export const API_ORIGIN = 'https://api.sociavault.com';
+/** The documented endpoints, written down here once rather than taken from the code under test. */
+export const API_PATHS = {
+  highlights: '/v1/scrape/instagram/highlights',
+  credits: '/v1/credits',
+} as const;
 
 /** Permissive on purpose: the extension's worker needs no CORS, but a page-side caller would. */
 const CORS_HEADERS: Record<string, string> = {
@@ -51,6 +57,12 @@ export interface SociaVaultOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   scenarios?: Scenarios;
+  /**
+   * Speak HTTP/2 (HTTP/1.1 still allowed), as a CDN-fronted API does. Over
+   * HTTP/1.1 Chrome opens at most 6 connections to a host, so more requests
+   * than that can only be in flight at once over HTTP/2.
+   */
+  http2?: boolean;
 }
 
 export interface SociaVaultServer {
@@ -62,7 +74,17 @@ export interface SociaVaultServer {
   setCredits(n: number): void;
   /** Answer `handle` after `ms` (overrides the scenario's own delay); null removes the override. */
   setDelay(handle: string, ms: number | null): void;
-  /** Forget requests and delay overrides, restore the starting credit balance. */
+  /**
+   * Answers the next `pass` highlights requests as usual, then holds the `hold`
+   * after them and answers those all at once when the last one has arrived: each
+   * held request has reached the server before any of them is answered.
+   */
+  holdHighlights(gate: { pass: number; hold: number }): void;
+  /** How many highlights requests are held by `holdHighlights` right now. */
+  readonly held: number;
+  /** Answers the held requests now and holds no more. */
+  releaseHeld(): void;
+  /** Forget requests, delay overrides and a hold (answering what it held), restore the starting credit balance. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -80,8 +102,14 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
   for (const [handle, s] of Object.entries(scenarios)) if (s.kind === 'profile') byOwnerId.set(s.ownerId, handle);
 
   const requests: RecordedRequest[] = [];
+  let gate: { pass: number; hold: number; held: Array<() => void> } | null = null;
+  const releaseHeld = () => {
+    const answers = gate?.held ?? [];
+    gate = null;
+    for (const answer of answers) answer();
+  };
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  function handle(req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://api.sociavault.com');
     const header = req.headers['x-api-key'];
     const record: RecordedRequest = {
@@ -100,9 +128,10 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       if (!res.writableFinished) record.aborted = true;
     });
 
+    const gone = () => ('stream' in res ? res.stream.destroyed : res.destroyed);
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       record.status = status;
-      if (res.destroyed) return;
+      if (gone()) return;
       res.writeHead(status, { ...CORS_HEADERS, 'Cache-Control': 'no-store', ...headers });
       res.end(body);
     };
@@ -114,10 +143,10 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     if (record.apiKey === null || !validKeys.has(record.apiKey)) return sendJson(401, ERROR_BODIES.invalidKey);
     if (record.method !== 'GET') return sendJson(405, { error: 'Method not allowed' });
 
-    if (url.pathname === CREDITS_PATH) {
+    if (url.pathname === API_PATHS.credits) {
       return sendJson(200, { credits, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
     }
-    if (url.pathname !== HIGHLIGHTS_PATH) return sendJson(404, ERROR_BODIES.notFound);
+    if (url.pathname !== API_PATHS.highlights) return sendJson(404, ERROR_BODIES.notFound);
 
     const userId = url.searchParams.get('user_id')?.trim();
     const rawHandle = url.searchParams.get('handle');
@@ -132,7 +161,9 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       if (!scenario) return sendJson(404, ERROR_BODIES.userNotFound);
       if (scenario.kind === 'hangup') {
         record.aborted = true;
-        req.socket.destroy();
+        // HTTP/2: reset this stream only; HTTP/1.1: drop the connection.
+        if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
+        else req.socket.destroy();
         return;
       }
       const [status, body, headers] =
@@ -140,10 +171,16 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
           ? [200, JSON.stringify(highlightsResponseBody(scenario)), { 'Content-Type': JSON_TYPE }]
           : [scenario.status, scenario.body, scenario.headers ?? {}];
       // Charged only when a 200 actually goes out, as the vendor bills successful requests.
-      if (status === 200 && !res.destroyed) credits = Math.max(credits - 1, 0);
+      if (status === 200 && !gone()) credits = Math.max(credits - 1, 0);
       send(status, body, headers);
     };
 
+    if (gate && gate.pass > 0) gate.pass -= 1;
+    else if (gate) {
+      gate.held.push(answer);
+      if (gate.held.length >= gate.hold) releaseHeld();
+      return;
+    }
     const delay = (key !== undefined ? delays.get(key) : undefined) ?? scenario?.delayMs ?? 0;
     if (delay <= 0) return answer();
     const timer = setTimeout(() => {
@@ -153,14 +190,18 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     timers.add(timer);
   }
 
-  const server: Server = createServer({ key: opts.tls.key, cert: opts.tls.cert }, (req, res) => {
+  const onRequest = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) => {
     try {
       handle(req, res);
     } catch (err) {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': JSON_TYPE });
       res.end(JSON.stringify({ error: `fake server bug: ${String(err)}` }));
     }
-  });
+  };
+  const tls = { key: opts.tls.key, cert: opts.tls.cert };
+  const server: TlsServer = opts.http2
+    ? createSecureServer({ ...tls, allowHTTP1: true }, onRequest)
+    : createServer(tls, onRequest);
   await listen(server, opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 
@@ -181,7 +222,15 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       if (ms === null) delays.delete(normalizeHandle(handleName));
       else delays.set(normalizeHandle(handleName), ms);
     },
+    holdHighlights({ pass, hold }) {
+      gate = { pass, hold, held: [] };
+    },
+    get held() {
+      return gate?.held.length ?? 0;
+    },
+    releaseHeld,
     reset() {
+      releaseHeld();
       requests.length = 0;
       delays.clear();
       credits = initialCredits;

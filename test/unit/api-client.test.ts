@@ -2,6 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { errorForStatus, highlightsUrl, parseRetryAfter, requestHighlights } from '@/entrypoints/background/api-client';
 import type { LookupError } from '@/utils/lookup-error';
 import example from '../fixtures/openapi-example-response.json';
+import { API_ORIGIN, API_PATHS } from '../support/sociavault-server';
+
+/** The documented endpoint, as the stand-in SociaVault serves it. */
+const HIGHLIGHTS_URL = `${API_ORIGIN}${API_PATHS.highlights}`;
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
   // 204 is a null-body status: Response refuses even an empty string for it.
@@ -12,10 +16,8 @@ const json = (value: unknown) => JSON.stringify(value);
 
 describe('highlightsUrl', () => {
   it('asks by handle, or by user_id when known', () => {
-    expect(highlightsUrl({ handle: 'nasa' })).toBe('https://api.sociavault.com/v1/scrape/instagram/highlights?handle=nasa');
-    expect(highlightsUrl({ userId: '528817151' })).toBe(
-      'https://api.sociavault.com/v1/scrape/instagram/highlights?user_id=528817151',
-    );
+    expect(highlightsUrl({ handle: 'nasa' })).toBe(`${HIGHLIGHTS_URL}?handle=nasa`);
+    expect(highlightsUrl({ userId: '528817151' })).toBe(`${HIGHLIGHTS_URL}?user_id=528817151`);
   });
 });
 
@@ -25,7 +27,7 @@ describe('requestHighlights', () => {
     const result = await requestHighlights({ handle: 'jane' }, { apiKey: 'sk_live_abc', fetch });
     expect(fetch).toHaveBeenCalledTimes(1);
     const [url, init] = fetch.mock.calls[0]!;
-    expect(url).toBe('https://api.sociavault.com/v1/scrape/instagram/highlights?handle=jane');
+    expect(url).toBe(`${HIGHLIGHTS_URL}?handle=jane`);
     expect(init?.method).toBe('GET');
     expect(new Headers(init?.headers).get('X-API-Key')).toBe('sk_live_abc');
     expect(init?.credentials).toBe('omit');

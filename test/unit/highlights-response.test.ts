@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonExact } from '@/entrypoints/background/exact-json';
 import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/highlights-response';
 import example from '../fixtures/openapi-example-response.json';
-
-const envelope = (highlights: unknown) => ({
-  success: true,
-  data: { success: true, highlights },
-  credits_used: 1,
-  endpoint: 'instagram/highlights',
-});
+import { highlightsEnvelope as envelope } from '../support/scenarios';
 
 describe('parseHighlightsBody', () => {
   it('reads the endpoint document’s example response verbatim', () => {
