@@ -13,6 +13,8 @@ export const RESERVED_ROUTES: ReadonlySet<string> = new Set([
   // Further routes of instagram.com's own; real accounts such as @threads or
   // @music exist, so only paths that cannot be an account belong here.
   'static', 'ajax', 'lite', 'locations', 'topics',
+  // The app's deep links: /_u/<username>/ opens that profile.
+  '_u',
 ]);
 
 const HOSTS: ReadonlySet<string> = new Set(['www.instagram.com', 'instagram.com']);
@@ -43,16 +45,36 @@ export function isValidHandle(name: string): boolean {
   return toHandle(name) !== null;
 }
 
-function segmentsOf(url: string): string[] | null {
+/** An Instagram URL (http or https, with or without www), or null. */
+function instagramUrl(url: string, base?: string): URL | null {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(url, base);
   } catch {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  if (!HOSTS.has(parsed.hostname.toLowerCase())) return null;
-  return parsed.pathname.split('/').filter((segment) => segment !== '');
+  return HOSTS.has(parsed.hostname.toLowerCase()) ? parsed : null;
+}
+
+/** How many login walls deep a `next` is followed (a `next` may name another login page). */
+const MAX_LOGIN_HOPS = 3;
+
+/**
+ * Where a login wall sends the visitor afterwards: its `next`, a path or a
+ * URL on Instagram, percent-encoded once more by some redirects.
+ */
+function loginTarget(parsed: URL): URL | null {
+  let next = parsed.searchParams.get('next');
+  // URLSearchParams decoded it once; a doubly encoded path still reads %2F….
+  for (let i = 0; next !== null && /%[0-9a-f]{2}/i.test(next) && !next.includes('/') && i < 2; i++) {
+    try {
+      next = decodeURIComponent(next);
+    } catch {
+      return null;
+    }
+  }
+  return next ? instagramUrl(next, 'https://www.instagram.com') : null;
 }
 
 /**
@@ -60,14 +82,29 @@ function segmentsOf(url: string): string[] | null {
  * `/<user>/`, its tabs (`/<user>/tagged/` …) and posts opened from it
  * (`/<user>/p/<code>/`) count as the profile; `/stories/<user>/…` counts as
  * that user; highlight pages (`/stories/highlights/<id>/`, `/s/…`) do not.
+ * The login wall a logged-out visitor meets (`/accounts/login/?next=/nasa/`)
+ * counts as the profile it leads to, and the app's deep link `/_u/<user>/`
+ * as that user.
  */
 export function parseProfileUrl(url: string): Handle | null {
-  const segments = segmentsOf(url);
-  if (!segments || segments.length === 0) return null;
+  let parsed = instagramUrl(url);
+  for (let hops = 0; parsed; hops++) {
+    const segments = parsed.pathname.split('/').filter((segment) => segment !== '');
+    const [first, second] = segments.map((segment) => segment.toLowerCase());
+    if (first !== 'accounts' || second !== 'login') return handleOfPath(segments);
+    if (hops === MAX_LOGIN_HOPS) return null;
+    parsed = loginTarget(parsed);
+  }
+  return null;
+}
+
+function handleOfPath(segments: readonly string[]): Handle | null {
+  if (segments.length === 0) return null;
   let candidate = segments[0]!;
-  if (candidate.toLowerCase() === 'stories') {
+  const first = candidate.toLowerCase();
+  if (first === 'stories' || first === '_u') {
     candidate = segments[1] ?? '';
-    if (candidate.toLowerCase() === 'highlights') return null;
+    if (first === 'stories' && candidate.toLowerCase() === 'highlights') return null;
   }
   let decoded: string;
   try {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidHandle, parseHandleInput, parseProfileUrl, RESERVED_ROUTES } from '@/utils/profile-url';
 
@@ -53,7 +54,26 @@ const urls: Array<[string, string | null]> = [
   ['https://www.instagram.com/direct/inbox/', null],
   ['https://www.instagram.com/direct/t/340282366841710300949128137443944319108/', null],
   ['https://www.instagram.com/accounts/edit/', null],
-  ['https://www.instagram.com/accounts/login/?next=%2Fnasa%2F', null],
+  // The login wall a logged-out visitor meets names the profile they wanted in `next`
+  // (percent-encoded, sometimes twice; other parameters after it).
+  ['https://www.instagram.com/accounts/login/?next=%2Fnasa%2F', 'nasa'],
+  ['https://www.instagram.com/accounts/login/?next=/natgeo/', 'natgeo'],
+  ['https://www.instagram.com/accounts/login/?next=%2Fnasa%2F&source=desktop_nav', 'nasa'],
+  ['https://www.instagram.com/accounts/login/?next=%252Fnasa%252Ftagged%252F&source=omni_redirect', 'nasa'],
+  ['https://www.instagram.com/accounts/login/?next=%2Fstories%2Fnatgeo%2F3456789012345678901%2F', 'natgeo'],
+  ['https://www.instagram.com/accounts/login/?next=https%3A%2F%2Fwww.instagram.com%2Fleomessi%2F%3Figsh%3Dabc', 'leomessi'],
+  ['https://www.instagram.com/accounts/login/?next=%2Fp%2FC9xYz12AbCd%2F', null],
+  ['https://www.instagram.com/accounts/login/?next=%2Fexplore%2F', null],
+  ['https://www.instagram.com/accounts/login/?next=https%3A%2F%2Fevil.example%2Fnasa%2F', null],
+  ['https://www.instagram.com/accounts/login/', null],
+  ['https://www.instagram.com/accounts/login/?next=%2Faccounts%2Flogin%2F%3Fnext%3D%252Fnasa%252F', 'nasa'],
+  ['https://www.instagram.com/accounts/login/?next=%zz', null],
+  // App deep links and share links
+  ['https://www.instagram.com/_u/samjones/', 'samjones'],
+  ['https://www.instagram.com/_u/NASA', 'nasa'],
+  ['https://www.instagram.com/_u/', null],
+  ['https://www.instagram.com/nasa/profilecard/?igsh=MWQ1ZGUxMzBkMA==', 'nasa'],
+  ['https://www.instagram.com/natgeo?igshid=YmMyMTA2M2Y=', 'natgeo'],
   ['https://www.instagram.com/about/', null],
   ['https://www.instagram.com/legal/privacy/', null],
   ['https://www.instagram.com/developer/', null],
@@ -95,6 +115,39 @@ describe('parseProfileUrl', () => {
   it.each([...RESERVED_ROUTES])('reserved route /%s/ is never a profile', (route) => {
     expect(parseProfileUrl(`https://www.instagram.com/${route}/`)).toBeNull();
     expect(parseProfileUrl(`https://www.instagram.com/${route.toUpperCase()}/`)).toBeNull();
+  });
+});
+
+describe('parseProfileUrl over paths of route words and names', () => {
+  const routes = [...RESERVED_ROUTES];
+  const name = fc.stringMatching(/^[a-z0-9._]{1,30}$/);
+  const segment = fc.oneof(fc.constantFrom(...routes, 'login', 'highlights', 'p', 'tagged'), name, fc.constantFrom(...routes).map((r) => r.toUpperCase()));
+  const path = fc.array(segment, { minLength: 0, maxLength: 5 }).map((parts) => `/${parts.join('/')}/`);
+  /** A login wall around a path, encoded 0–2 extra times. */
+  const wrapped = fc.tuple(path, fc.nat(2)).map(([p, times]) => {
+    let next = p;
+    for (let i = 0; i < times; i++) next = encodeURIComponent(next);
+    return `/accounts/login/?next=${encodeURIComponent(next)}`;
+  });
+
+  it('never returns a route word, however the path is built', () => {
+    fc.assert(
+      fc.property(fc.oneof(path, wrapped), (p) => {
+        const handle = parseProfileUrl(`https://www.instagram.com${p}`);
+        expect(handle === null || !RESERVED_ROUTES.has(handle)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a login wall names what the path it leads to names', () => {
+    fc.assert(
+      fc.property(path, (p) => {
+        const direct = parseProfileUrl(`https://www.instagram.com${p}`);
+        expect(parseProfileUrl(`https://www.instagram.com/accounts/login/?next=${encodeURIComponent(p)}&source=x`)).toBe(direct);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
