@@ -4,6 +4,7 @@
  * that imports it stays small; the background checks incoming messages with
  * schemas of its own that are typed against this map.
  */
+import type { Balance } from './balance';
 import type { HighlightList } from './highlight';
 import type { LookupError } from './lookup-error';
 import { toHandle, type Handle } from './profile-url';
@@ -20,6 +21,9 @@ export type LookupResponse =
   | { ok: false; handle: Handle; error: LookupError };
 
 export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false; message: string };
+
+/** The balance, and when SociaVault said it (epoch ms); or why it could not be had. */
+export type BalanceAnswer = { ok: true; balance: Balance; at: number } | { ok: false; error: LookupError };
 
 /** A change storage refused (full, or gone) says so instead of failing silently. */
 export type Refused = { ok: false; message: string };
@@ -51,6 +55,13 @@ export interface Protocol {
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };
   'remove-api-key': { from: 'options'; request: Empty; response: { ok: true } | Refused };
   'save-settings': { from: 'options'; request: { settings: Settings }; response: { ok: true; settings: Settings } | Refused };
+  /** The account's credit balance (free; asked at most once a minute, never without a key). */
+  'get-balance': { from: 'page'; request: Empty; response: BalanceAnswer };
+  /**
+   * "Test key": the balance for a key, saved or only typed; costs no credit.
+   * `invalid`: the text cannot be a key, so nothing was sent.
+   */
+  'test-key': { from: 'options'; request: { apiKey: string }; response: BalanceAnswer | { ok: false; invalid: string } };
   /** What automatic lookups spent today (each one a credit). */
   'get-usage': { from: 'options'; request: Empty; response: { autoLookupsToday: number } };
   /**

@@ -36,4 +36,6 @@ export const SESSION_KEYS = {
   autoLookupTimes: 'autoLookupTimes',
   /** Requests to SociaVault that have left and not yet been answered: `[handle, sentAt][]`. */
   lookupsInFlight: 'lookupsInFlight',
+  /** The last balance answers, by a fingerprint of the key they were for (never the key). */
+  balances: 'balances',
 } as const;

@@ -1,9 +1,11 @@
 import { parseJsonExact } from './exact-json';
 import { parseErrorBody, parseHighlightsBody, type ParsedHighlights } from './highlights-response';
+import type { Balance } from '@/utils/balance';
 import type { LookupError } from '@/utils/lookup-error';
 
 export const API_BASE_URL = 'https://api.sociavault.com';
 export const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
+export const CREDITS_PATH = '/v1/credits';
 /** Well under the 30 s a user will wait; the vendor answers in a few seconds. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -17,7 +19,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export type ApiResult = { ok: true; value: ParsedHighlights } | { ok: false; error: LookupError };
+export type ApiResult =
+  | { ok: true; value: ParsedHighlights; creditsUsed: number | null }
+  | { ok: false; error: LookupError };
+
+export type BalanceResult = { ok: true; value: Balance } | { ok: false; error: LookupError };
 
 export function highlightsUrl(query: HighlightsQuery, baseUrl = API_BASE_URL): string {
   const url = new URL(HIGHLIGHTS_PATH, baseUrl);
@@ -26,11 +32,10 @@ export function highlightsUrl(query: HighlightsQuery, baseUrl = API_BASE_URL): s
   return url.href;
 }
 
-/** One GET of the highlights endpoint: exactly one request, never retried here. */
-export async function requestHighlights(
-  query: HighlightsQuery,
-  options: ApiClientOptions,
-): Promise<ApiResult> {
+type Fetched = { ok: true; status: number; body: unknown; headers: Headers } | { ok: false; error: LookupError };
+
+/** One GET with the key: exactly one request, never retried here. */
+async function getJson(url: string, options: ApiClientOptions): Promise<Fetched> {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const controller = new AbortController();
@@ -39,12 +44,16 @@ export async function requestHighlights(
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const timeout: LookupError = { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) };
+  const failed = (): Fetched => ({
+    ok: false,
+    error: timedOut ? { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) } : { kind: 'network' },
+  });
 
   try {
     let response: Response;
+    let text: string;
     try {
-      response = await doFetch(highlightsUrl(query, options.baseUrl), {
+      response = await doFetch(url, {
         method: 'GET',
         headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' },
         signal: controller.signal,
@@ -52,15 +61,9 @@ export async function requestHighlights(
         cache: 'no-store',
         redirect: 'error',
       });
-    } catch {
-      return { ok: false, error: timedOut ? timeout : { kind: 'network' } };
-    }
-
-    let text: string;
-    try {
       text = await response.text();
     } catch {
-      return { ok: false, error: timedOut ? timeout : { kind: 'network' } };
+      return failed();
     }
     let body: unknown;
     try {
@@ -68,18 +71,53 @@ export async function requestHighlights(
     } catch {
       body = undefined;
     }
-
-    if (response.status === 200) {
-      if (body === undefined) return { ok: false, error: { kind: 'bad-response', detail: 'the body is not JSON' } };
-      const parsed = parseHighlightsBody(body);
-      return parsed.ok
-        ? { ok: true, value: parsed.value }
-        : { ok: false, error: { kind: 'bad-response', detail: parsed.detail } };
-    }
-    return { ok: false, error: withoutSecret(errorForStatus(response.status, body, response.headers), options.apiKey) };
+    return { ok: true, status: response.status, body, headers: response.headers };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** What any answer but a 200 means, with the key never echoed back. */
+function failure(fetched: Extract<Fetched, { ok: true }>, apiKey: string): { ok: false; error: LookupError } {
+  return { ok: false, error: withoutSecret(errorForStatus(fetched.status, fetched.body, fetched.headers), apiKey) };
+}
+
+/** One GET of the highlights endpoint (1 credit when it answers 200). */
+export async function requestHighlights(query: HighlightsQuery, options: ApiClientOptions): Promise<ApiResult> {
+  const fetched = await getJson(highlightsUrl(query, options.baseUrl), options);
+  if (!fetched.ok) return fetched;
+  if (fetched.status !== 200) return failure(fetched, options.apiKey);
+  if (fetched.body === undefined) return { ok: false, error: { kind: 'bad-response', detail: 'the body is not JSON' } };
+  const parsed = parseHighlightsBody(fetched.body);
+  if (!parsed.ok) return { ok: false, error: { kind: 'bad-response', detail: parsed.detail } };
+  return { ok: true, value: parsed.value, creditsUsed: creditsUsedOf(fetched.body) };
+}
+
+/** `credits_used` of a 200 answer, when it says. */
+function creditsUsedOf(body: unknown): number | null {
+  const used = (body as { credits_used?: unknown } | null)?.credits_used;
+  return typeof used === 'number' && Number.isInteger(used) && used >= 0 && used < 1_000 ? used : null;
+}
+
+/** One GET of the balance endpoint, which the vendor marks with no credit cost. */
+export async function requestBalance(options: ApiClientOptions): Promise<BalanceResult> {
+  const fetched = await getJson(new URL(CREDITS_PATH, options.baseUrl ?? API_BASE_URL).href, options);
+  if (!fetched.ok) return fetched;
+  if (fetched.status !== 200) return failure(fetched, options.apiKey);
+  const balance = parseBalanceBody(fetched.body);
+  return balance ? { ok: true, value: balance } : { ok: false, error: { kind: 'bad-response', detail: 'the body has no credits count' } };
+}
+
+/** `{credits, subscriptionStatus, subscriptionId}` as the vendor documents it, or null. */
+export function parseBalanceBody(body: unknown): Balance | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { credits, subscriptionStatus, subscriptionId } = body as Record<string, unknown>;
+  if (typeof credits !== 'number' || !Number.isFinite(credits) || credits < 0) return null;
+  return {
+    credits: Math.floor(credits),
+    status: typeof subscriptionStatus === 'string' && /^[a-z_]{1,30}$/.test(subscriptionStatus) ? subscriptionStatus : null,
+    subscriptionId: typeof subscriptionId === 'string' ? subscriptionId.slice(0, 100) : null,
+  };
 }
 
 /** A server that echoes the key in its error text must not get it shown or stored. */

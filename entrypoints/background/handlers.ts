@@ -1,6 +1,7 @@
 import { validateApiKey } from '@/utils/api-key-validation';
 import type { Handle } from '@/utils/profile-url';
 import { normaliseSettings } from '@/utils/settings';
+import type { BalanceService } from './balance-service';
 import type { LookupService } from './lookup-service';
 import type { BackgroundHandlers } from './router';
 import { apiKeyItem, settingsItem } from './storage-items';
@@ -8,6 +9,7 @@ import type { TabState } from './tab-state';
 
 export interface HandlerDeps {
   lookup: LookupService;
+  balance: BalanceService;
   tabs: TabState;
   /** Automatic lookups spent today, for the options page. */
   autoLookupsToday: () => Promise<number>;
@@ -29,7 +31,7 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 }
 
 /** What the background answers to each message. */
-export function createHandlers({ lookup, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+export function createHandlers({ lookup, balance, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -71,6 +73,11 @@ export function createHandlers({ lookup, tabs, autoLookupsToday, onProfileDetect
         return { ok: true, settings: normal };
       },
       'clear-cache': ({ keep }) => lookup.clearCache(keep),
+      'get-balance': () => balance.balance(),
+      async 'test-key'({ apiKey }) {
+        const checked = validateApiKey(apiKey);
+        return checked.ok ? balance.test(checked.key) : { ok: false, invalid: checked.message };
+      },
       async 'get-usage'() {
         return { autoLookupsToday: await autoLookupsToday() };
       },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAutoLookup } from './auto-lookup';
+import { createBalanceService } from './balance-service';
 import { createHandlers } from './handlers';
 import { createLookupService } from './lookup-service';
 import { createRouter } from './router';
@@ -11,7 +12,9 @@ export default defineBackground({
   main() {
     restrictStorageToExtensionPages();
     const tabs = createTabState();
+    const balance = createBalanceService();
     const lookup = createLookupService({
+      onBalanceHint: (hint) => void ('spent' in hint ? balance.spent(hint.spent) : balance.available(hint.available)),
       // Every tab on that profile shows the new count at once.
       onAnswer: (list) =>
         void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
@@ -24,6 +27,7 @@ export default defineBackground({
       ownOrigin: originOf(browser.runtime.getURL('/'))!,
       handlers: createHandlers({
         lookup,
+        balance,
         tabs,
         autoLookupsToday: autoLookup.today,
         onProfileDetected: (tabId, handle) => {

@@ -19,6 +19,8 @@ export interface LookupServiceOptions {
   isOnline?: () => boolean;
   /** Told of every answer paid for (the background updates badges). */
   onAnswer?: (list: HighlightList) => void;
+  /** What answers say of the balance: credits a paid one used, or what an out-of-credits one says is left. */
+  onBalanceHint?: (hint: { spent: number } | { available: number }) => void;
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -69,7 +71,13 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     } finally {
       await record.end(handle);
     }
-    if (!result.ok) return { ok: false, handle, error: result.error };
+    if (!result.ok) {
+      if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
+        options.onBalanceHint?.({ available: result.error.available });
+      }
+      return { ok: false, handle, error: result.error };
+    }
+    options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
 
     // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
     const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);

@@ -29,6 +29,7 @@ export const pageSchemas: Schemas<PageMessage> = {
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
   'clear-cache': z.object({ type: z.literal('clear-cache'), keep: handle.optional() }),
+  'get-balance': z.object({ type: z.literal('get-balance') }),
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */
@@ -38,6 +39,7 @@ export const optionsSchemas: Schemas<OptionsMessage> = {
   'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
   'remove-api-key': z.object({ type: z.literal('remove-api-key') }),
   'get-usage': z.object({ type: z.literal('get-usage') }),
+  'test-key': z.object({ type: z.literal('test-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
   'save-settings': z.object({
     type: z.literal('save-settings'),
     settings: z.object({

@@ -50,5 +50,8 @@ export const tabProfilesItem = storage.defineItem<Record<string, unknown>>(`sess
  */
 export const lookupsInFlightItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.lookupsInFlight}`, { fallback: [] });
 
+/** `[keyFingerprint, askedAt, answer][]`: the balance is asked at most once a minute per key. */
+export const balancesItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.balances}`, { fallback: [] });
+
 /** When the last automatic lookups happened; outlives a stopped worker so the cap holds. */
 export const autoLookupTimesItem = storage.defineItem<number[]>(`session:${SESSION_KEYS.autoLookupTimes}`, { fallback: [] });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBalanceService } from '@/entrypoints/background/balance-service';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { createRouter } from '@/entrypoints/background/router';
@@ -24,6 +25,7 @@ const OTHER_KEY = 'sk_live_replacement_0123456789abcdef';
 const PAGE_TYPES = [
   'get-status', 'peek-cache', 'lookup', 'get-api-key',
   'save-api-key', 'remove-api-key', 'save-settings', 'clear-cache',
+  'get-balance', 'test-key', 'get-usage',
 ] as const;
 const ALL_TYPES = [...PAGE_TYPES, 'profile-detected'] as const;
 
@@ -234,6 +236,7 @@ async function setup() {
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
       lookup: createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined }),
+      balance: createBalanceService({ fetch }),
       tabs: createTabState(),
       autoLookupsToday: async () => 0,
       onProfileDetected: vi.fn(),
@@ -271,9 +274,16 @@ describe('message handler properties', () => {
           const tabQueriesBefore = tabQueries();
           const result = await deliver(handle, message, sender);
 
-          // Only a well-formed lookup from one of our pages may reach the network…
-          if (fetch.mock.calls.length > callsBefore) {
-            expect(isOurPage(sender) && isWellFormedLookup(message)).toBe(true);
+          // Only a well-formed lookup from one of our pages may cost a request (the
+          // balance, which costs none, may be asked by our pages, a key tested by the options page)…
+          for (const [input] of fetch.mock.calls.slice(callsBefore)) {
+            const path = new URL(String(input)).pathname;
+            if (path === '/v1/credits') {
+              expect(isOurPage(sender) && isRecord(message) && ['get-balance', 'test-key'].includes(String(message.type))).toBe(true);
+              if (isRecord(message) && message.type === 'test-key') expect(isOurOptionsPage(sender)).toBe(true);
+            } else {
+              expect(isOurPage(sender) && isWellFormedLookup(message)).toBe(true);
+            }
           }
           // …and nothing makes the background message a tab.
           expect(tabQueries()).toBe(tabQueriesBefore);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBalanceService } from '@/entrypoints/background/balance-service';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { createRouter } from '@/entrypoints/background/router';
@@ -33,6 +34,7 @@ function setup() {
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
       lookup: createLookupService({ fetch, isOnline: () => true }),
+      balance: createBalanceService({ fetch }),
       tabs: createTabState(),
       autoLookupsToday: async () => 3,
       onProfileDetected,
@@ -135,6 +137,18 @@ describe('page requests', () => {
     for (const message of malformed) {
       expect(handle(message, popup)).toBeUndefined();
     }
+  });
+
+  it('answers the balance to any of our pages, and tests a key for the options page only', async () => {
+    const { handle, fetch } = setup();
+    fetch.mockImplementation(async () => new Response(JSON.stringify({ credits: 7, subscriptionStatus: 'active', subscriptionId: null })));
+    expect(await handle({ type: 'get-balance' }, popup)).toMatchObject({ ok: true, balance: { credits: 7, status: 'active' } });
+    expect(await handle({ type: 'test-key', apiKey: ' sk_live_typed ' }, options)).toMatchObject({ ok: true, balance: { credits: 7 } });
+    expect(handle({ type: 'test-key', apiKey: 'sk_live_typed' }, popup)).toBeUndefined();
+    expect(handle({ type: 'test-key', apiKey: 'sk_live_typed' }, contentScript)).toBeUndefined();
+    expect(await handle({ type: 'test-key', apiKey: 'not a key' }, options)).toMatchObject({ ok: false, invalid: expect.any(String) });
+    // Two distinct keys, each asked once; the one with spaces was never sent.
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it('tells the options page only what automatic lookups spent today', async () => {
