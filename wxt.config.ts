@@ -19,7 +19,8 @@ export default defineConfig({
     homepage_url: HOMEPAGE,
     // Rendered from assets/icon.svg at build time (modules/toolbar-icons.ts).
     icons: iconSet('normal'),
-    permissions: ['storage'],
+    // contextMenus: "Highlights of this profile" on links to profiles on instagram.com.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: ['https://api.sociavault.com/*'],
     action: { default_title: 'Highlight Lookup', default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
     // entrypoints/profile-watcher: declared here rather than as WXT's content

@@ -10,7 +10,7 @@ export function idsAsLines(highlights: readonly Highlight[]): string {
  * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula
  * (starting with = + - @ or a tab / carriage return) is prefixed with a quote.
  */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAutoLookup } from './auto-lookup';
 import { createBalanceService } from './balance-service';
+import { createProfileLinkMenu, openPanelForLink, PROFILE_LINK_MENU_ID } from './context-menu';
 import { createHandlers } from './handlers';
 import { createLookupService } from './lookup-service';
 import { createRouter } from './router';
@@ -51,7 +52,14 @@ export default defineBackground({
       void tabs.forget(tabId);
     });
 
+    browser.contextMenus.onClicked.addListener((info) => {
+      if (info.menuItemId === PROFILE_LINK_MENU_ID) void openPanelForLink(info.linkUrl).catch(() => undefined);
+    });
+    // Menus outlive a stopped worker, not always a browser restart (Firefox): made on both.
+    browser.runtime.onStartup.addListener(createProfileLinkMenu);
+
     browser.runtime.onInstalled.addListener(({ reason }) => {
+      createProfileLinkMenu();
       // Answers cached by a version before the per-profile cache were paid for: keep them.
       if (reason === 'update') void lookup.carryOverLegacyCache();
     });
