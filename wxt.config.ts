@@ -20,7 +20,8 @@ export default defineConfig({
     // Rendered from assets/icon.svg at build time (modules/toolbar-icons.ts).
     icons: iconSet('normal'),
     // contextMenus: "Highlights of this profile" on links to profiles on instagram.com.
-    permissions: ['storage', 'contextMenus'],
+    // alarms: wakes a stopped worker to go on with a collection run.
+    permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: ['https://api.sociavault.com/*'],
     action: { default_title: 'Highlight Lookup', default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
     // entrypoints/profile-watcher: declared here rather than as WXT's content

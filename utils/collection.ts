@@ -40,6 +40,21 @@ export interface CollectionRun {
   startedAt: number | null;
 }
 
+/** Profiles a collection holds at most. */
+export const MAX_COLLECTION_SIZE = 1000;
+
+/** The collection "Add to collection" adds to unless told otherwise. */
+export const DEFAULT_COLLECTION_ID = 'default';
+
+/** A collection as the pages see it; `name` null: the default one, named in the user's language. */
+export interface CollectionView {
+  id: string;
+  name: string | null;
+  run: CollectionRun;
+  /** Handles not done whose answer is in the cache now: a run takes them for free. */
+  cached: string[];
+}
+
 /** Lookups at once: fast enough, gentle on the API and on the machine. */
 export const RUN_CONCURRENCY = 2;
 

@@ -5,6 +5,7 @@
  * schemas of its own that are typed against this map.
  */
 import type { Balance } from './balance';
+import type { CollectionRun, CollectionView, Estimate } from './collection';
 import type { HighlightList } from './highlight';
 import type { LookupError } from './lookup-error';
 import { toHandle, type Handle } from './profile-url';
@@ -27,6 +28,15 @@ export type BalanceAnswer = { ok: true; balance: Balance; at: number } | { ok: f
 
 /** A change storage refused (full, or gone) says so instead of failing silently. */
 export type Refused = { ok: false; message: string };
+
+export type RunAction = 'start' | 'pause' | 'resume' | 'cancel';
+
+export interface CollectionSummary {
+  id: string;
+  name: string | null;
+  size: number;
+  phase: CollectionRun['phase'];
+}
 
 /** Who sends a message: the content script, any extension page, the options page only, or the background. */
 export type SenderKind = 'content' | 'page' | 'options' | 'background';
@@ -62,6 +72,25 @@ export interface Protocol {
    * `invalid`: the text cannot be a key, so nothing was sent.
    */
   'test-key': { from: 'options'; request: { apiKey: string }; response: BalanceAnswer | { ok: false; invalid: string } };
+  /** Collections: the list, one with its run, and what the collection page (and the popup's "Add") may do. */
+  collections: { from: 'page'; request: Empty; response: { collections: CollectionSummary[] } };
+  collection: { from: 'page'; request: { id: string }; response: CollectionView | null };
+  'collection-create': { from: 'page'; request: { name: string }; response: { id: string } };
+  'collection-rename': { from: 'page'; request: { id: string; name: string }; response: { ok: boolean } };
+  /** Adds profiles (to the default collection without `id`); says how many went in and how many did not fit. */
+  'collection-add': { from: 'page'; request: { id?: string; handles: Handle[] }; response: { added: number; size: number; overLimit: number } };
+  'collection-remove': { from: 'page'; request: { id: string; handles: Handle[] }; response: { size: number } };
+  /** Empties a collection (profiles, run, answers); `drop` deletes it, unless it is the default one. */
+  'collection-clear': { from: 'page'; request: { id: string; drop: boolean }; response: { ok: true } };
+  /** What a run would cost, before anything is sent. */
+  'collection-estimate': { from: 'page'; request: { id: string }; response: Estimate };
+  'collection-control': { from: 'page'; request: { id: string; action: RunAction }; response: CollectionView | null };
+  /** A run's answers, a page at a time, for the files. */
+  'collection-results': {
+    from: 'page';
+    request: { id: string; offset: number; limit: number };
+    response: { lists: HighlightList[]; total: number };
+  };
   /** What automatic lookups spent today (each one a credit). */
   'get-usage': { from: 'options'; request: Empty; response: { autoLookupsToday: number } };
   /**

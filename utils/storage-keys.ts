@@ -14,6 +14,8 @@ export const LOCAL_KEYS = {
   ownerIds: 'ownerIds',
   /** How many automatic lookups ran on which day, for the daily cap. */
   autoLookupDay: 'autoLookupDay',
+  /** The collections: `[id, name][]` (name null: the default one). */
+  collections: 'collections',
   /** Where versions before the per-profile cache kept every answer in one object. */
   legacyHighlightCache: 'highlightCache',
 } as const;
@@ -27,6 +29,9 @@ export const CACHE_ENTRY_PREFIX = 'cache:';
 export function cacheEntryKey(handle: string): string {
   return `${CACHE_ENTRY_PREFIX}${handle}`;
 }
+
+/** A collection's profiles and the state of its run, one key per collection (`storage.local`). */
+export const COLLECTION_PREFIX = 'collection:';
 
 /** `storage.session`: cleared when the browser closes, kept while the worker sleeps. */
 export const SESSION_KEYS = {

@@ -118,6 +118,22 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
       return null;
     },
 
+    /** Which of `handles` have a fresh answer in the cache proper, in one read (a collection's estimate). */
+    async freshAmong(handles: readonly Handle[]): Promise<Set<Handle>> {
+      const items = await attemptRead(() =>
+        storage.getItems([`local:${LOCAL_KEYS.settings}`, ...handles.map((handle) => cacheEntryKeys(handle).local)]),
+      );
+      if (!items) return new Set();
+      const [settings, ...entries] = items.map((item) => item.value);
+      const ttlHours = normaliseSettings(settings).cacheTtlHours;
+      return new Set(
+        handles.filter((handle, i) => {
+          const list = readCachedList(entries[i], handle);
+          return list !== null && isFresh(list.fetchedAt, now(), ttlHours);
+        }),
+      );
+    },
+
     /** Keeps a paid answer: in the cache if storage.local takes it, else for the session, else in memory. */
     async store(list: HighlightList): Promise<KeptIn> {
       if (await storeLocally(list)) {

@@ -1,7 +1,9 @@
 import { validateApiKey } from '@/utils/api-key-validation';
 import type { Handle } from '@/utils/profile-url';
 import { normaliseSettings } from '@/utils/settings';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
 import type { BalanceService } from './balance-service';
+import type { Collections } from './collections';
 import type { LookupService } from './lookup-service';
 import type { BackgroundHandlers } from './router';
 import { apiKeyItem, settingsItem } from './storage-items';
@@ -9,6 +11,7 @@ import type { TabState } from './tab-state';
 
 export interface HandlerDeps {
   lookup: LookupService;
+  collections: Collections;
   balance: BalanceService;
   tabs: TabState;
   /** Automatic lookups spent today, for the options page. */
@@ -31,7 +34,7 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 }
 
 /** What the background answers to each message. */
-export function createHandlers({ lookup, balance, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+export function createHandlers({ lookup, collections, balance, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -74,6 +77,19 @@ export function createHandlers({ lookup, balance, tabs, autoLookupsToday, onProf
       },
       'clear-cache': ({ keep }) => lookup.clearCache(keep),
       'get-balance': () => balance.balance(),
+      collections: async () => ({ collections: await collections.list() }),
+      collection: ({ id }) => collections.get(id),
+      'collection-create': async ({ name }) => ({ id: await collections.create(name) }),
+      'collection-rename': async ({ id, name }) => ({ ok: await collections.rename(id, name) }),
+      'collection-add': ({ id, handles }) => collections.add(id ?? DEFAULT_COLLECTION_ID, handles),
+      'collection-remove': async ({ id, handles }) => ({ size: await collections.remove(id, handles) }),
+      async 'collection-clear'({ id, drop }) {
+        await collections.clear(id, { drop });
+        return { ok: true };
+      },
+      'collection-estimate': ({ id }) => collections.estimate(id),
+      'collection-control': ({ id, action }) => collections.control(id, action),
+      'collection-results': ({ id, offset, limit }) => collections.results(id, offset, limit),
       async 'test-key'({ apiKey }) {
         const checked = validateApiKey(apiKey);
         return checked.ok ? balance.test(checked.key) : { ok: false, invalid: checked.message };

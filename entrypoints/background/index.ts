@@ -2,10 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAutoLookup } from './auto-lookup';
 import { createBalanceService } from './balance-service';
+import { createCollectionResults } from './collection-results';
+import { createCollections } from './collections';
 import { createProfileLinkMenu, openPanelForLink, PROFILE_LINK_MENU_ID } from './context-menu';
 import { createHandlers } from './handlers';
 import { createLookupService } from './lookup-service';
 import { createRouter } from './router';
+import { keepRunsGoing, RUN_ALARM } from './run-keeper';
 import { originOf } from './sender-policy';
 import { BADGE_COLOUR, createTabState } from './tab-state';
 
@@ -21,6 +24,7 @@ export default defineBackground({
         void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
     });
     const autoLookup = createAutoLookup(lookup);
+    const collections = createCollections({ lookup, results: createCollectionResults(), onActivity: keepRunsGoing });
     void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
 
     const route = createRouter({
@@ -28,6 +32,7 @@ export default defineBackground({
       ownOrigin: originOf(browser.runtime.getURL('/'))!,
       handlers: createHandlers({
         lookup,
+        collections,
         balance,
         tabs,
         autoLookupsToday: autoLookup.today,
@@ -51,6 +56,12 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);
     });
+
+    // A run that a stopped worker left goes on: when this worker starts, and at each alarm.
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === RUN_ALARM) void collections.resumeAll();
+    });
+    void collections.resumeAll();
 
     browser.contextMenus.onClicked.addListener((info) => {
       if (info.menuItemId === PROFILE_LINK_MENU_ID) void openPanelForLink(info.linkUrl).catch(() => undefined);

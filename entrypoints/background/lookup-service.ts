@@ -115,6 +115,9 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       return request;
     },
 
+    /** Which of `handles` have a fresh cached answer: a lookup of them costs nothing. */
+    cachedAmong: (handles: readonly Handle[]) => cache.freshAmong(handles),
+
     /** The cached answer only; never sends a request, and writes nothing. */
     peek: async (handle: Handle): Promise<HighlightList | null> => (await cache.fresh(handle, { touch: false }))?.list ?? null,
 

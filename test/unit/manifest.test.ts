@@ -71,7 +71,7 @@ function cspProblems(policy: string): string[] {
 function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.name).toBe('Highlight Lookup');
-  expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+  expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
   expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
 
   expect(manifest.content_scripts).toHaveLength(1);

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { createBalanceService } from '@/entrypoints/background/balance-service';
+import { createCollectionResults } from '@/entrypoints/background/collection-results';
+import { createCollections } from '@/entrypoints/background/collections';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { createRouter } from '@/entrypoints/background/router';
@@ -231,11 +235,13 @@ async function setup() {
   );
   // The background never messages a tab: the popup asks its tab's content script itself.
   const tabMessages = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+  const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
   const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
-      lookup: createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined }),
+      lookup,
+      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
       balance: createBalanceService({ fetch }),
       tabs: createTabState(),
       autoLookupsToday: async () => 0,

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { createBalanceService } from '@/entrypoints/background/balance-service';
+import { createCollectionResults } from '@/entrypoints/background/collection-results';
+import { createCollections } from '@/entrypoints/background/collections';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { createRouter } from '@/entrypoints/background/router';
@@ -29,11 +33,13 @@ function setup() {
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
   );
   const onProfileDetected = vi.fn();
+  const lookup = createLookupService({ fetch, isOnline: () => true });
   const handle = createRouter({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     handlers: createHandlers({
-      lookup: createLookupService({ fetch, isOnline: () => true }),
+      lookup,
+      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
       balance: createBalanceService({ fetch }),
       tabs: createTabState(),
       autoLookupsToday: async () => 3,
