@@ -1,25 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { createBalanceService } from '@/entrypoints/background/balance-service';
-import { createCollectionResults } from '@/entrypoints/background/collection-results';
-import { createCollections } from '@/entrypoints/background/collections';
-import { createHandlers } from '@/entrypoints/background/handlers';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
-import { createRouter } from '@/entrypoints/background/router';
+import { backgroundRouter, OWN_ID, OWN_ORIGIN } from './background-router';
 import type { SenderInfo } from '@/entrypoints/background/sender-policy';
 import { apiKeyItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
-import { createTabState } from '@/entrypoints/background/tab-state';
 import { RESERVED_ROUTES, type Handle } from '@/utils/profile-url';
 import { anythingDeep } from './arbitraries';
 
 /** Runs per property (2 properties in this file: 1,000 runs, up to 3 messages each). */
 const RUNS = 500;
 
-const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 const OTHER_ID = 'zyxwvutsrqponmlkzyxwvutsrqponmlk';
 const INSTAGRAM = 'https://www.instagram.com';
 /** The stored key, and one a message may save instead: neither may appear in an answer. */
@@ -235,25 +225,13 @@ async function setup() {
   );
   // The background never messages a tab: the popup asks its tab's content script itself.
   const tabMessages = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
-  const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
-  const handle = createRouter({
-    ownId: OWN_ID,
-    ownOrigin: OWN_ORIGIN,
-    handlers: createHandlers({
-      lookup,
-      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
-      balance: createBalanceService({ fetch }),
-      tabs: createTabState(),
-      autoLookupsToday: async () => 0,
-      onProfileDetected: vi.fn(),
-    }),
-  });
+  const handle = backgroundRouter(fetch);
   const tabQueries = () => tabMessages.mock.calls.length;
   return { handle, fetch, tabQueries };
 }
 
 /** Calls the handler as the background's listener does; a sync throw or a rejection fails the property. */
-async function deliver(handle: ReturnType<typeof createRouter>, message: unknown, sender: SenderInfo) {
+async function deliver(handle: ReturnType<typeof backgroundRouter>, message: unknown, sender: SenderInfo) {
   let returned: Promise<unknown> | undefined;
   try {
     returned = handle(message, sender);

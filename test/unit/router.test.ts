@@ -1,21 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { createBalanceService } from '@/entrypoints/background/balance-service';
-import { createCollectionResults } from '@/entrypoints/background/collection-results';
-import { createCollections } from '@/entrypoints/background/collections';
-import { createHandlers } from '@/entrypoints/background/handlers';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
-import { createRouter } from '@/entrypoints/background/router';
+import { backgroundRouter, OWN_ID, OWN_ORIGIN } from './background-router';
 import type { SenderInfo } from '@/entrypoints/background/sender-policy';
 import { apiKeyItem, settingsItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
-import { createTabState } from '@/entrypoints/background/tab-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { Handle } from '@/utils/profile-url';
 
-const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 
 const popup: SenderInfo = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html`, origin: OWN_ORIGIN };
 const poppedOutPopup: SenderInfo = { ...popup, url: `${OWN_ORIGIN}/popup.html?tab=7`, tab: { id: 9 }, frameId: 0 };
@@ -33,19 +23,7 @@ function setup() {
     new Response(JSON.stringify({ success: true, data: { success: true, highlights: { '0': { id: '1', title: 'a' } } } })),
   );
   const onProfileDetected = vi.fn();
-  const lookup = createLookupService({ fetch, isOnline: () => true });
-  const handle = createRouter({
-    ownId: OWN_ID,
-    ownOrigin: OWN_ORIGIN,
-    handlers: createHandlers({
-      lookup,
-      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
-      balance: createBalanceService({ fetch }),
-      tabs: createTabState(),
-      autoLookupsToday: async () => 3,
-      onProfileDetected,
-    }),
-  });
+  const handle = backgroundRouter(fetch, { onProfileDetected, autoLookupsToday: async () => 3 });
   return { handle, fetch, onProfileDetected };
 }
 

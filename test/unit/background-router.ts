@@ -1,0 +1,31 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { vi } from 'vitest';
+import { createBalanceService } from '@/entrypoints/background/balance-service';
+import { createCollectionResults } from '@/entrypoints/background/collection-results';
+import { createCollections } from '@/entrypoints/background/collections';
+import { createHandlers, type HandlerDeps } from '@/entrypoints/background/handlers';
+import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createRouter } from '@/entrypoints/background/router';
+import { createTabState } from '@/entrypoints/background/tab-state';
+
+export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+
+/** The background's router as index.ts wires it, over `fetch` (a fake SociaVault) and fakeBrowser. */
+export function backgroundRouter(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
+  const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
+  return createRouter({
+    ownId: OWN_ID,
+    ownOrigin: OWN_ORIGIN,
+    handlers: createHandlers({
+      lookup,
+      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
+      balance: createBalanceService({ fetch }),
+      tabs: createTabState(),
+      autoLookupsToday: async () => 0,
+      onProfileDetected: vi.fn(),
+      ...extra,
+    }),
+  });
+}
