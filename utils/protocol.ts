@@ -5,6 +5,7 @@
  * schemas of its own that are typed against this map.
  */
 import type { HighlightList } from './highlight';
+import type { Text } from './i18n';
 import type { LookupError } from './lookup-error';
 import { toHandle, type Handle } from './profile-url';
 import type { Settings } from './settings';
@@ -19,10 +20,11 @@ export type LookupResponse =
   | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { ok: false; handle: Handle; error: LookupError };
 
-export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false; message: string };
+/** What the background says travels as messages (utils/i18n.ts): the page that shows them translates them. */
+export type SaveKeyResponse = { ok: true; warning: Text | null } | { ok: false; message: Text };
 
 /** A change storage refused (full, or gone) says so instead of failing silently. */
-export type Refused = { ok: false; message: string };
+export type Refused = { ok: false; message: Text };
 
 /** Who sends a message: the content script, any extension page, the options page only, or the background. */
 export type SenderKind = 'content' | 'page' | 'options' | 'background';
@@ -107,7 +109,13 @@ export function handleFromWhichProfile(answer: unknown): Handle | null | undefin
   return typeof handle === 'string' && toHandle(handle) === handle ? (handle as Handle) : undefined;
 }
 
-export const NO_ANSWER = 'The extension background did not answer. Try reopening this page.';
+/** The background sent no answer (it was stopped, or nothing listened); pages say so in their language. */
+export class NoAnswerError extends Error {
+  constructor() {
+    super('The extension background did not answer.');
+    this.name = 'NoAnswerError';
+  }
+}
 
 /**
  * A typed `send` over a runtime's raw `sendMessage`. The receiver is the
@@ -119,7 +127,7 @@ export function createSender<Types extends MessageType>(
 ): Send<Types> {
   return async <T extends Types>(type: T, request: RequestOf<T>) => {
     const response = await transport(message(type, request) as Message<Types>);
-    if (response === undefined) throw new Error(NO_ANSWER);
+    if (response === undefined) throw new NoAnswerError();
     return response as ResponseOf<T>;
   };
 }

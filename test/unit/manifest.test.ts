@@ -70,7 +70,11 @@ function cspProblems(policy: string): string[] {
 /** The checks both browsers' manifests share. */
 function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.name).toBe('Highlight Lookup');
+  // Name and description come from public/_locales (default_locale en); test/unit/locales.test.ts checks those.
+  expect(manifest.default_locale).toBe('en');
+  expect(manifest.name).toBe('__MSG_extName__');
+  expect(manifest.description).toBe('__MSG_extDescription__');
+  expect(existsSync(join(dir, '_locales/en/messages.json'))).toBe(true);
   expect(manifest.permissions).toEqual(['storage']);
   expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
 

@@ -165,7 +165,7 @@ describe('page requests', () => {
     expect(refused).toMatchObject({ ok: false });
     expect(await handle({ type: 'save-api-key', apiKey: '' }, options)).toMatchObject({ ok: false });
     expect(await apiKeyItem.getValue()).toBe('sk_live_new');
-    expect(await handle({ type: 'save-api-key', apiKey: 'abc123' }, options)).toMatchObject({ ok: true, warning: expect.any(String) });
+    expect(await handle({ type: 'save-api-key', apiKey: 'abc123' }, options)).toMatchObject({ ok: true, warning: { key: 'keyNoPrefix' } });
     expect(await handle({ type: 'remove-api-key' }, options)).toEqual({ ok: true });
     expect(await apiKeyItem.getValue()).toBeNull();
   });
