@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTranslator, pageDirection, plural, pluralFormOf, splitAround, text, type GetMessage } from '@/utils/i18n';
 import { catalogGetMessage, translatorFor } from '../support/locales';
@@ -110,5 +111,25 @@ describe('splitAround', () => {
     expect(splitAround('Get a key on your \uE000.', '\uE000')).toEqual(['Get a key on your ', '.']);
     expect(splitAround('\uE000 first', '\uE000')).toEqual(['', ' first']);
     expect(splitAround('no slot', '\uE000')).toEqual(['no slot', '']);
+  });
+});
+
+describe('the style sheets follow the page direction', () => {
+  const sheets = ['entrypoints/popup/style.css', 'entrypoints/options/style.css', 'assets/theme.css'].map((path) => ({
+    path,
+    css: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''),
+  }));
+
+  it.each(sheets)('$path: no one-sided margin, padding, border or float', ({ css }) => {
+    expect(css).not.toMatch(/\b(margin|padding|border)-(left|right)\b|\bfloat\s*:\s*(left|right)/);
+  });
+
+  it.each(sheets)('$path: left and right only where a right-to-left rule mirrors them, or to centre', ({ css }) => {
+    const sided = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].filter(([, , body]) => /\b(left|right)\b/.test(body!));
+    for (const [, selector, body] of sided) {
+      const centred = /left:\s*50%/.test(body!) && /translateX\(-50%\)/.test(body!);
+      const mirrored = new RegExp(`html\\[dir='rtl'\\]\\s*${selector!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{`).test(css);
+      expect(centred || mirrored || selector!.includes("[dir='rtl']"), selector!.trim()).toBe(true);
+    }
   });
 });
