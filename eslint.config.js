@@ -1,5 +1,6 @@
 // ESLint flat config: keep HTML injection and string-to-code out of the
-// extension and its tests, and browser APIs out of utils/. No stylistic rules.
+// extension and its tests, browser APIs out of utils/, and hard-coded words out
+// of the pages (they come from the i18n messages). No stylistic rules.
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
@@ -37,6 +38,90 @@ const ZOD_VIA_CONFIG = {
   message: "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.",
 };
 const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
+
+/** Attributes and props whose text a person sees or hears (aria-*, tooltips, placeholders, our components' text props). */
+const TEXT_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+  'hint',
+  'text',
+  'detail',
+  'message',
+  'warning',
+]);
+/** DOM properties that show text when assigned. */
+const TEXT_DOM_PROPERTIES = new Set(['title', 'textContent', 'innerText', 'placeholder', 'ariaLabel', 'alt']);
+const HAS_LETTER = /\p{L}/u;
+const HARD_CODED_TEXT =
+  "User-facing text goes through the i18n messages: add it to public/_locales/en/messages.json (and every translation) and render t('key').";
+
+/**
+ * The string literals an expression shows as they are: itself, the branches of
+ * a ?: or &&, the parts of a + or a template. Not what it passes to a call
+ * (t('key')), compares with or looks up.
+ */
+function shownLiterals(node) {
+  if (!node) return [];
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'string' && HAS_LETTER.test(node.value) ? [node] : [];
+    case 'TemplateLiteral':
+      return node.quasis.some((quasi) => HAS_LETTER.test(quasi.value.cooked ?? quasi.value.raw))
+        ? [node]
+        : node.expressions.flatMap(shownLiterals);
+    case 'ConditionalExpression':
+      return [...shownLiterals(node.consequent), ...shownLiterals(node.alternate)];
+    case 'LogicalExpression':
+      return [...shownLiterals(node.left), ...shownLiterals(node.right)];
+    case 'BinaryExpression':
+      return node.operator === '+' ? [...shownLiterals(node.left), ...shownLiterals(node.right)] : [];
+    case 'ArrayExpression':
+      return node.elements.flatMap(shownLiterals);
+    case 'JSXExpressionContainer':
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+      return shownLiterals(node.expression);
+    default:
+      return [];
+  }
+}
+
+/** Hard-coded words in what the pages render: JSX text, text attributes and props, and text given to the DOM. */
+const noHardCodedText = {
+  meta: { type: 'problem', schema: [], docs: { description: 'User-facing text comes from the i18n messages.' } },
+  create(context) {
+    const report = (node) => context.report({ node, message: HARD_CODED_TEXT });
+    const nameOf = (key) => key?.name ?? (typeof key?.value === 'string' ? key.value : undefined);
+    return {
+      JSXText(node) {
+        if (HAS_LETTER.test(node.value)) report(node);
+      },
+      JSXAttribute(node) {
+        const name = node.name.type === 'JSXIdentifier' ? node.name.name : undefined;
+        if (TEXT_ATTRIBUTES.has(name)) shownLiterals(node.value).forEach(report);
+      },
+      'JSXElement > JSXExpressionContainer, JSXFragment > JSXExpressionContainer'(node) {
+        shownLiterals(node.expression).forEach(report);
+      },
+      Property(node) {
+        if (TEXT_ATTRIBUTES.has(nameOf(node.key))) shownLiterals(node.value).forEach(report);
+      },
+      AssignmentExpression(node) {
+        if (node.left.type === 'MemberExpression' && TEXT_DOM_PROPERTIES.has(nameOf(node.left.property))) {
+          shownLiterals(node.right).forEach(report);
+        }
+      },
+    };
+  },
+};
 
 export default [
   {
@@ -82,6 +167,12 @@ export default [
       ],
       'no-restricted-syntax': ['error', ...HTML_SYNTAX],
     },
+  },
+  {
+    // The pages and their components: every word a person sees comes from the messages (README, "Languages").
+    files: [`{components,entrypoints/popup,entrypoints/options}/**/*.${SCRIPT_EXTENSIONS}`],
+    plugins: { local: { rules: { 'no-hard-coded-text': noHardCodedText } } },
+    rules: { 'local/no-hard-coded-text': 'error' },
   },
   {
     files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],

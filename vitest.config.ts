@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // English from public/_locales for the fake browser's i18n.getMessage.
+          setupFiles: ['test/unit/setup.ts'],
         },
       },
       {

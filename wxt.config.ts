@@ -13,9 +13,10 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Highlight Lookup',
-    description:
-      'Lists the story highlights of the Instagram profile you are viewing, with their IDs, via the SociaVault API.',
+    // In the browser's language: public/_locales/<lang>/messages.json (README, "Languages").
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     homepage_url: HOMEPAGE,
     // Rendered from assets/icon.svg at build time (modules/toolbar-icons.ts).
     icons: iconSet('normal'),
@@ -23,7 +24,7 @@ export default defineConfig({
     // alarms: wakes a stopped worker to go on with a collection run.
     permissions: ['storage', 'contextMenus', 'alarms'],
     host_permissions: ['https://api.sociavault.com/*'],
-    action: { default_title: 'Highlight Lookup', default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
+    action: { default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
     // entrypoints/profile-watcher: declared here rather than as WXT's content
     // script, so that nothing of WXT's content-script context reaches the page.
     content_scripts: [
@@ -37,7 +38,7 @@ export default defineConfig({
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Show the highlights of the profile in this tab',
+        description: '__MSG_commandOpenPopup__',
       },
     },
     ...(browser === 'firefox'
@@ -97,6 +98,11 @@ export default defineConfig({
     excludeSources: ['docs/screenshots/**', '.output/**', '.test-tmp/**', '.demo/**', 'stats.html', '**/*.log'],
   },
   hooks: {
+    // WXT takes the toolbar button's title from the popup's <title>, which is
+    // in no language yet when the page loads; the manifest names the message.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
     'config:resolved': (wxt) => {
       // WXT always leaves *.test.ts files out of the sources zip; ours belong in
       // it (reviewers can run npm test), so drop that one default pattern.

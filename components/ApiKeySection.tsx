@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { validateApiKey } from '@/utils/api-key-validation';
 import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { splitAround, type Translate } from '@/utils/i18n';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
+/** Stands for the dashboard link inside the translated hint, which is split around it. */
+const LINK_SLOT = '\u{E000}';
+
 /** Enter, reveal, save and remove the SociaVault API key. */
-export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
+export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Translate }) {
   const [value, setValue] = useState('');
   /** Whether the background holds a key; null until it has told us. */
   const [hasKey, setHasKey] = useState<boolean | null>(null);
@@ -22,7 +26,7 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
         setHasKey(apiKey !== null);
       })
       .catch((error: unknown) => {
-        setMessage({ tone: 'error', text: failureText('Could not load the saved key', error) });
+        setMessage({ tone: 'error', text: failureText(t, 'failLoadKey', error) });
       });
   }, []);
 
@@ -31,7 +35,7 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
     const checked = validateApiKey(value);
     if (!checked.ok) {
       // What was typed stays in the field.
-      setMessage({ tone: 'error', text: checked.message });
+      setMessage({ tone: 'error', text: t(checked.message) });
       return;
     }
     setBusy(true);
@@ -42,13 +46,15 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
         setHasKey(true);
         const warning = response.warning ?? checked.warning;
         setMessage(
-          warning ? { tone: 'warning', text: `Key saved. ${warning}` } : { tone: 'success', text: 'Key saved.' },
+          warning
+            ? { tone: 'warning', text: t('keySavedWithWarning', warning) }
+            : { tone: 'success', text: t('keySaved') },
         );
       } else {
-        setMessage({ tone: 'error', text: response.message });
+        setMessage({ tone: 'error', text: t(response.message) });
       }
     } catch (error) {
-      setMessage({ tone: 'error', text: failureText('Could not save the key', error) });
+      setMessage({ tone: 'error', text: failureText(t, 'failSaveKey', error) });
     } finally {
       setBusy(false);
     }
@@ -64,15 +70,15 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
     try {
       const response = await send('remove-api-key', {});
       if (!response.ok) {
-        setMessage({ tone: 'error', text: response.message });
+        setMessage({ tone: 'error', text: t(response.message) });
         return;
       }
       setValue('');
       setHasKey(false);
       setRevealed(false);
-      setMessage({ tone: 'success', text: 'Key removed. Lookups stop until you add a key again.' });
+      setMessage({ tone: 'success', text: t('keyRemoved') });
     } catch (error) {
-      setMessage({ tone: 'error', text: failureText('Could not remove the key', error) });
+      setMessage({ tone: 'error', text: failureText(t, 'failRemoveKey', error) });
     } finally {
       setBusy(false);
       setConfirmingRemove(false);
@@ -85,7 +91,7 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
     class: 'input input-key',
     name: 'api-key',
     value,
-    placeholder: 'sk_live_…',
+    placeholder: t('keyPlaceholder'),
     autocomplete: 'off',
     autocapitalize: 'off' as const,
     spellcheck: false,
@@ -97,15 +103,16 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
     },
   };
 
+  const [hintBefore, hintAfter] = splitAround(t('keyHint', LINK_SLOT), LINK_SLOT);
   return (
     <section class="card">
-      <h2 id="key-heading">SociaVault API key</h2>
+      <h2 id="key-heading">{t('keyHeading')}</h2>
       <p class="hint">
-        Lookups go through SociaVault and use 1 credit each. Get a key on your{' '}
+        {hintBefore}
         <a href={SOCIAVAULT_DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
-          SociaVault dashboard
+          {t('keyHintLink')}
         </a>
-        .
+        {hintAfter}
       </p>
       <form
         noValidate
@@ -115,7 +122,7 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
         }}
       >
         <label class="field-label" for="api-key">
-          API key
+          {t('keyLabel')}
         </label>
         <div class="field-row">
           {revealed ? <input type="text" {...keyInput} /> : <input type="password" {...keyInput} />}
@@ -126,15 +133,15 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
             aria-controls="api-key"
             onClick={() => setRevealed((shown) => !shown)}
           >
-            {revealed ? 'Hide' : 'Show'}
+            {t(revealed ? 'keyHide' : 'keyShow')}
           </button>
         </div>
         <p id="key-state" class="hint" data-testid="key-state">
-          {hasKey === null ? 'Checking for a saved key…' : hasKey ? 'A key is saved in this browser.' : 'No key saved yet.'}
+          {t(hasKey === null ? 'keyChecking' : hasKey ? 'keyIsSaved' : 'keyNoneSaved')}
         </p>
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy}>
-            Save
+            {t('save')}
           </button>
           <button
             type="button"
@@ -142,17 +149,17 @@ export function ApiKeySection({ send }: { send: Send<OptionsMessage> }) {
             disabled={busy || hasKey !== true}
             onClick={() => void remove()}
           >
-            {confirmingRemove ? 'Confirm remove' : 'Remove key'}
+            {t(confirmingRemove ? 'confirmRemove' : 'removeKey')}
           </button>
           {confirmingRemove ? (
             <button type="button" class="button" onClick={() => setConfirmingRemove(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           ) : null}
         </div>
         {confirmingRemove ? (
           <p class="hint" data-testid="remove-confirm-hint">
-            Click “Confirm remove” to delete the key from this browser.
+            {t('removeConfirmHint', t('confirmRemove'))}
           </p>
         ) : null}
         <StatusMessage message={message} testId="key-message" />

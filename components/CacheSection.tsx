@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { plural, type Translate } from '@/utils/i18n';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** Forget every cached answer. */
-export function CacheSection({ send }: { send: Send<OptionsMessage> }) {
+export function CacheSection({ send, t }: { send: Send<OptionsMessage>; t: Translate }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
 
@@ -11,12 +12,9 @@ export function CacheSection({ send }: { send: Send<OptionsMessage> }) {
     setBusy(true);
     try {
       const { cleared } = await send('clear-cache', {});
-      setMessage({
-        tone: 'success',
-        text: `Cleared ${cleared} cached ${cleared === 1 ? 'profile' : 'profiles'}`,
-      });
+      setMessage({ tone: 'success', text: t(plural('clearedProfiles', cleared)) });
     } catch (error) {
-      setMessage({ tone: 'error', text: failureText('Could not clear the cache', error) });
+      setMessage({ tone: 'error', text: failureText(t, 'failClearCache', error) });
     } finally {
       setBusy(false);
     }
@@ -24,14 +22,11 @@ export function CacheSection({ send }: { send: Send<OptionsMessage> }) {
 
   return (
     <section class="card">
-      <h2 id="cache-heading">Cached answers</h2>
-      <p class="hint">
-        Answers are kept for the cache lifetime so that opening the same profile again costs nothing. Clearing them
-        means the next lookup of each profile uses a credit.
-      </p>
+      <h2 id="cache-heading">{t('cacheHeading')}</h2>
+      <p class="hint">{t('cacheHint')}</p>
       <div class="actions">
         <button type="button" class="button" disabled={busy} onClick={() => void clear()}>
-          Clear cached answers
+          {t('clearCache')}
         </button>
       </div>
       <StatusMessage message={message} testId="cache-message" />

@@ -1,20 +1,23 @@
+import type { Translate } from '@/utils/i18n';
 import { CopyIcon } from './icons';
 
 interface Props {
   id: string;
   onCopy: (id: string) => void;
-  /** What the ID is, for the button's name: "Copy <what> <id>". */
-  what?: string;
+  /** Which ID it is, for the button's name: a highlight's (default) or the profile's user ID. */
+  what?: 'highlight' | 'user';
+  t: Translate;
 }
 
-/** Icon button that copies one ID. Its name is "Copy ID <id>" (or "Copy <what> <id>"). */
-export function CopyButton({ id, onCopy, what = 'ID' }: Props) {
+/** Icon button that copies one ID. Its name is "Copy ID <id>" (or "Copy user ID <id>"). */
+export function CopyButton({ id, onCopy, what = 'highlight', t }: Props) {
+  const user = what === 'user';
   return (
     <button
       type="button"
       class="icon-button copy-button"
-      aria-label={`Copy ${what} ${id}`}
-      title={`Copy ${what}`}
+      aria-label={t(user ? 'copyUserIdLabel' : 'copyIdLabel', id)}
+      title={t(user ? 'copyUserIdTitle' : 'copyIdTitle')}
       onClick={() => onCopy(id)}
     >
       <CopyIcon />

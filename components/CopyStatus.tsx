@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '@/utils/i18n';
 
 export interface CopyNotice {
   text: string;
@@ -9,8 +10,6 @@ export interface CopyNotice {
 
 const SHOW_MS = { success: 2000, failure: 6000 } as const;
 const FADE_MS = 400;
-
-export const COPY_FAILED_MESSAGE = 'Could not copy — select the ID and press Ctrl+C';
 
 async function writeClipboard(text: string): Promise<boolean> {
   try {
@@ -26,7 +25,7 @@ async function writeClipboard(text: string): Promise<boolean> {
  * Copies text to the clipboard and keeps a short notice about it, which fades
  * after about two seconds (longer when copying failed).
  */
-export function useCopy(): { notice: CopyNotice | null; copy: (text: string, done: string) => Promise<void> } {
+export function useCopy(t: Translate): { notice: CopyNotice | null; copy: (text: string, done: string) => Promise<void> } {
   const [notice, setNotice] = useState<CopyNotice | null>(null);
   const timers = useRef<number[]>([]);
 
@@ -40,7 +39,7 @@ export function useCopy(): { notice: CopyNotice | null; copy: (text: string, don
     const ok = await writeClipboard(text);
     clearTimers();
     const tone = ok ? 'success' : 'failure';
-    setNotice({ text: ok ? done : COPY_FAILED_MESSAGE, tone, fading: false });
+    setNotice({ text: ok ? done : t('copyFailed'), tone, fading: false });
     timers.current.push(
       window.setTimeout(() => setNotice((n) => (n ? { ...n, fading: true } : n)), SHOW_MS[tone]),
       window.setTimeout(() => setNotice(null), SHOW_MS[tone] + FADE_MS),

@@ -1,4 +1,5 @@
 import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '@/utils/error-explanation';
+import type { Translate } from '@/utils/i18n';
 import { ExternalIcon } from './icons';
 
 interface Props {
@@ -10,35 +11,36 @@ interface Props {
   onEditHandle: () => void;
   /** The lookup form is already open below, so "Edit handle" would only repeat it. */
   formOpen?: boolean;
+  t: Translate;
 }
 
 /** What went wrong, why, and one button for the next step. */
-export function ErrorPanel({ explanation, alert, onRetry, onOpenOptions, onEditHandle, formOpen = false }: Props) {
+export function ErrorPanel({ explanation, alert, onRetry, onOpenOptions, onEditHandle, formOpen = false, t }: Props) {
   const { title, detail, action } = explanation;
   return (
     <section class={`problem${alert ? ' problem-error' : ''}`} aria-labelledby="problem-title">
       <div role={alert ? 'alert' : undefined}>
         <h2 id="problem-title" class="problem-title">
-          {title}
+          {t(title)}
         </h2>
-        <p class="problem-detail">{detail}</p>
+        <p class="problem-detail">{t(detail)}</p>
       </div>
       {action === 'open-options' ? (
         <button type="button" class="button button-primary" onClick={onOpenOptions}>
-          Open options
+          {t('openOptions')}
         </button>
       ) : action === 'retry' ? (
         <button type="button" class="button button-primary" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       ) : action === 'buy-credits' ? (
         <a class="button button-primary" href={SOCIAVAULT_DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
-          Buy credits
+          {t('buyCredits')}
           <ExternalIcon size={14} />
         </a>
       ) : action === 'edit-handle' && !formOpen ? (
         <button type="button" class="button" onClick={onEditHandle}>
-          Edit handle
+          {t('editHandle')}
         </button>
       ) : null}
     </section>

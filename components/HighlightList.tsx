@@ -1,11 +1,13 @@
 import { Component } from 'preact';
 import type { Highlight } from '@/utils/highlight';
+import type { Translate } from '@/utils/i18n';
 import { HighlightRow } from './HighlightRow';
 
 interface Props {
   highlights: readonly Highlight[];
   label: string;
   onCopy: (id: string) => void;
+  t: Translate;
 }
 
 /** More rows than the popup shows at once: the first paint is never short. */
@@ -37,8 +39,10 @@ export class HighlightList extends Component<Props, { shown: number }> {
   private cancel: (() => void) | null = null;
 
   override shouldComponentUpdate(next: Props, nextState: { shown: number }): boolean {
-    const { highlights, label, onCopy } = this.props;
-    return next.highlights !== highlights || next.label !== label || next.onCopy !== onCopy || nextState.shown !== this.state.shown;
+    const { highlights, label, onCopy, t } = this.props;
+    return (
+      next.highlights !== highlights || next.label !== label || next.onCopy !== onCopy || next.t !== t || nextState.shown !== this.state.shown
+    );
   }
 
   override componentDidMount(): void {
@@ -67,12 +71,12 @@ export class HighlightList extends Component<Props, { shown: number }> {
   }
 
   render() {
-    const { highlights, label, onCopy } = this.props;
+    const { highlights, label, onCopy, t } = this.props;
     const { shown } = this.state;
     const chunks = [];
     for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
       const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
-      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} />);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} t={t} />);
     }
     return (
       <ul class="highlights" aria-label={label} data-rendered={shown === highlights.length ? 'all' : 'partial'}>
@@ -87,23 +91,24 @@ interface ChunkProps {
   from: number;
   to: number;
   onCopy: (id: string) => void;
+  t: Translate;
 }
 
 /** A run of rows that renders once: adding the next run leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
-    const { highlights, from, to, onCopy } = this.props;
-    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy;
+    const { highlights, from, to, onCopy, t } = this.props;
+    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy || next.t !== t;
   }
 
   render() {
-    const { highlights, from, to, onCopy } = this.props;
+    const { highlights, from, to, onCopy, t } = this.props;
     const total = highlights.length;
     const rows = [];
     for (let index = from; index < to; index++) {
       const highlight = highlights[index]!;
       // IDs should be unique, but the index keeps keys unique if the API repeats one.
-      rows.push(<HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} />);
+      rows.push(<HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} t={t} />);
     }
     return <>{rows}</>;
   }

@@ -1,4 +1,5 @@
 import type { Highlight } from '@/utils/highlight';
+import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
 import { Thumbnail } from './Thumbnail';
 
@@ -8,10 +9,11 @@ interface Props {
   position: number;
   total: number;
   onCopy: (id: string) => void;
+  t: Translate;
 }
 
 /** One highlight: cover, title (plain text), ID and a copy button. */
-export function HighlightRow({ highlight, position, total, onCopy }: Props) {
+export function HighlightRow({ highlight, position, total, onCopy, t }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
     <li class="row" data-testid="highlight-row" data-id={id} aria-posinset={position} aria-setsize={total}>
@@ -22,11 +24,11 @@ export function HighlightRow({ highlight, position, total, onCopy }: Props) {
             {title}
           </span>
         ) : (
-          <span class="row-title row-title-missing">Untitled</span>
+          <span class="row-title row-title-missing">{t('untitled')}</span>
         )}
         <code class="row-id">{id}</code>
       </div>
-      <CopyButton id={id} onCopy={onCopy} />
+      <CopyButton id={id} onCopy={onCopy} t={t} />
     </li>
   );
 }

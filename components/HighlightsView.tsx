@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { ErrorExplanation } from '@/utils/error-explanation';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
+import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import { exportHighlights } from '@/utils/id-export';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyButton } from './CopyButton';
@@ -20,45 +21,44 @@ interface Props {
   /** Why the last Refresh failed; the list shown is the older one. */
   refreshProblem: ErrorExplanation | null;
   copyFormat: CopyFormat;
+  t: Translate;
 }
 
-const COPY_ALL_LABEL: Record<CopyFormat, string> = {
-  lines: 'Copy all IDs',
-  csv: 'Copy all as CSV',
-  json: 'Copy all as JSON',
+const COPY_ALL_LABEL: Record<CopyFormat, MessageKey> = {
+  lines: 'copyAllLines',
+  csv: 'copyAllCsv',
+  json: 'copyAllJson',
 };
 
-function countText(n: number): string {
-  return `${n} ${n === 1 ? 'highlight' : 'highlights'}`;
-}
-
 /** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refreshing, refreshProblem, copyFormat }: Props) {
-  const { notice, copy } = useCopy();
+export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refreshing, refreshProblem, copyFormat, t }: Props) {
+  const { notice, copy } = useCopy(t);
   const count = list.highlights.length;
+  const countText = t(plural('highlightCount', count));
   // Stable, so that the rows do not re-render for a copy notice.
-  const copyOne = useCallback((id: string) => void copy(id, `Copied ${id}`), [copy]);
-  const copied = copyFormat === 'lines' ? `${count} ${count === 1 ? 'ID' : 'IDs'}` : `${countText(count)} as ${copyFormat.toUpperCase()}`;
-  const copyAll = () => void copy(exportHighlights(list.highlights, copyFormat), `Copied ${copied}`);
+  const copyOne = useCallback((id: string) => void copy(id, t('copied', id)), [copy, t]);
+  const copied =
+    copyFormat === 'lines' ? plural('copiedIds', count) : plural('copiedHighlightsAs', count, copyFormat.toUpperCase());
+  const copyAll = () => void copy(exportHighlights(list.highlights, copyFormat), t(copied));
 
   const summary = (
     <div class="summary">
       <p class="summary-text">
-        {count > 0 ? <strong data-testid="highlight-count">{countText(count)}</strong> : null}
-        <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} />
+        {count > 0 ? <strong data-testid="highlight-count">{countText}</strong> : null}
+        <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} />
       </p>
       {list.ownerId ? (
         // The profile's numeric id: SociaVault answers faster by user_id than by handle.
         <p class="owner-id" data-testid="owner-id">
-          User ID <code class="row-id">{list.ownerId}</code>
-          <CopyButton id={list.ownerId} what="user ID" onCopy={(id) => void copy(id, `Copied user ID ${id}`)} />
+          {t('userId')} <code class="row-id">{list.ownerId}</code>
+          <CopyButton id={list.ownerId} what="user" onCopy={(id) => void copy(id, t('copiedUserId', id))} t={t} />
         </p>
       ) : null}
       <div class="summary-actions">
         {count > 0 ? (
           <button type="button" class="button" onClick={copyAll}>
             <CopyIcon size={14} />
-            {COPY_ALL_LABEL[copyFormat]}
+            {t(COPY_ALL_LABEL[copyFormat])}
           </button>
         ) : null}
         <button
@@ -67,17 +67,16 @@ export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refres
           onClick={onRefresh}
           disabled={refreshing}
           aria-busy={refreshing ? 'true' : undefined}
-          title="Ask SociaVault again now. This uses 1 credit."
+          title={t('refreshTitle')}
         >
           <RefreshIcon size={14} />
-          {refreshing ? 'Refreshing…' : 'Refresh'} <span class="cost">uses 1 credit</span>
+          {t(refreshing ? 'refreshing' : 'refresh')} <span class="cost">{t('refreshCost')}</span>
         </button>
       </div>
       {cacheNotice}
       {refreshProblem ? (
         <div class="refresh-problem" role="alert" data-testid="refresh-error">
-          <strong>Refresh failed: {refreshProblem.title}.</strong> {refreshProblem.detail} The list below is the
-          earlier answer.
+          <strong>{t('refreshFailed', refreshProblem.title)}</strong> {t(refreshProblem.detail)} {t('refreshEarlierList')}
         </div>
       ) : null}
     </div>
@@ -85,9 +84,9 @@ export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refres
 
   if (count === 0) {
     return (
-      <section class="results results-empty" aria-label={`Highlights of @${list.handle}`}>
+      <section class="results results-empty" aria-label={t('highlightsOf', list.handle)}>
         <p class="empty-message" data-testid="empty-message">
-          {`@${list.handle} has no highlights`}
+          {t('noHighlights', list.handle)}
         </p>
         {summary}
       </section>
@@ -95,10 +94,10 @@ export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refres
   }
 
   return (
-    <section class="results" aria-label={`Highlights of @${list.handle}`}>
+    <section class="results" aria-label={t('highlightsOf', list.handle)}>
       {summary}
       <CopyStatus notice={notice} />
-      <HighlightList highlights={list.highlights} label={countText(count)} onCopy={copyOne} />
+      <HighlightList highlights={list.highlights} label={countText} onCopy={copyOne} t={t} />
     </section>
   );
 }

@@ -1,17 +1,19 @@
 import type { Ref } from 'preact';
+import type { Text, Translate } from '@/utils/i18n';
 
 interface Props {
   value: string;
   onInput: (value: string) => void;
   onSubmit: () => void;
   /** Inline message about what was typed, e.g. "not a handle". */
-  error: string | null;
+  error: Text | null;
   disabled: boolean;
   inputRef: Ref<HTMLInputElement>;
+  t: Translate;
 }
 
 /** "Instagram handle or profile URL" + "Look up". The background checks the input. */
-export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef }: Props) {
+export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef, t }: Props) {
   return (
     <form
       class="lookup-form"
@@ -23,7 +25,7 @@ export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef
       }}
     >
       <label class="field-label" for="lookup-input">
-        Instagram handle or profile URL
+        {t('lookupLabel')}
       </label>
       <div class="lookup-row">
         <input
@@ -33,7 +35,7 @@ export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef
           type="text"
           name="handle"
           value={value}
-          placeholder="natgeo or instagram.com/natgeo"
+          placeholder={t('lookupPlaceholder')}
           autocomplete="off"
           autocapitalize="off"
           spellcheck={false}
@@ -42,12 +44,12 @@ export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef
           onInput={(event) => onInput(event.currentTarget.value)}
         />
         <button type="submit" class="button button-primary" disabled={disabled}>
-          Look up
+          {t('lookupButton')}
         </button>
       </div>
       {error ? (
         <p id="lookup-error" class="field-error" role="alert" data-testid="lookup-error">
-          {error}
+          {t(error)}
         </p>
       ) : null}
     </form>

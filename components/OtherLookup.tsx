@@ -1,14 +1,16 @@
 import type { JSX } from 'preact';
+import type { Translate } from '@/utils/i18n';
 
 interface Props {
   open: boolean;
   onToggle: () => void;
   /** The lookup form, shown while open. */
   form: JSX.Element;
+  t: Translate;
 }
 
 /** The footer's "Look up another profile" disclosure. */
-export function OtherLookup({ open, onToggle, form }: Props) {
+export function OtherLookup({ open, onToggle, form, t }: Props) {
   return (
     <footer class="other-lookup">
       <button
@@ -21,7 +23,7 @@ export function OtherLookup({ open, onToggle, form }: Props) {
         <span class="disclosure-marker" aria-hidden="true">
           {open ? '▾' : '▸'}
         </span>
-        Look up another profile
+        {t('otherLookup')}
       </button>
       {open ? form : null}
     </footer>

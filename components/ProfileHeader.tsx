@@ -1,12 +1,18 @@
+import type { Translate } from '@/utils/i18n';
 import { GearIcon } from './icons';
 
 interface Props {
   handle: string | null;
   onOpenOptions: () => void;
+  t: Translate;
 }
 
-/** "@handle" linking to the profile, or the extension's name; and a settings button. */
-export function ProfileHeader({ handle, onOpenOptions }: Props) {
+/**
+ * "@handle" linking to the profile, or the extension's name; and a settings
+ * button. A username is Latin letters, digits, `.` and `_`, so "@name" runs
+ * left to right on a right-to-left page too.
+ */
+export function ProfileHeader({ handle, onOpenOptions, t }: Props) {
   return (
     <header class="bar">
       {handle ? (
@@ -17,15 +23,16 @@ export function ProfileHeader({ handle, onOpenOptions }: Props) {
             href={`https://www.instagram.com/${encodeURIComponent(handle)}/`}
             target="_blank"
             rel="noopener noreferrer"
-            title="Open the profile on Instagram"
+            title={t('openProfileOnInstagram')}
+            dir="ltr"
           >
             {`@${handle}`}
           </a>
         </h1>
       ) : (
-        <h1 class="bar-title app-name">Highlight Lookup</h1>
+        <h1 class="bar-title app-name">{t('extName')}</h1>
       )}
-      <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={onOpenOptions}>
+      <button type="button" class="icon-button" aria-label={t('settingsButton')} title={t('settingsButton')} onClick={onOpenOptions}>
         <GearIcon size={18} />
       </button>
     </header>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/limits';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 import {
@@ -14,21 +15,17 @@ import {
 import { NumberField, parseWholeNumber } from './NumberField';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
-const COPY_FORMAT_LABELS: Record<CopyFormat, string> = {
-  lines: 'IDs, one per line (for the next API call)',
-  csv: 'CSV with id and title (for a spreadsheet)',
-  json: 'JSON with id and title (for a script)',
+const COPY_FORMAT_LABELS: Record<CopyFormat, MessageKey> = {
+  lines: 'copyFormatLines',
+  csv: 'copyFormatCsv',
+  json: 'copyFormatJson',
 };
 
 const parseHours = (text: string) => parseWholeNumber(text, CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX);
 const parseDailyCap = (text: string) => parseWholeNumber(text, AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX);
 
-function lookups(n: number): string {
-  return `${n} automatic ${n === 1 ? 'lookup' : 'lookups'}`;
-}
-
 /** Cache lifetime, automatic lookup and its daily cap, and what "Copy all" copies. */
-export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
+export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Translate }) {
   const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
   const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
   const [dailyCap, setDailyCap] = useState(String(DEFAULT_SETTINGS.autoLookupDailyCap));
@@ -53,7 +50,7 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
         setLoaded(true);
       })
       .catch((error: unknown) => {
-        setMessage({ tone: 'error', text: failureText('Could not load the settings', error) });
+        setMessage({ tone: 'error', text: failureText(t, 'failLoadSettings', error) });
       });
     send('get-usage', {})
       .then(({ autoLookupsToday }) => setUsedToday(autoLookupsToday))
@@ -66,8 +63,8 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
     if (cacheTtlHours === null || autoLookupDailyCap === null) {
       const text =
         cacheTtlHours === null
-          ? `Enter a whole number of hours from ${CACHE_TTL_HOURS_MIN} to ${CACHE_TTL_HOURS_MAX}.`
-          : `Enter a daily limit from ${AUTO_LOOKUP_DAILY_CAP_MIN} to ${AUTO_LOOKUP_DAILY_CAP_MAX} automatic lookups.`;
+          ? t('hoursInvalid', CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX)
+          : t('dailyCapInvalid', AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX);
       setMessage({ tone: 'error', text });
       return;
     }
@@ -76,12 +73,12 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
       const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap } });
       if (response.ok) {
         showSettings(response.settings);
-        setMessage({ tone: 'success', text: 'Settings saved.' });
+        setMessage({ tone: 'success', text: t('settingsSaved') });
       } else {
-        setMessage({ tone: 'error', text: response.message });
+        setMessage({ tone: 'error', text: t(response.message) });
       }
     } catch (error) {
-      setMessage({ tone: 'error', text: failureText('Could not save the settings', error) });
+      setMessage({ tone: 'error', text: failureText(t, 'failSaveSettings', error) });
     } finally {
       setBusy(false);
     }
@@ -89,7 +86,7 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
 
   return (
     <section class="card">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settingsHeading')}</h2>
       <form
         noValidate
         onSubmit={(event) => {
@@ -99,13 +96,13 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
       >
         <NumberField
           id="cache-hours"
-          label="Cache lifetime (hours)"
+          label={t('cacheHoursLabel')}
           value={hours}
           min={CACHE_TTL_HOURS_MIN}
           max={CACHE_TTL_HOURS_MAX}
           invalid={refused && parseHours(hours) === null}
           onInput={setHours}
-          hint={`A profile looked up within this time is shown again from the cache, without spending a credit. ${CACHE_TTL_HOURS_MIN}–${CACHE_TTL_HOURS_MAX} hours; default ${DEFAULT_SETTINGS.cacheTtlHours}.`}
+          hint={t('cacheHoursHint', CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX, DEFAULT_SETTINGS.cacheTtlHours)}
         />
 
         <div class="checkbox-row">
@@ -117,16 +114,14 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
             aria-describedby="auto-lookup-hint"
             onChange={(event) => setAutoLookup(event.currentTarget.checked)}
           />
-          <label for="auto-lookup">Look up automatically when I open a profile</label>
+          <label for="auto-lookup">{t('autoLookupLabel')}</label>
         </div>
         <p id="auto-lookup-hint" class="hint">
-          Spends 1 credit for every newly visited Instagram profile (profiles still in the cache are free), at most{' '}
-          {AUTO_LOOKUPS_PER_MINUTE} a minute and the daily limit below, so that no page can drain your credits. When
-          off, nothing is looked up until you open Highlight Lookup.
+          {t('autoLookupHint', AUTO_LOOKUPS_PER_MINUTE)}
         </p>
         <NumberField
           id="auto-lookup-daily-cap"
-          label="Automatic lookups a day, at most"
+          label={t('dailyCapLabel')}
           value={dailyCap}
           min={AUTO_LOOKUP_DAILY_CAP_MIN}
           max={AUTO_LOOKUP_DAILY_CAP_MAX}
@@ -134,16 +129,14 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
           onInput={setDailyCap}
           hint={
             <>
-              {AUTO_LOOKUP_DAILY_CAP_MIN}–{AUTO_LOOKUP_DAILY_CAP_MAX}; default {DEFAULT_SETTINGS.autoLookupDailyCap}.{' '}
-              <span data-testid="auto-lookups-today">
-                {usedToday === null ? '' : `Today: ${lookups(usedToday)} (${usedToday} ${usedToday === 1 ? 'credit' : 'credits'}).`}
-              </span>
+              {t('dailyCapHint', AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX, DEFAULT_SETTINGS.autoLookupDailyCap)}{' '}
+              <span data-testid="auto-lookups-today">{usedToday === null ? '' : t(plural('usedToday', usedToday))}</span>
             </>
           }
         />
 
         <label class="field-label" for="copy-format">
-          “Copy all” copies
+          {t('copyFormatLabel')}
         </label>
         <select
           id="copy-format"
@@ -154,14 +147,14 @@ export function SettingsSection({ send }: { send: Send<OptionsMessage> }) {
         >
           {COPY_FORMATS.map((format) => (
             <option key={format} value={format}>
-              {COPY_FORMAT_LABELS[format]}
+              {t(COPY_FORMAT_LABELS[format])}
             </option>
           ))}
         </select>
 
         <div class="actions">
           <button type="submit" class="button button-primary" disabled={busy || !loaded}>
-            Save settings
+            {t('saveSettings')}
           </button>
         </div>
         <StatusMessage message={message} testId="settings-message" />

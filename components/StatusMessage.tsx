@@ -1,3 +1,6 @@
+import type { MessageKey, Translate } from '@/utils/i18n';
+import { NoAnswerError } from '@/utils/protocol';
+
 export interface Message {
   tone: 'success' | 'warning' | 'error';
   text: string;
@@ -26,7 +29,9 @@ export function StatusMessage({ message, testId }: Props) {
   );
 }
 
-export function failureText(what: string, error: unknown): string {
-  const reason = error instanceof Error && error.message ? ` ${error.message}` : '';
-  return `${what}.${reason}`;
+/** "Could not save the key." and, when known, why (the browser's own words, or that the background did not answer). */
+export function failureText(t: Translate, what: MessageKey, error: unknown): string {
+  const reason =
+    error instanceof NoAnswerError ? t('backgroundNoAnswer') : error instanceof Error && error.message ? error.message : '';
+  return reason ? `${t(what)} ${reason}` : t(what);
 }

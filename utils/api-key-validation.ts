@@ -1,14 +1,16 @@
 /**
  * Checks what a person typed or pasted as their SociaVault API key, before it
- * is sent to the background (which checks it again). Pure.
+ * is sent to the background (which checks it again). Pure; what it says is a
+ * message for the options page to translate.
  */
+import { text, type Text } from './i18n';
 
 export const API_KEY_MAX_LENGTH = 200;
 export const API_KEY_PREFIX = 'sk_';
 
 export type ApiKeyValidation =
-  | { ok: true; key: string; warning: string | null }
-  | { ok: false; message: string };
+  | { ok: true; key: string; warning: Text | null }
+  | { ok: false; message: Text };
 
 /** Control and invisible formatting characters (zero-width space, BOM, bidi marks…). */
 const CONTROL_OR_INVISIBLE = /[\p{Cc}\p{Cf}]/u;
@@ -20,40 +22,22 @@ export function validateApiKey(input: string): ApiKeyValidation {
   const key = input.trim();
 
   if (key.length === 0) {
-    return { ok: false, message: 'Enter your SociaVault API key.' };
+    return { ok: false, message: text('keyEmpty') };
   }
   if (/\s/.test(key)) {
-    return {
-      ok: false,
-      message: 'An API key has no spaces or line breaks. Check that you pasted only the key.',
-    };
+    return { ok: false, message: text('keyHasSpaces') };
   }
   if (CONTROL_OR_INVISIBLE.test(key)) {
-    return {
-      ok: false,
-      message:
-        'The key contains control or invisible characters. Copy it again from the SociaVault dashboard.',
-    };
+    return { ok: false, message: text('keyInvisible') };
   }
   if (!PRINTABLE_ASCII.test(key)) {
-    return {
-      ok: false,
-      message:
-        'An API key contains only plain letters, digits and symbols such as _ and -. Copy it again from the SociaVault dashboard.',
-    };
+    return { ok: false, message: text('keyNotAscii') };
   }
   if (key.length > API_KEY_MAX_LENGTH) {
-    return {
-      ok: false,
-      message: `That is too long for an API key (${key.length} characters, at most ${API_KEY_MAX_LENGTH}). Check that you pasted only the key.`,
-    };
+    return { ok: false, message: text('keyTooLong', key.length, API_KEY_MAX_LENGTH) };
   }
   if (!key.startsWith(API_KEY_PREFIX)) {
-    return {
-      ok: true,
-      key,
-      warning: 'SociaVault keys start with sk_ — check you pasted the whole key.',
-    };
+    return { ok: true, key, warning: text('keyNoPrefix') };
   }
   return { ok: true, key, warning: null };
 }

@@ -1,13 +1,15 @@
+import { plural, text, type Text } from './i18n';
 import type { LookupError } from './lookup-error';
 
 /** What the popup offers as the next step after a failed lookup. */
 export type ErrorAction = 'open-options' | 'retry' | 'buy-credits' | 'edit-handle' | 'none';
 
+/** What to say about a failure, as messages for the page to translate (utils/i18n.ts). */
 export interface ErrorExplanation {
   /** One short line: what went wrong. */
-  title: string;
+  title: Text;
   /** One or two sentences: why, and what the person can do. */
-  detail: string;
+  detail: Text;
   action: ErrorAction;
 }
 
@@ -17,170 +19,131 @@ export const SOCIAVAULT_DASHBOARD_URL = 'https://sociavault.com/dashboard';
 /** Longest piece of outside text (API message, typed input) quoted back. */
 const QUOTE_MAX = 160;
 
-function clip(text: string, max = QUOTE_MAX): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+function clip(quoted: string, max = QUOTE_MAX): string {
+  const oneLine = quoted.replace(/\s+/g, ' ').trim();
   const chars = Array.from(oneLine);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : oneLine;
-}
-
-function credits(n: number): string {
-  return `${n} ${n === 1 ? 'credit' : 'credits'}`;
 }
 
 function isCount(n: number | null): n is number {
   return n !== null && Number.isFinite(n) && n >= 0;
 }
 
-/** "in 30 s", "in 2 min". */
-function waitTime(seconds: number): string {
+/** "30 s", "2 min". */
+function waitTime(seconds: number): Text {
   const s = Math.max(1, Math.ceil(seconds));
-  return s < 120 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+  return s < 120 ? text('durationSeconds', s) : text('durationMinutes', Math.ceil(s / 60));
 }
 
 /** Sentence ending with a full stop, from an outside message. */
-function sentence(text: string): string {
-  const clipped = clip(text);
+function sentence(quoted: string): string {
+  const clipped = clip(quoted);
   return /[.!?…]$/.test(clipped) ? clipped : `${clipped}.`;
 }
 
 /**
- * Plain-language title, detail and next step for every lookup failure.
- * `handle` is the lower-cased handle the lookup was for, when known.
+ * Plain-language title, detail and next step for every lookup failure, as
+ * messages. `handle` is the lower-cased handle the lookup was for, when known.
  */
 export function explainError(error: LookupError, handle: string | null): ErrorExplanation {
-  const who = handle ? `@${handle}` : 'this profile';
-  const Who = handle ? `@${handle}` : 'This profile';
-
   switch (error.kind) {
     case 'no-key':
-      return {
-        title: 'A SociaVault API key is needed',
-        detail:
-          'Highlight Lookup gets highlights through the SociaVault API, which needs your own API key. Add it in the options.',
-        action: 'open-options',
-      };
+      return { title: text('errNoKeyTitle'), detail: text('errNoKeyDetail'), action: 'open-options' };
 
     case 'invalid-handle': {
       const input = clip(error.input, 60);
       return {
-        title: 'That is not an Instagram handle',
-        detail: input
-          ? `“${input}” is not a handle or a profile link. A handle has 1–30 letters, digits, dots or underscores.`
-          : 'Enter a handle (like natgeo or @natgeo) or a profile link.',
+        title: text('errInvalidHandleTitle'),
+        detail: input ? text('errInvalidHandleDetail', input) : text('errInvalidHandleEmpty'),
         action: 'edit-handle',
       };
     }
 
     case 'offline':
-      return {
-        title: 'You are offline',
-        detail: 'Connect to the internet and try again. No credit was used.',
-        action: 'retry',
-      };
+      return { title: text('errOfflineTitle'), detail: text('errOfflineDetail'), action: 'retry' };
 
     case 'bad-request':
       return {
-        title: `SociaVault refused the request for ${who}`,
-        detail: error.message
-          ? `SociaVault said: ${sentence(error.message)}`
-          : 'SociaVault did not accept the request (HTTP 400). Check the handle.',
+        title: handle ? text('errBadRequestTitle', handle) : text('errBadRequestTitleNoHandle'),
+        detail: error.message ? text('errSociaVaultSaid', sentence(error.message)) : text('errBadRequestDetail'),
         action: 'edit-handle',
       };
 
     case 'key-rejected':
       return {
-        title: 'Your API key was rejected',
-        detail: `${error.message ? `SociaVault said: ${sentence(error.message)} ` : ''}Check the key in the options, or copy it again from your SociaVault dashboard.`,
+        title: text('errKeyRejectedTitle'),
+        detail: error.message ? text('errKeyRejectedSaid', sentence(error.message)) : text('errKeyRejectedDetail'),
         action: 'open-options',
       };
 
     case 'out-of-credits': {
       const { required, available } = error;
-      let numbers: string;
+      let detail: Text;
       if (isCount(required) && isCount(available)) {
-        numbers = `This lookup needs ${credits(required)}; you have ${credits(available)}.`;
+        detail = text('errCreditsNeedAndHave', plural('credits', required), plural('credits', available));
       } else if (isCount(required)) {
-        numbers = `This lookup needs ${credits(required)}.`;
+        detail = text('errCreditsNeed', plural('credits', required));
       } else if (isCount(available)) {
-        numbers = `You have ${credits(available)} left.`;
+        detail = plural('errCreditsLeft', available);
       } else {
-        numbers = 'Your SociaVault account has no credits left for this lookup.';
+        detail = text('errCreditsNone');
       }
-      return {
-        title: 'Out of credits',
-        detail: `${numbers} Buy more on your SociaVault dashboard.`,
-        action: 'buy-credits',
-      };
+      return { title: text('errOutOfCreditsTitle'), detail, action: 'buy-credits' };
     }
 
     case 'not-found':
       return {
-        title: `${Who} was not found on Instagram`,
-        detail: 'The account may be private, renamed or deleted. Check the handle.',
+        title: handle ? text('errNotFoundTitle', handle) : text('errNotFoundTitleNoHandle'),
+        detail: text('errNotFoundDetail'),
         action: 'edit-handle',
       };
 
     case 'rate-limited':
       return {
-        title: 'Too many requests',
+        title: text('errRateLimitedTitle'),
         detail:
           error.retryAfterSeconds !== null && Number.isFinite(error.retryAfterSeconds) && error.retryAfterSeconds > 0
-            ? `SociaVault asks to slow down. Try again in ${waitTime(error.retryAfterSeconds)}.`
-            : 'SociaVault asks to slow down. Wait a moment, then try again.',
+            ? text('errRateLimitedWait', waitTime(error.retryAfterSeconds))
+            : text('errRateLimitedDetail'),
         action: 'retry',
       };
 
     case 'server-error':
-      return {
-        title: `SociaVault is having trouble (HTTP ${error.status})`,
-        detail: 'The problem is on SociaVault’s side. Try again in a few minutes.',
-        action: 'retry',
-      };
+      return { title: text('errServerTitle', error.status), detail: text('errServerDetail'), action: 'retry' };
 
     case 'unexpected-status':
-      return {
-        title: `Unexpected answer from SociaVault (HTTP ${error.status})`,
-        detail: 'Try again. If this keeps happening, SociaVault may have changed its API.',
-        action: 'retry',
-      };
+      return { title: text('errUnexpectedTitle', error.status), detail: text('errUnexpectedDetail'), action: 'retry' };
 
     case 'timeout':
-      return {
-        title: 'SociaVault did not answer',
-        detail: `No answer in ${waitTime(error.seconds)}. The request may still have used a credit.`,
-        action: 'retry',
-      };
+      return { title: text('errTimeoutTitle'), detail: text('errTimeoutDetail', waitTime(error.seconds)), action: 'retry' };
 
     case 'interrupted':
       return {
-        title: `The lookup of ${who} was interrupted`,
-        detail:
-          'The extension was stopped (updated, restarted or reclaimed by the browser) while it was asking SociaVault, so the answer was lost. That request may have used a credit. Try again asks once more.',
+        title: handle ? text('errInterruptedTitle', handle) : text('errInterruptedTitleNoHandle'),
+        // The button that asks once more, by its own label.
+        detail: text('errInterruptedDetail', text('tryAgain')),
         action: 'retry',
       };
 
     case 'network':
       return {
-        title: 'Could not reach SociaVault',
-        detail: error.afterServerError
-          ? `SociaVault answered with an error (HTTP ${error.afterServerError}) moments ago, and the browser holds back further requests for a short while. Try again in a minute.`
-          : 'Check your connection, or whether something blocks api.sociavault.com, then try again.',
+        title: text('errNetworkTitle'),
+        detail: error.afterServerError ? text('errNetworkThrottled', error.afterServerError) : text('errNetworkDetail'),
         action: 'retry',
       };
 
     case 'bad-response':
       return {
-        title: 'SociaVault sent an answer we could not read',
-        detail: error.detail
-          ? `Try again later. (${clip(error.detail, 120)})`
-          : 'Try again later.',
+        title: text('errBadResponseTitle'),
+        // A technical note from the parser, quoted as it is (like SociaVault's own messages).
+        detail: error.detail ? text('errBadResponseDetailWith', clip(error.detail, 120)) : text('errBadResponseDetail'),
         action: 'retry',
       };
 
     default: {
       const unknown: never = error;
       void unknown;
-      return { title: 'Something went wrong', detail: 'Try again.', action: 'retry' };
+      return { title: text('errUnknownTitle'), detail: text('errUnknownDetail'), action: 'retry' };
     }
   }
 }

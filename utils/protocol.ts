@@ -7,6 +7,7 @@
 import type { Balance } from './balance';
 import type { CollectionRun, CollectionView, Estimate } from './collection';
 import type { HighlightList } from './highlight';
+import type { Text } from './i18n';
 import type { LookupError } from './lookup-error';
 import { toHandle, type Handle } from './profile-url';
 import type { Settings } from './settings';
@@ -21,13 +22,14 @@ export type LookupResponse =
   | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { ok: false; handle: Handle; error: LookupError };
 
-export type SaveKeyResponse = { ok: true; warning: string | null } | { ok: false; message: string };
+/** What the background says travels as messages (utils/i18n.ts): the page that shows them translates them. */
+export type SaveKeyResponse = { ok: true; warning: Text | null } | { ok: false; message: Text };
 
 /** The balance, and when SociaVault said it (epoch ms); or why it could not be had. */
 export type BalanceAnswer = { ok: true; balance: Balance; at: number } | { ok: false; error: LookupError };
 
 /** A change storage refused (full, or gone) says so instead of failing silently. */
-export type Refused = { ok: false; message: string };
+export type Refused = { ok: false; message: Text };
 
 export type RunAction = 'start' | 'pause' | 'resume' | 'cancel';
 
@@ -71,7 +73,7 @@ export interface Protocol {
    * "Test key": the balance for a key, saved or only typed; costs no credit.
    * `invalid`: the text cannot be a key, so nothing was sent.
    */
-  'test-key': { from: 'options'; request: { apiKey: string }; response: BalanceAnswer | { ok: false; invalid: string } };
+  'test-key': { from: 'options'; request: { apiKey: string }; response: BalanceAnswer | { ok: false; invalid: Text } };
   /** Collections: the list, one with its run, and what the collection page (and the popup's "Add") may do. */
   collections: { from: 'page'; request: Empty; response: { collections: CollectionSummary[] } };
   collection: { from: 'page'; request: { id: string }; response: CollectionView | null };
@@ -147,7 +149,13 @@ export function handleFromWhichProfile(answer: unknown): Handle | null | undefin
   return typeof handle === 'string' && toHandle(handle) === handle ? (handle as Handle) : undefined;
 }
 
-export const NO_ANSWER = 'The extension background did not answer. Try reopening this page.';
+/** The background sent no answer (it was stopped, or nothing listened); pages say so in their language. */
+export class NoAnswerError extends Error {
+  constructor() {
+    super('The extension background did not answer.');
+    this.name = 'NoAnswerError';
+  }
+}
 
 /**
  * A typed `send` over a runtime's raw `sendMessage`. The receiver is the
@@ -159,7 +167,7 @@ export function createSender<Types extends MessageType>(
 ): Send<Types> {
   return async <T extends Types>(type: T, request: RequestOf<T>) => {
     const response = await transport(message(type, request) as Message<Types>);
-    if (response === undefined) throw new Error(NO_ANSWER);
+    if (response === undefined) throw new NoAnswerError();
     return response as ResponseOf<T>;
   };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseProfileUrl } from '@/utils/profile-url';
+import { t } from './i18n';
 
 export const PROFILE_LINK_MENU_ID = 'highlights-of-profile-link';
 
@@ -14,7 +15,7 @@ export function createProfileLinkMenu(): void {
   browser.contextMenus.create(
     {
       id: PROFILE_LINK_MENU_ID,
-      title: 'Highlights of this profile',
+      title: t('contextMenuProfileLink'),
       contexts: ['link'],
       documentUrlPatterns: ['https://www.instagram.com/*'],
       targetUrlPatterns: ['https://www.instagram.com/*', 'https://instagram.com/*'],

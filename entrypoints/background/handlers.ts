@@ -1,4 +1,5 @@
 import { validateApiKey } from '@/utils/api-key-validation';
+import { text } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import { normaliseSettings } from '@/utils/settings';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
@@ -20,8 +21,8 @@ export interface HandlerDeps {
   onProfileDetected?: (tabId: number, handle: Handle | null) => void;
 }
 
-const STORAGE_REFUSED =
-  'The browser refused to save it: its storage for extensions may be full. Clear cached answers below, then try again.';
+/** Names the options page's "Clear cached answers" button by its own label. */
+const STORAGE_REFUSED = text('storageRefused', text('clearCache'));
 
 /** Whether storage took a change. */
 async function saved(change: () => Promise<void>): Promise<boolean> {

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { toHandle, type Handle } from '@/utils/profile-url';
 import { iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
+import { t } from './i18n';
 import { createSerialQueue } from './serial-queue';
 import { tabProfilesItem } from './storage-items';
-
-export const DEFAULT_TITLE = 'Highlight Lookup';
 
 /** The toolbar badge's colour: the theme's accent (--accent in assets/theme.css). */
 export const BADGE_COLOUR = '#3056d3';
@@ -15,8 +14,9 @@ export function badgeTextFor(count: number | null): string {
   return count > 999 ? '999+' : String(count);
 }
 
+/** The toolbar button's title for a tab, in the browser's language. */
 export function actionTitleFor(handle: Handle | null): string {
-  return handle ? `Highlights of @${handle}` : `${DEFAULT_TITLE} — no Instagram profile on this page`;
+  return handle ? t('highlightsOf', handle) : t('toolbarTitleNoProfile');
 }
 
 /** The toolbar icon: the mark in colour on a profile, in grey on a page that shows none. */

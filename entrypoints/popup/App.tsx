@@ -9,12 +9,15 @@ import { NoProfilePanel } from '@/components/NoProfilePanel';
 import { OtherLookup } from '@/components/OtherLookup';
 import { ProfileHeader } from '@/components/ProfileHeader';
 import { explainError, type ErrorExplanation } from '@/utils/error-explanation';
+import { text, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type Problem, type View } from './state';
 import { runTask, type TaskDeps } from './tasks';
 
 export interface AppProps extends TaskDeps {
   openOptions: () => void;
+  /** The popup's words, in the browser's language. */
+  t: Translate;
 }
 
 /** What `<main data-state>` says for a view. */
@@ -47,18 +50,15 @@ function headerHandleOf(view: View): Handle | null {
 export function explainProblem(problem: Problem, handle: Handle | null): ErrorExplanation {
   if (problem.kind !== 'extension') return explainError(problem, handle);
   // Only what is known: once a lookup was asked for, a request may have left.
-  const cost = problem.duringLookup
-    ? 'If it had already asked SociaVault, that request may have used a credit.'
-    : 'No credit was used.';
   return {
-    title: 'The extension did not answer',
-    detail: `It may have been updated or restarted just now. ${cost} Try again.`,
+    title: text('extensionNoAnswerTitle'),
+    detail: text(problem.duringLookup ? 'extensionNoAnswerAfterLookup' : 'extensionNoAnswerNoCost'),
     action: 'retry',
   };
 }
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
-export function App({ openOptions, ...deps }: AppProps) {
+export function App({ openOptions, t, ...deps }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -83,6 +83,7 @@ export function App({ openOptions, ...deps }: AppProps) {
       error={state.form.error}
       disabled={isBusy(state)}
       inputRef={inputRef}
+      t={t}
     />
   );
   const offersOtherLookup = view.state === 'list' || view.state === 'error';
@@ -94,15 +95,16 @@ export function App({ openOptions, ...deps }: AppProps) {
       data-error={view.state === 'error' ? view.problem.kind : undefined}
       aria-busy={view.state === 'loading' || view.state === 'starting' ? 'true' : undefined}
     >
-      <ProfileHeader handle={headerHandleOf(view)} onOpenOptions={openOptions} />
+      <ProfileHeader handle={headerHandleOf(view)} onOpenOptions={openOptions} t={t} />
       <div class="content">
-        <PopupBody state={state} form={form} dispatch={dispatch} openOptions={openOptions} />
+        <PopupBody state={state} form={form} dispatch={dispatch} openOptions={openOptions} t={t} />
       </div>
       {offersOtherLookup ? (
         <OtherLookup
           open={state.form.open}
           onToggle={() => dispatch({ type: state.form.open ? 'form-closed' : 'form-opened' })}
           form={form}
+          t={t}
         />
       ) : null}
     </main>
@@ -114,17 +116,18 @@ interface BodyProps {
   form: JSX.Element;
   dispatch: (event: Parameters<typeof popupReducer>[1]) => void;
   openOptions: () => void;
+  t: Translate;
 }
 
-function PopupBody({ state, form, dispatch, openOptions }: BodyProps) {
+function PopupBody({ state, form, dispatch, openOptions, t }: BodyProps) {
   const { view } = state;
   const retry = () => dispatch({ type: 'retry' });
   const editHandle = () => dispatch({ type: 'form-opened' });
   switch (view.state) {
     case 'starting':
-      return <LoadingState label="Checking this tab…" />;
+      return <LoadingState label={t('checkingTab')} />;
     case 'loading':
-      return <LoadingState label={`Looking up @${view.handle}…`} />;
+      return <LoadingState label={t('lookingUp', view.handle)} />;
     case 'no-key':
       return (
         <ErrorPanel
@@ -133,10 +136,11 @@ function PopupBody({ state, form, dispatch, openOptions }: BodyProps) {
           onRetry={retry}
           onOpenOptions={openOptions}
           onEditHandle={editHandle}
+          t={t}
         />
       );
     case 'no-profile':
-      return <NoProfilePanel pageSeen={view.pageSeen} form={form} />;
+      return <NoProfilePanel pageSeen={view.pageSeen} form={form} t={t} />;
     case 'list':
       return (
         <HighlightsView
@@ -149,12 +153,14 @@ function PopupBody({ state, form, dispatch, openOptions }: BodyProps) {
               roomMade={state.roomMade}
               busy={isBusy(state)}
               onMakeRoom={() => dispatch({ type: 'make-room' })}
+              t={t}
             />
           }
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
           refreshProblem={state.refreshProblem ? explainProblem(state.refreshProblem, view.list.handle) : null}
           copyFormat={state.copyFormat}
+          t={t}
         />
       );
     case 'error':
@@ -166,6 +172,7 @@ function PopupBody({ state, form, dispatch, openOptions }: BodyProps) {
           onRetry={retry}
           onOpenOptions={openOptions}
           onEditHandle={editHandle}
+          t={t}
         />
       );
   }

@@ -1,15 +1,24 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
 import { resolveTabId } from './tab';
 import './style.css';
 
+// WXT types getMessage with the English catalog's names; plural forms are named at run time.
+const i18n = browser.i18n as { getMessage: GetMessage };
+const t = createTranslator((name, substitutions) => i18n.getMessage(name, substitutions));
+document.documentElement.lang = t.lang;
+document.documentElement.dir = t.dir;
+document.title = t('extName');
+
 const root = document.getElementById('app');
 if (root) {
   render(
     <App
+      t={t}
       send={createSender<PageMessage>((message) => browser.runtime.sendMessage(message))}
       resolveTabId={resolveTabId}
       askTab={askTabForProfile}

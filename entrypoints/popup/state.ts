@@ -6,6 +6,7 @@
  */
 import { explainError } from '@/utils/error-explanation';
 import type { HighlightList } from '@/utils/highlight';
+import { text, type Text } from '@/utils/i18n';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { LookupError } from '@/utils/lookup-error';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
@@ -42,7 +43,7 @@ export type Task =
 export interface LookupFormState {
   value: string;
   /** What is wrong with the typed text, shown under the field. */
-  error: string | null;
+  error: Text | null;
   open: boolean;
   /** Bumped whenever the field should take the focus. */
   focusRequest: number;
@@ -221,9 +222,9 @@ function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin
 function submitForm(state: PopupState): PopupState {
   if (isBusy(state)) return state;
   const typed = state.form.value.trim();
-  const refuse = (error: string): PopupState => ({ ...state, form: focused({ ...state.form, open: true, error }) });
-  if (typed.length === 0) return refuse('Enter a handle or a profile URL.');
-  if (typed.length > LOOKUP_INPUT_MAX) return refuse('That is too long for a handle or a profile URL.');
+  const refuse = (error: Text): PopupState => ({ ...state, form: focused({ ...state.form, open: true, error }) });
+  if (typed.length === 0) return refuse(text('lookupEmpty'));
+  if (typed.length > LOOKUP_INPUT_MAX) return refuse(text('lookupTooLong'));
   const handle = parseHandleInput(typed);
   if (!handle) return refuse(explainError({ kind: 'invalid-handle', input: typed }, null).detail);
   return startLookup(state, handle, false, 'form');

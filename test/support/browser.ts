@@ -34,6 +34,11 @@ export interface LaunchOptions {
    * (default true, Playwright's own default). A caller with its own clean-up passes false.
    */
   handleSignals?: boolean;
+  /**
+   * The browser's UI language, which picks the extension's messages (`--lang`;
+   * default en-US, so that English is what every test sees whatever the machine's locale).
+   */
+  lang?: string;
 }
 
 export type StorageArea = 'local' | 'session';
@@ -113,6 +118,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         `--load-extension=${extensionDir}`,
         `--host-resolver-rules=${hostRules}`,
         `--ignore-certificate-errors-spki-list=${opts.spkiHash}`,
+        `--lang=${opts.lang ?? 'en-US'}`,
         '--no-sandbox', // tests run as root
         '--disable-gpu',
         '--disable-quic',

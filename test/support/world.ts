@@ -33,6 +33,8 @@ export interface WorldOptions {
   scenarios?: Scenarios;
   /** The stand-in speaks HTTP/2 (see SociaVaultOptions.http2). */
   http2?: boolean;
+  /** The browser's UI language, e.g. 'pt-BR' (see LaunchOptions.lang; default en-US). */
+  lang?: string;
 }
 
 export interface World {
@@ -86,6 +88,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     headless: options.headless,
     handleSignals: options.handleSignals,
     httpThrottling: options.httpThrottling,
+    lang: options.lang,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), site.close()]);
     throw error;

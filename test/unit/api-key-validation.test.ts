@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { API_KEY_MAX_LENGTH, validateApiKey } from '../../utils/api-key-validation';
+import { text } from '../../utils/i18n';
+import { translatorFor } from '../support/locales';
+
+const en = translatorFor('en');
 
 const KEY = 'sk_live_4f9a8b7c6d5e4f3a2b1c';
 
@@ -26,11 +30,8 @@ describe('validateApiKey: accepted with a warning', () => {
     ['trimmed first', '  abc123 \n', 'abc123'],
   ])('%s', (_label, input, key) => {
     const result = validateApiKey(input);
-    expect(result).toEqual({
-      ok: true,
-      key,
-      warning: 'SociaVault keys start with sk_ — check you pasted the whole key.',
-    });
+    expect(result).toEqual({ ok: true, key, warning: text('keyNoPrefix') });
+    if (result.ok) expect(en(result.warning!)).toBe('SociaVault keys start with sk_ — check you pasted the whole key.');
   });
 });
 
@@ -55,6 +56,6 @@ describe('validateApiKey: refused', () => {
   ])('%s', (_label, input, message) => {
     const result = validateApiKey(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(en(result.message)).toMatch(message);
   });
 });

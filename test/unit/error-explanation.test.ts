@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { explainError, type ErrorAction } from '../../utils/error-explanation';
+import { explainError as explainErrorTexts, type ErrorAction } from '../../utils/error-explanation';
 import { LOOKUP_ERROR_KINDS, type LookupError } from '../../utils/lookup-error';
+import { translatorFor } from '../support/locales';
+
+const en = translatorFor('en');
+
+/** What the popup shows in English. */
+function explainError(error: LookupError, handle: string | null) {
+  const { title, detail, action } = explainErrorTexts(error, handle);
+  return { title: en(title), detail: en(detail), action };
+}
 
 type Case = [label: string, error: LookupError, handle: string | null, title: RegExp, detail: RegExp, action: ErrorAction];
 
@@ -123,9 +132,10 @@ describe('explainError', () => {
     expect(detail).toMatch(/^SociaVault said: Invalid API key\. Check/);
   });
 
-  it('is pure: same input, same output', () => {
+  it('is pure: same input, same output, plain data that can cross the message boundary', () => {
     const error: LookupError = { kind: 'timeout', seconds: 20 };
-    expect(explainError(error, 'a')).toEqual(explainError(error, 'a'));
+    expect(explainErrorTexts(error, 'a')).toEqual(explainErrorTexts(error, 'a'));
+    expect(JSON.parse(JSON.stringify(explainErrorTexts(error, 'a')))).toEqual(explainErrorTexts(error, 'a'));
   });
 });
 

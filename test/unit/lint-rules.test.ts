@@ -116,3 +116,41 @@ describe('the lint config keeps zod behind entrypoints/background/zod.ts', () =>
     expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
 });
+
+describe('the lint config keeps hard-coded words out of the pages', () => {
+  const TEXT_SNIPPET = `declare const t: (key: string, ...subs: unknown[]) => string;
+declare const busy: boolean;
+declare const handle: string;
+declare const setMessage: (m: { tone: string; text: string }) => void;
+export const a = <p>Try again</p>;
+export const b = <button aria-label="Settings" />;
+export const c = <input placeholder={'natgeo or instagram.com/natgeo'} />;
+export const d = <span>{busy ? 'Refreshing…' : t('refresh')}</span>;
+export const e = <a title={\`Open @\${handle}\`} />;
+export const f = <Loading label="Checking this tab…" />;
+export const g = () => setMessage({ tone: 'error', text: 'Key saved.' });
+export const h = () => { document.title = 'Highlight Lookup'; };
+export const i = <section aria-label={\`Highlights of @\${handle}\`} />;
+export const ok1 = <p class="hint" data-testid="key-state" dir="ltr">{t('keyChecking')}</p>;
+export const ok2 = <span aria-hidden="true">{busy ? '▾' : '▸'}</span>;
+export const ok3 = <a title={t('openProfileOnInstagram')}>{\`@\${handle}\`}</a>;
+export const ok4 = () => setMessage({ tone: busy ? 'error' : 'success', text: t(busy ? 'keyHide' : 'keyShow') });
+export const ok5 = <button type="button" aria-label={t('copyIdLabel', handle)} />;
+`;
+  const Loading = 'declare function Loading(props: { label: string }): null;\n';
+
+  it.each(['components/__lint_probe__.tsx', 'entrypoints/popup/__lint_probe__.tsx', 'entrypoints/options/__lint_probe__.tsx'])(
+    'reports text in JSX, text attributes and props, messages and document.title in %s',
+    async (filePath) => {
+      const result = await lintSnippet(Loading + TEXT_SNIPPET, filePath);
+      expect(result.messages.filter((m) => m.fatal)).toEqual([]);
+      const lines = result.messages.filter((m) => m.ruleId === 'local/no-hard-coded-text').map((m) => m.line - 1);
+      expect(lines).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    },
+  );
+
+  it('leaves the background and utils/ alone (they return messages, not markup)', async () => {
+    const result = await lintSnippet(Loading + TEXT_SNIPPET, 'entrypoints/background/__lint_probe__.tsx');
+    expect(result.messages.filter((m) => m.ruleId === 'local/no-hard-coded-text')).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ const BUDGET = {
 type Manifest = Record<string, unknown> & {
   content_scripts?: Array<Record<string, unknown>>;
   background?: { service_worker?: string; scripts?: string[]; type?: string };
-  action?: { default_popup?: string; default_icon?: Record<string, string> };
+  action?: { default_popup?: string; default_icon?: Record<string, string>; default_title?: string };
+  commands?: Record<string, { description?: string }>;
   icons?: Record<string, string>;
   options_ui?: { page?: string };
   options_page?: string;
@@ -70,7 +71,14 @@ function cspProblems(policy: string): string[] {
 /** The checks both browsers' manifests share. */
 function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.name).toBe('Highlight Lookup');
+  // Name and description come from public/_locales (default_locale en); test/unit/locales.test.ts checks those.
+  expect(manifest.default_locale).toBe('en');
+  expect(manifest.name).toBe('__MSG_extName__');
+  expect(manifest.description).toBe('__MSG_extDescription__');
+  expect(existsSync(join(dir, '_locales/en/messages.json'))).toBe(true);
+  expect(manifest.action?.default_title).toBe('__MSG_extName__');
+  expect(manifest.commands?._execute_action?.description).toBe('__MSG_commandOpenPopup__');
+  for (const locale of ['pt_BR', 'es']) expect(existsSync(join(dir, `_locales/${locale}/messages.json`)), locale).toBe(true);
   expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
   expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
 

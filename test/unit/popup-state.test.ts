@@ -14,7 +14,10 @@ import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse, PageMessage, Send } from '@/utils/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { translatorFor } from '../support/locales';
 import { h } from './handles';
+
+const en = translatorFor('en');
 
 const list = (handle: string, count = 2): HighlightList => ({
   handle: h(handle),
@@ -177,7 +180,7 @@ describe('typed input', () => {
     expect(state.task).toBeNull();
     expect(state.view).toBe(noProfile.view);
     expect(state.form.value).toBe(value);
-    expect(state.form.error).toMatch(message);
+    expect(en(state.form.error!)).toMatch(message);
     expect(state.form.focusRequest).toBe(noProfile.form.focusRequest + 1);
   });
 

@@ -130,7 +130,7 @@ describe('page requests', () => {
     expect(await handle({ type: 'test-key', apiKey: ' sk_live_typed ' }, options)).toMatchObject({ ok: true, balance: { credits: 7 } });
     expect(handle({ type: 'test-key', apiKey: 'sk_live_typed' }, popup)).toBeUndefined();
     expect(handle({ type: 'test-key', apiKey: 'sk_live_typed' }, contentScript)).toBeUndefined();
-    expect(await handle({ type: 'test-key', apiKey: 'not a key' }, options)).toMatchObject({ ok: false, invalid: expect.any(String) });
+    expect(await handle({ type: 'test-key', apiKey: 'not a key' }, options)).toMatchObject({ ok: false, invalid: { key: 'keyHasSpaces' } });
     // Two distinct keys, each asked once; the one with spaces was never sent.
     expect(fetch).toHaveBeenCalledTimes(2);
   });
@@ -163,7 +163,7 @@ describe('page requests', () => {
     expect(refused).toMatchObject({ ok: false });
     expect(await handle({ type: 'save-api-key', apiKey: '' }, options)).toMatchObject({ ok: false });
     expect(await apiKeyItem.getValue()).toBe('sk_live_new');
-    expect(await handle({ type: 'save-api-key', apiKey: 'abc123' }, options)).toMatchObject({ ok: true, warning: expect.any(String) });
+    expect(await handle({ type: 'save-api-key', apiKey: 'abc123' }, options)).toMatchObject({ ok: true, warning: { key: 'keyNoPrefix' } });
     expect(await handle({ type: 'remove-api-key' }, options)).toEqual({ ok: true });
     expect(await apiKeyItem.getValue()).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
+import { catalogGetMessage, locales } from '../support/locales';
 
 /**
  * docs/store/listing.*.md: the texts pasted into the Chrome Web Store and
@@ -59,7 +60,8 @@ describe('the store listing texts', () => {
     expect(text).toContain('https://github.com/sociavault-tools/highlight-lookup/blob/main/PRIVACY.md');
   });
 
-  it('the manifest description fits Chrome too (132 characters)', () => {
-    for (const browser of ['chrome', 'firefox']) expect(String(manifestFor(browser).description).length).toBeLessThanOrEqual(132);
+  it('the manifest description fits Chrome too (132 characters), in every language', () => {
+    for (const browser of ['chrome', 'firefox']) expect(manifestFor(browser).description).toBe('__MSG_extDescription__');
+    for (const locale of locales()) expect(catalogGetMessage(locale)('extDescription').length, locale).toBeLessThanOrEqual(132);
   });
 });
