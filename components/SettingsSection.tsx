@@ -9,6 +9,7 @@ import {
   CACHE_TTL_HOURS_MIN,
   COPY_FORMATS,
   DEFAULT_SETTINGS,
+  LOW_BALANCE_WARNING_MAX,
   type CopyFormat,
   type Settings,
 } from '@/utils/settings';
@@ -23,30 +24,39 @@ const COPY_FORMAT_LABELS: Record<CopyFormat, MessageKey> = {
 
 const parseHours = (text: string) => parseWholeNumber(text, CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX);
 const parseDailyCap = (text: string) => parseWholeNumber(text, AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX);
+const parseLowBalance = (text: string) => parseWholeNumber(text, 0, LOW_BALANCE_WARNING_MAX);
 
-/** Cache lifetime, automatic lookup and its daily cap, and what "Copy all" copies. */
+/** The form as typed: numbers stay text until Save, so what was typed is kept when refused. */
+interface Draft {
+  hours: string;
+  dailyCap: string;
+  lowBalance: string;
+  autoLookup: boolean;
+  copyFormat: CopyFormat;
+}
+
+const draftOf = (settings: Settings): Draft => ({
+  hours: String(settings.cacheTtlHours),
+  dailyCap: String(settings.autoLookupDailyCap),
+  lowBalance: String(settings.lowBalanceWarning),
+  autoLookup: settings.autoLookup,
+  copyFormat: settings.copyFormat,
+});
+
+/** Cache lifetime, automatic lookup and its daily cap, the low-balance warning, and what "Copy all" copies. */
 export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Translate }) {
-  const [hours, setHours] = useState(String(DEFAULT_SETTINGS.cacheTtlHours));
-  const [autoLookup, setAutoLookup] = useState(DEFAULT_SETTINGS.autoLookup);
-  const [dailyCap, setDailyCap] = useState(String(DEFAULT_SETTINGS.autoLookupDailyCap));
-  const [copyFormat, setCopyFormat] = useState<CopyFormat>(DEFAULT_SETTINGS.copyFormat);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(DEFAULT_SETTINGS));
   const [usedToday, setUsedToday] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const refused = message?.tone === 'error';
-
-  const showSettings = (settings: Settings) => {
-    setHours(String(settings.cacheTtlHours));
-    setAutoLookup(settings.autoLookup);
-    setDailyCap(String(settings.autoLookupDailyCap));
-    setCopyFormat(settings.copyFormat);
-  };
+  const edit = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
 
   useEffect(() => {
     send('get-status', {})
       .then(({ settings }) => {
-        showSettings(settings);
+        setDraft(draftOf(settings));
         setLoaded(true);
       })
       .catch((error: unknown) => {
@@ -58,21 +68,26 @@ export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Tr
   }, []);
 
   const save = async () => {
-    const cacheTtlHours = parseHours(hours);
-    const autoLookupDailyCap = parseDailyCap(dailyCap);
-    if (cacheTtlHours === null || autoLookupDailyCap === null) {
+    const cacheTtlHours = parseHours(draft.hours);
+    const autoLookupDailyCap = parseDailyCap(draft.dailyCap);
+    const lowBalanceWarning = parseLowBalance(draft.lowBalance);
+    if (cacheTtlHours === null || autoLookupDailyCap === null || lowBalanceWarning === null) {
       const text =
         cacheTtlHours === null
           ? t('hoursInvalid', CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX)
-          : t('dailyCapInvalid', AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX);
+          : autoLookupDailyCap === null
+            ? t('dailyCapInvalid', AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX)
+            : t('lowBalanceInvalid', LOW_BALANCE_WARNING_MAX);
       setMessage({ tone: 'error', text });
       return;
     }
     setBusy(true);
     try {
-      const response = await send('save-settings', { settings: { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap } });
+      const { autoLookup, copyFormat } = draft;
+      const settings = { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap, lowBalanceWarning };
+      const response = await send('save-settings', { settings });
       if (response.ok) {
-        showSettings(response.settings);
+        setDraft(draftOf(response.settings));
         setMessage({ tone: 'success', text: t('settingsSaved') });
       } else {
         setMessage({ tone: 'error', text: t(response.message) });
@@ -97,11 +112,11 @@ export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Tr
         <NumberField
           id="cache-hours"
           label={t('cacheHoursLabel')}
-          value={hours}
+          value={draft.hours}
           min={CACHE_TTL_HOURS_MIN}
           max={CACHE_TTL_HOURS_MAX}
-          invalid={refused && parseHours(hours) === null}
-          onInput={setHours}
+          invalid={refused && parseHours(draft.hours) === null}
+          onInput={(hours) => edit({ hours })}
           hint={t('cacheHoursHint', CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX, DEFAULT_SETTINGS.cacheTtlHours)}
         />
 
@@ -110,9 +125,9 @@ export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Tr
             id="auto-lookup"
             type="checkbox"
             name="auto-lookup"
-            checked={autoLookup}
+            checked={draft.autoLookup}
             aria-describedby="auto-lookup-hint"
-            onChange={(event) => setAutoLookup(event.currentTarget.checked)}
+            onChange={(event) => edit({ autoLookup: event.currentTarget.checked })}
           />
           <label for="auto-lookup">{t('autoLookupLabel')}</label>
         </div>
@@ -122,17 +137,28 @@ export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Tr
         <NumberField
           id="auto-lookup-daily-cap"
           label={t('dailyCapLabel')}
-          value={dailyCap}
+          value={draft.dailyCap}
           min={AUTO_LOOKUP_DAILY_CAP_MIN}
           max={AUTO_LOOKUP_DAILY_CAP_MAX}
-          invalid={refused && parseDailyCap(dailyCap) === null}
-          onInput={setDailyCap}
+          invalid={refused && parseDailyCap(draft.dailyCap) === null}
+          onInput={(dailyCap) => edit({ dailyCap })}
           hint={
             <>
               {t('dailyCapHint', AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX, DEFAULT_SETTINGS.autoLookupDailyCap)}{' '}
               <span data-testid="auto-lookups-today">{usedToday === null ? '' : t(plural('usedToday', usedToday))}</span>
             </>
           }
+        />
+
+        <NumberField
+          id="low-balance-warning"
+          label={t('lowBalanceLabel')}
+          value={draft.lowBalance}
+          min={0}
+          max={LOW_BALANCE_WARNING_MAX}
+          invalid={refused && parseLowBalance(draft.lowBalance) === null}
+          onInput={(lowBalance) => edit({ lowBalance })}
+          hint={t('lowBalanceHint', DEFAULT_SETTINGS.lowBalanceWarning)}
         />
 
         <label class="field-label" for="copy-format">
@@ -142,8 +168,8 @@ export function SettingsSection({ send, t }: { send: Send<OptionsMessage>; t: Tr
           id="copy-format"
           class="input"
           name="copy-format"
-          value={copyFormat}
-          onChange={(event) => setCopyFormat(event.currentTarget.value as CopyFormat)}
+          value={draft.copyFormat}
+          onChange={(event) => edit({ copyFormat: event.currentTarget.value as CopyFormat })}
         >
           {COPY_FORMATS.map((format) => (
             <option key={format} value={format}>

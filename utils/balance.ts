@@ -13,5 +13,3 @@ export interface Balance {
 /** The balance is asked for at most this often: the endpoint is free, but not ours to hammer. */
 export const BALANCE_MAX_AGE_MS = 60_000;
 
-/** Default threshold under which the popup warns that credits run low. */
-export const LOW_BALANCE_DEFAULT = 50;

@@ -11,18 +11,27 @@ export interface Settings {
   copyFormat: CopyFormat;
   /** Since version 3: at most this many automatic lookups a day, however pages behave. */
   autoLookupDailyCap: number;
+  /** Since version 4: the popup warns when the balance is under this many credits (0: never). */
+  lowBalanceWarning: number;
 }
 
 /** The shape the settings item is stored in; bump it with a migration in the background's storage items. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
-export const DEFAULT_SETTINGS: Settings = { cacheTtlHours: 24, autoLookup: false, copyFormat: 'lines', autoLookupDailyCap: 100 };
+export const DEFAULT_SETTINGS: Settings = {
+  cacheTtlHours: 24,
+  autoLookup: false,
+  copyFormat: 'lines',
+  autoLookupDailyCap: 100,
+  lowBalanceWarning: 50,
+};
 
 /** Bounds the options page offers and the background enforces. */
 export const CACHE_TTL_HOURS_MIN = 1;
 export const CACHE_TTL_HOURS_MAX = 24 * 30;
 export const AUTO_LOOKUP_DAILY_CAP_MIN = 1;
 export const AUTO_LOOKUP_DAILY_CAP_MAX = 1000;
+export const LOW_BALANCE_WARNING_MAX = 100_000;
 
 function wholeNumberIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -31,7 +40,7 @@ function wholeNumberIn(value: unknown, min: number, max: number): value is numbe
 /** Whatever storage holds (an older shape, hand-edited, corrupt) → valid settings. */
 export function normaliseSettings(raw: unknown): Settings {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap } = value;
+  const { cacheTtlHours, autoLookup, copyFormat, autoLookupDailyCap, lowBalanceWarning } = value;
   return {
     cacheTtlHours: wholeNumberIn(cacheTtlHours, CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX)
       ? cacheTtlHours
@@ -41,6 +50,9 @@ export function normaliseSettings(raw: unknown): Settings {
     autoLookupDailyCap: wholeNumberIn(autoLookupDailyCap, AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX)
       ? autoLookupDailyCap
       : DEFAULT_SETTINGS.autoLookupDailyCap,
+    lowBalanceWarning: wholeNumberIn(lowBalanceWarning, 0, LOW_BALANCE_WARNING_MAX)
+      ? lowBalanceWarning
+      : DEFAULT_SETTINGS.lowBalanceWarning,
   };
 }
 
@@ -52,4 +64,9 @@ export function migrateSettingsToV2(v1: unknown): Settings {
 /** Version 2 → 3: adds the daily cap on automatic lookups, keeping what the user chose. */
 export function migrateSettingsToV3(v2: unknown): Settings {
   return { ...normaliseSettings(v2), autoLookupDailyCap: DEFAULT_SETTINGS.autoLookupDailyCap };
+}
+
+/** Version 3 → 4: adds the low-balance warning, keeping what the user chose. */
+export function migrateSettingsToV4(v3: unknown): Settings {
+  return { ...normaliseSettings(v3), lowBalanceWarning: DEFAULT_SETTINGS.lowBalanceWarning };
 }

@@ -14,6 +14,7 @@ import {
   CACHE_TTL_HOURS_MAX,
   CACHE_TTL_HOURS_MIN,
   COPY_FORMATS,
+  LOW_BALANCE_WARNING_MAX,
 } from '@/utils/settings';
 
 export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodType<Message<T>> };
@@ -71,6 +72,7 @@ export const optionsSchemas: Schemas<OptionsMessage> = {
       autoLookup: z.boolean(),
       copyFormat: z.enum(COPY_FORMATS),
       autoLookupDailyCap: z.number().int().min(AUTO_LOOKUP_DAILY_CAP_MIN).max(AUTO_LOOKUP_DAILY_CAP_MAX),
+      lowBalanceWarning: z.number().int().min(0).max(LOW_BALANCE_WARNING_MAX),
     }),
   }),
 };

@@ -4,7 +4,14 @@
  * older version, a hand edit, a corrupt profile): readers check them.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateSettingsToV2, migrateSettingsToV3, SETTINGS_VERSION, type Settings } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  migrateSettingsToV2,
+  migrateSettingsToV3,
+  migrateSettingsToV4,
+  SETTINGS_VERSION,
+  type Settings,
+} from '@/utils/settings';
 import { cacheEntryKey, LOCAL_KEYS, SESSION_KEYS } from '@/utils/storage-keys';
 
 /** The SociaVault key. Read only by the background (and shown to the options page on request). */
@@ -13,7 +20,7 @@ export const apiKeyItem = storage.defineItem<string | null>(`local:${LOCAL_KEYS.
 export const settingsItem = storage.defineItem<Settings>(`local:${LOCAL_KEYS.settings}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: { 2: migrateSettingsToV2, 3: migrateSettingsToV3 },
+  migrations: { 2: migrateSettingsToV2, 3: migrateSettingsToV3, 4: migrateSettingsToV4 },
 });
 
 /** Which answers are cached in storage.local: `[handle, usedAt, bytes][]` (cache-store.ts). */

@@ -170,7 +170,7 @@ describe('page requests', () => {
 
   it('saves settings within bounds and refuses others', async () => {
     const { handle } = setup();
-    const chosen = { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv', autoLookupDailyCap: 20 } as const;
+    const chosen = { cacheTtlHours: 48, autoLookup: true, copyFormat: 'csv', autoLookupDailyCap: 20, lowBalanceWarning: 10 } as const;
     expect(await handle({ type: 'save-settings', settings: chosen }, options)).toEqual({ ok: true, settings: chosen });
     expect(handle({ type: 'save-settings', settings: { ...chosen, cacheTtlHours: 0 } }, options)).toBeUndefined();
     expect(handle({ type: 'save-settings', settings: { ...chosen, copyFormat: 'xml' } }, options)).toBeUndefined();

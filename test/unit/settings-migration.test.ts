@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettingsToV2, migrateSettingsToV3 } from '@/utils/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettingsToV2, migrateSettingsToV3, migrateSettingsToV4 } from '@/utils/settings';
 import { settingsItem } from '@/entrypoints/background/storage-items';
 
 beforeEach(() => {
@@ -8,23 +8,29 @@ beforeEach(() => {
 });
 
 describe('settings migration', () => {
-  it('is at version 3', () => {
-    expect(SETTINGS_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(SETTINGS_VERSION).toBe(4);
   });
 
-  it('moves stored version-1 settings to version 3, keeping what the user chose', async () => {
+  it('moves stored version-1 settings to version 4, keeping what the user chose', async () => {
     // Version 1 as earlier builds wrote it: no version metadata, no copy format.
     await fakeBrowser.storage.local.set({ settings: { cacheTtlHours: 72, autoLookup: true } });
     await settingsItem.migrate();
-    const expected = { cacheTtlHours: 72, autoLookup: true, copyFormat: 'lines', autoLookupDailyCap: 100 };
-    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({ settings: expected, settings$: { v: 3 } });
+    const expected = { cacheTtlHours: 72, autoLookup: true, copyFormat: 'lines', autoLookupDailyCap: 100, lowBalanceWarning: 50 };
+    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({ settings: expected, settings$: { v: 4 } });
     expect(await settingsItem.getValue()).toEqual(expected);
   });
 
-  it('moves version-2 settings to version 3, keeping the copy format', async () => {
+  it('moves version-2 settings to version 4, keeping the copy format', async () => {
     await fakeBrowser.storage.local.set({ settings: { cacheTtlHours: 5, autoLookup: true, copyFormat: 'json' }, settings$: { v: 2 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getValue()).toEqual({ cacheTtlHours: 5, autoLookup: true, copyFormat: 'json', autoLookupDailyCap: 100 });
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, cacheTtlHours: 5, autoLookup: true, copyFormat: 'json' });
+  });
+
+  it('moves version-3 settings to version 4, keeping the daily cap', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, autoLookupDailyCap: 7, lowBalanceWarning: undefined }, settings$: { v: 3 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, autoLookupDailyCap: 7 });
   });
 
   it('turns a corrupt version-1 value into valid settings', async () => {
@@ -33,15 +39,16 @@ describe('settings migration', () => {
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('leaves version-3 settings alone', async () => {
-    const v3 = { cacheTtlHours: 5, autoLookup: false, copyFormat: 'json', autoLookupDailyCap: 12 };
-    await fakeBrowser.storage.local.set({ settings: v3, settings$: { v: 3 } });
+  it('leaves version-4 settings alone', async () => {
+    const v4 = { cacheTtlHours: 5, autoLookup: false, copyFormat: 'json', autoLookupDailyCap: 12, lowBalanceWarning: 0 };
+    await fakeBrowser.storage.local.set({ settings: v4, settings$: { v: 4 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getValue()).toEqual(v3);
+    expect(await settingsItem.getValue()).toEqual(v4);
   });
 
   it.each([null, 'junk', 42, []])('migrateSettingsToV2(%j) and V3 still give valid settings', (raw) => {
     expect(migrateSettingsToV2(raw)).toEqual(DEFAULT_SETTINGS);
     expect(migrateSettingsToV3(raw)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettingsToV4(raw)).toEqual(DEFAULT_SETTINGS);
   });
 });
