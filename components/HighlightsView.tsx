@@ -16,6 +16,8 @@ interface Props {
   fromCache: boolean;
   /** Where the answer is kept, and how to make room when that is not the cache. */
   cacheNotice: ComponentChildren;
+  /** "Add to collection" and the way to the collection. */
+  collection: ComponentChildren;
   onRefresh: () => void;
   refreshing: boolean;
   /** Why the last Refresh failed; the list shown is the older one. */
@@ -31,7 +33,7 @@ const COPY_ALL_LABEL: Record<CopyFormat, MessageKey> = {
 };
 
 /** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refreshing, refreshProblem, copyFormat, t }: Props) {
+export function HighlightsView({ list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, t }: Props) {
   const { notice, copy } = useCopy(t);
   const count = list.highlights.length;
   const countText = t(plural('highlightCount', count));
@@ -73,6 +75,7 @@ export function HighlightsView({ list, fromCache, cacheNotice, onRefresh, refres
           {t(refreshing ? 'refreshing' : 'refresh')} <span class="cost">{t('refreshCost')}</span>
         </button>
       </div>
+      {collection}
       {cacheNotice}
       {refreshProblem ? (
         <div class="refresh-problem" role="alert" data-testid="refresh-error">

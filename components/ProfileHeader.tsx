@@ -1,9 +1,11 @@
 import type { Translate } from '@/utils/i18n';
-import { GearIcon } from './icons';
+import { GearIcon, PopOutIcon } from './icons';
 
 interface Props {
   handle: string | null;
   onOpenOptions: () => void;
+  /** Opens this panel in a window of its own; null when there is no tab to follow. */
+  onPopOut: (() => void) | null;
   t: Translate;
 }
 
@@ -12,7 +14,7 @@ interface Props {
  * button. A username is Latin letters, digits, `.` and `_`, so "@name" runs
  * left to right on a right-to-left page too.
  */
-export function ProfileHeader({ handle, onOpenOptions, t }: Props) {
+export function ProfileHeader({ handle, onOpenOptions, onPopOut, t }: Props) {
   return (
     <header class="bar">
       {handle ? (
@@ -32,6 +34,11 @@ export function ProfileHeader({ handle, onOpenOptions, t }: Props) {
       ) : (
         <h1 class="bar-title app-name">{t('extName')}</h1>
       )}
+      {onPopOut ? (
+        <button type="button" class="icon-button" aria-label={t('popOut')} title={t('popOut')} onClick={onPopOut}>
+          <PopOutIcon size={18} />
+        </button>
+      ) : null}
       <button type="button" class="icon-button" aria-label={t('settingsButton')} title={t('settingsButton')} onClick={onOpenOptions}>
         <GearIcon size={18} />
       </button>

@@ -71,3 +71,35 @@ export function ExternalIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** A window in front of another: open in a window of its own. */
+export function PopOutIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="8" y="3" width="13" height="13" rx="2" />
+      <path d="M16 16v3a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2h3" />
+    </Svg>
+  );
+}
+
+/** Three dots: more actions. */
+export function MoreIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="5" cy="12" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="19" cy="12" r="1" />
+    </Svg>
+  );
+}
+
+/** An arrow down into a tray: save a file. */
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 3v12" />
+      <path d="m7 10 5 5 5-5" />
+      <path d="M5 21h14" />
+    </Svg>
+  );
+}

@@ -14,3 +14,6 @@ export const API_KEY_INPUT_MAX = 500;
 
 /** Automatic lookups per minute, so a page that rewrites its URL in a loop cannot drain credits. */
 export const AUTO_LOOKUPS_PER_MINUTE = 5;
+
+/** The panel's size when it opens in a window of its own (pop out, context menu). */
+export const PANEL_WINDOW = { width: 380, height: 640 } as const;

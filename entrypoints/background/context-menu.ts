@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
+import { PANEL_WINDOW } from '@/utils/limits';
 import { parseProfileUrl } from '@/utils/profile-url';
 import { t } from './i18n';
 
 export const PROFILE_LINK_MENU_ID = 'highlights-of-profile-link';
 
-/** The panel's size when it opens in a window of its own. */
-export const PANEL_WINDOW = { width: 380, height: 640 } as const;
 
 /**
  * The right-click entry on links on instagram.com. Chrome shows a menu title

@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
+import { BalanceFooter } from '@/components/BalanceFooter';
 import { CacheFullNotice } from '@/components/CacheFullNotice';
+import { CollectionActions } from '@/components/CollectionActions';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { HighlightsView } from '@/components/HighlightsView';
 import { LoadingState } from '@/components/LoadingState';
@@ -8,14 +10,20 @@ import { LookupForm } from '@/components/LookupForm';
 import { NoProfilePanel } from '@/components/NoProfilePanel';
 import { OtherLookup } from '@/components/OtherLookup';
 import { ProfileHeader } from '@/components/ProfileHeader';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
 import { explainError, type ErrorExplanation } from '@/utils/error-explanation';
 import { text, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type Problem, type View } from './state';
 import { runTask, type TaskDeps } from './tasks';
+import { extrasReducer, initialExtras } from './extras';
 
 export interface AppProps extends TaskDeps {
   openOptions: () => void;
+  /** Opens an extension page (the collection) in a tab. */
+  openPage: (path: '/collection.html') => void;
+  /** Opens the panel for a tab in a window of its own. */
+  popOut: (tabId: number) => void;
   /** The popup's words, in the browser's language. */
   t: Translate;
 }
@@ -58,9 +66,11 @@ export function explainProblem(problem: Problem, handle: Handle | null): ErrorEx
 }
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
-export function App({ openOptions, t, ...deps }: AppProps) {
+export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
   const [state, dispatch] = useReducer(popupReducer, initialPopupState);
+  const [extras, dispatchExtras] = useReducer(extrasReducer, initialExtras);
   const inputRef = useRef<HTMLInputElement>(null);
+  const { send } = deps;
 
   useEffect(() => dispatch({ type: 'opened' }), []);
 
@@ -75,6 +85,28 @@ export function App({ openOptions, t, ...deps }: AppProps) {
   }, [state.form.focusRequest]);
 
   const { view } = state;
+  // After each settled view (and so after each paid answer): the balance, which the
+  // background asks SociaVault for at most once a minute, and the collection's size.
+  const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
+  useEffect(() => {
+    if (view.state === 'starting' || view.state === 'loading') return;
+    void send('get-balance', {}).then((answer) => dispatchExtras({ type: 'balance', answer }), () => undefined);
+    if (view.state === 'list') {
+      void send('collections', {}).then(
+        ({ collections }) => dispatchExtras({ type: 'collection-size', size: collections.find((c) => c.id === DEFAULT_COLLECTION_ID)?.size ?? 0 }),
+        () => undefined,
+      );
+    }
+  }, [viewKey]);
+
+  const addToCollection = (handle: Handle) => {
+    dispatchExtras({ type: 'adding' });
+    send('collection-add', { handles: [handle] }).then(
+      (result) => dispatchExtras({ type: 'added', ...result }),
+      () => dispatchExtras({ type: 'add-failed' }),
+    );
+  };
+
   const form = (
     <LookupForm
       value={state.form.value}
@@ -95,9 +127,30 @@ export function App({ openOptions, t, ...deps }: AppProps) {
       data-error={view.state === 'error' ? view.problem.kind : undefined}
       aria-busy={view.state === 'loading' || view.state === 'starting' ? 'true' : undefined}
     >
-      <ProfileHeader handle={headerHandleOf(view)} onOpenOptions={openOptions} t={t} />
+      <ProfileHeader
+        handle={headerHandleOf(view)}
+        onOpenOptions={openOptions}
+        onPopOut={state.tabId === null ? null : () => popOut(state.tabId!)}
+        t={t}
+      />
       <div class="content">
-        <PopupBody state={state} form={form} dispatch={dispatch} openOptions={openOptions} t={t} />
+        <PopupBody
+          state={state}
+          form={form}
+          dispatch={dispatch}
+          openOptions={openOptions}
+          collection={
+            view.state === 'list' ? (
+              <CollectionActions
+                {...extras}
+                onAdd={() => addToCollection(view.list.handle)}
+                onOpenCollection={() => openPage('/collection.html')}
+                t={t}
+              />
+            ) : null
+          }
+          t={t}
+        />
       </div>
       {offersOtherLookup ? (
         <OtherLookup
@@ -107,6 +160,7 @@ export function App({ openOptions, t, ...deps }: AppProps) {
           t={t}
         />
       ) : null}
+      <BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} />
     </main>
   );
 }
@@ -114,12 +168,14 @@ export function App({ openOptions, t, ...deps }: AppProps) {
 interface BodyProps {
   state: PopupState;
   form: JSX.Element;
+  /** "Add to collection" under a list. */
+  collection: JSX.Element | null;
   dispatch: (event: Parameters<typeof popupReducer>[1]) => void;
   openOptions: () => void;
   t: Translate;
 }
 
-function PopupBody({ state, form, dispatch, openOptions, t }: BodyProps) {
+function PopupBody({ state, form, collection, dispatch, openOptions, t }: BodyProps) {
   const { view } = state;
   const retry = () => dispatch({ type: 'retry' });
   const editHandle = () => dispatch({ type: 'form-opened' });
@@ -159,7 +215,8 @@ function PopupBody({ state, form, dispatch, openOptions, t }: BodyProps) {
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
           refreshProblem={state.refreshProblem ? explainProblem(state.refreshProblem, view.list.handle) : null}
-          copyFormat={state.copyFormat}
+          copyFormat={state.settings.copyFormat}
+          collection={collection}
           t={t}
         />
       );

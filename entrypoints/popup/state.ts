@@ -11,7 +11,7 @@ import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { LookupError } from '@/utils/lookup-error';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
-import { DEFAULT_SETTINGS, type CopyFormat } from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
 /**
  * A lookup failure, or the extension's own background not answering.
@@ -52,7 +52,9 @@ export interface LookupFormState {
 export interface PopupState {
   view: View;
   form: LookupFormState;
-  copyFormat: CopyFormat;
+  settings: Settings;
+  /** The tab the popup is about, when there is one (for "pop out"). */
+  tabId: number | null;
   /** The work under way, if any. */
   task: Task | null;
   /** Ids are never reused, so an answer to an older task is recognised. */
@@ -71,7 +73,8 @@ export type PopupEvent =
       type: 'tab-answered';
       taskId: number;
       hasKey: boolean;
-      copyFormat: CopyFormat;
+      settings: Settings;
+      tabId: number | null;
       handle: Handle | null;
       pageSeen: boolean;
       /** The tab's profile's answer, read from storage: shown without asking the background. */
@@ -92,7 +95,8 @@ export type PopupEvent =
 export const initialPopupState: PopupState = {
   view: { state: 'starting' },
   form: { value: '', error: null, open: false, focusRequest: 0 },
-  copyFormat: DEFAULT_SETTINGS.copyFormat,
+  settings: DEFAULT_SETTINGS,
+  tabId: null,
   task: null,
   lastTaskId: 0,
   lastHandle: null,
@@ -107,7 +111,7 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
 
     case 'tab-answered': {
       if (!isCurrent(state, event.taskId, 'start')) return state;
-      const settled = { ...state, task: null, copyFormat: event.copyFormat };
+      const settled = { ...state, task: null, settings: event.settings, tabId: event.tabId };
       if (!event.hasKey) return { ...settled, view: { state: 'no-key', handle: event.handle } };
       if (!event.handle) return { ...settled, view: { state: 'no-profile', pageSeen: event.pageSeen } };
       if (event.cached) {

@@ -1,4 +1,11 @@
 import { browser } from 'wxt/browser';
+import { parseHandleInput, type Handle } from '@/utils/profile-url';
+
+/** `popup.html?handle=<name>` (the context menu's panel) names a profile, checked like typed input. */
+export function handleFromSearch(search: string): Handle | null {
+  const raw = new URLSearchParams(search).get('handle');
+  return raw === null ? null : parseHandleInput(raw);
+}
 
 /** `popup.html?tab=<id>` names the tab; anything else means the active tab. */
 export function tabIdFromSearch(search: string): number | null {

@@ -8,6 +8,8 @@ export interface TaskDeps {
   send: Send<PageMessage>;
   /** The tab this popup is about, or null when there is none to ask about. */
   resolveTabId: () => Promise<number | null>;
+  /** A profile named in the popup's own address (`?handle=`, from the context menu), or null. */
+  namedHandle: () => Handle | null;
   /** The profile a tab shows; undefined when its content script does not answer. */
   askTab: (tabId: number) => Promise<Handle | null | undefined>;
   readStatus: () => Promise<{ hasKey: boolean; settings: Settings }>;
@@ -36,16 +38,18 @@ export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
 }
 
 /** Everything the popup needs to paint a cached answer, read without the background. */
-async function start(taskId: number, { resolveTabId, askTab, readStatus, readCachedAnswer }: TaskDeps): Promise<PopupEvent> {
-  const tabId = await resolveTabId();
-  const [profile, status] = await Promise.all([tabId === null ? null : askTab(tabId), readStatus()]);
+async function start(taskId: number, { resolveTabId, namedHandle, askTab, readStatus, readCachedAnswer }: TaskDeps): Promise<PopupEvent> {
+  const named = namedHandle();
+  const tabId = named ? null : await resolveTabId();
+  const [profile, status] = await Promise.all([named ?? (tabId === null ? null : askTab(tabId)), readStatus()]);
   const handle = profile ?? null;
   const cached = handle && status.hasKey ? await readCachedAnswer(handle, status.settings.cacheTtlHours) : null;
   return {
     type: 'tab-answered',
     taskId,
     hasKey: status.hasKey,
-    copyFormat: status.settings.copyFormat,
+    settings: status.settings,
+    tabId,
     handle,
     // No tab to ask (a page of its own) counts as seen; a tab whose script did not answer does not.
     pageSeen: tabId === null || profile !== undefined,

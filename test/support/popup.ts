@@ -14,6 +14,8 @@ export const POPUP_VIEWPORT = { width: 360, height: 640 };
 
 export interface PopupOpenOptions {
   viewport?: { width: number; height: number };
+  /** The address's query instead of `?tab=<id>`, e.g. `?handle=nasa` (what the context menu opens). */
+  search?: string;
   /** Runs on the blank page before the popup loads, e.g. to record its requests from the first byte. */
   beforeLoad?: (page: Page) => Promise<void>;
 }
@@ -36,7 +38,8 @@ export class Popup {
     const page = await browser.context.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
     await options.beforeLoad?.(page);
-    await page.goto(`${browser.extensionOrigin}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`);
+    const search = options.search ?? (tabId === undefined ? '' : `?tab=${tabId}`);
+    await page.goto(`${browser.extensionOrigin}/popup.html${search}`);
     return new Popup(page);
   }
 

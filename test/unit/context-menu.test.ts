@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PANEL_WINDOW } from '@/utils/limits';
 import {
   createProfileLinkMenu,
   openPanelForLink,
-  PANEL_WINDOW,
   panelUrlForLink,
   PROFILE_LINK_MENU_ID,
 } from '@/entrypoints/background/context-menu';

@@ -7,7 +7,7 @@ import {
   type PopupEvent,
   type PopupState,
 } from '@/entrypoints/popup/state';
-import { tabIdFromSearch } from '@/entrypoints/popup/tab';
+import { handleFromSearch, tabIdFromSearch } from '@/entrypoints/popup/tab';
 import { runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
 import type { HighlightList } from '@/utils/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
@@ -44,7 +44,8 @@ function openedOn(handle: string | null, { hasKey = true, pageSeen = true } = {}
     type: 'tab-answered',
     taskId: opened.task!.id,
     hasKey,
-    copyFormat: 'csv',
+    settings: { ...DEFAULT_SETTINGS, copyFormat: 'csv' },
+    tabId: 7,
     handle: handle === null ? null : h(handle),
     pageSeen,
     cached: null,
@@ -72,7 +73,8 @@ describe('opening', () => {
     const state = openedOn('nasa');
     expect(state.view).toEqual({ state: 'loading', handle: 'nasa' });
     expect(state.task).toEqual({ id: 2, kind: 'lookup', handle: 'nasa', refresh: false, resend: false, origin: 'tab' });
-    expect(state.copyFormat).toBe('csv');
+    expect(state.settings.copyFormat).toBe('csv');
+    expect(state.tabId).toBe(7);
   });
 
   it('without a key: says so, and sends nothing', () => {
@@ -100,7 +102,8 @@ describe('opening', () => {
       type: 'tab-answered',
       taskId: 1,
       hasKey: true,
-      copyFormat: 'json',
+      settings: DEFAULT_SETTINGS,
+      tabId: 7,
       handle: h('nasa'),
       pageSeen: true,
       cached: null,
@@ -305,10 +308,12 @@ describe('runTask', () => {
     hasKey = true,
     cached = null as { list: HighlightList; keptIn: KeptIn } | null,
     send = sendWith({}),
+    named = null as Handle | null,
   } = {}): TaskDeps & { send: ReturnType<typeof sendWith> } {
     return {
       send,
       resolveTabId: async () => tabId,
+      namedHandle: () => named,
       askTab: vi.fn(async () => profile),
       readStatus: async () => ({ hasKey, settings: { ...DEFAULT_SETTINGS, copyFormat: 'json' as const } }),
       readCachedAnswer: vi.fn(async () => cached),
@@ -318,7 +323,16 @@ describe('runTask', () => {
   it('start: asks the tab’s content script and storage, not the background', async () => {
     const d = deps();
     const event = await runTask({ id: 3, kind: 'start' }, d);
-    expect(event).toEqual({ type: 'tab-answered', taskId: 3, hasKey: true, copyFormat: 'json', handle: 'nasa', pageSeen: true, cached: null });
+    expect(event).toEqual({
+      type: 'tab-answered',
+      taskId: 3,
+      hasKey: true,
+      settings: { ...DEFAULT_SETTINGS, copyFormat: 'json' },
+      tabId: 7,
+      handle: 'nasa',
+      pageSeen: true,
+      cached: null,
+    });
     expect(d.askTab).toHaveBeenCalledWith(7);
     expect(d.readCachedAnswer).toHaveBeenCalledWith('nasa', 24);
     expect(d.send).not.toHaveBeenCalled();
@@ -331,6 +345,12 @@ describe('runTask', () => {
     const state = popupReducer(run({ type: 'opened' }), event);
     expect(state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true, keptIn: 'cache' });
     expect(state.task).toBeNull();
+  });
+
+  it('start with a profile named in the address (the context menu): no tab is asked', async () => {
+    const d = deps({ named: h('natgeo') });
+    expect(await runTask({ id: 1, kind: 'start' }, d)).toMatchObject({ type: 'tab-answered', handle: 'natgeo', tabId: null, pageSeen: true });
+    expect(d.askTab).not.toHaveBeenCalled();
   });
 
   it('start without a key: reads no answer', async () => {
@@ -386,5 +406,18 @@ describe('tabIdFromSearch', () => {
     ['?other=1&tab=42', 42],
   ])('%j → %j', (search, id) => {
     expect(tabIdFromSearch(search)).toBe(id);
+  });
+});
+
+describe('handleFromSearch', () => {
+  it.each([
+    ['?handle=nasa', 'nasa'],
+    ['?handle=NatGeo', 'natgeo'],
+    ['?handle=%40nasa', 'nasa'],
+    ['?handle=explore', null],
+    ['?handle=', null],
+    ['?tab=3', null],
+  ])('%j → %j', (search, handle) => {
+    expect(handleFromSearch(search)).toBe(handle);
   });
 });
