@@ -1,14 +1,18 @@
 import { Component } from 'preact';
 import type { Highlight } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
-import { HighlightRow } from './HighlightRow';
+import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
 
 interface Props {
   highlights: readonly Highlight[];
   label: string;
   onCopy: (id: string) => void;
+  onMore: (id: string, row: HTMLElement) => void;
   t: Translate;
 }
+
+/** Rows a Page Up / Page Down jumps. */
+const PAGE_ROWS = 8;
 
 /** More rows than the popup shows at once: the first paint is never short. */
 export const FIRST_ROWS = 40;
@@ -33,15 +37,24 @@ const whenIdle: Idle = (callback) => {
  * ends up in the page, for find-in-page and the keyboard, and screen readers
  * hear the full count from the start (aria-setsize). Re-renders only when its
  * own props change, not for a copy notice or a Refresh button's state.
+ *
+ * The list is one tab stop (roving focus): Tab reaches the row in focus,
+ * arrow keys, Page Up/Down, Home and End move, Enter copies the row's ID,
+ * Shift+F10 or the menu key opens its other actions.
  */
 export class HighlightList extends Component<Props, { shown: number }> {
   override state = { shown: Math.min(this.props.highlights.length, FIRST_ROWS) };
   private cancel: (() => void) | null = null;
 
   override shouldComponentUpdate(next: Props, nextState: { shown: number }): boolean {
-    const { highlights, label, onCopy, t } = this.props;
+    const { highlights, label, onCopy, onMore, t } = this.props;
     return (
-      next.highlights !== highlights || next.label !== label || next.onCopy !== onCopy || next.t !== t || nextState.shown !== this.state.shown
+      next.highlights !== highlights ||
+      next.label !== label ||
+      next.onCopy !== onCopy ||
+      next.onMore !== onMore ||
+      next.t !== t ||
+      nextState.shown !== this.state.shown
     );
   }
 
@@ -70,18 +83,63 @@ export class HighlightList extends Component<Props, { shown: number }> {
     });
   }
 
+  /** The row in focus becomes the list's tab stop; set on the DOM, so moving re-renders no row. */
+  private onFocusIn = (event: FocusEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches('li.row')) return;
+    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row[tabindex="0"]')) {
+      if (other !== row) other.tabIndex = -1;
+    }
+    row.tabIndex = 0;
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches('li.row')) return;
+    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row')];
+    const at = rows.indexOf(row);
+    const go = (to: number) => rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
+    const id = row.dataset.id ?? '';
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => go(at + 1),
+      ArrowUp: () => go(at - 1),
+      PageDown: () => go(at + PAGE_ROWS),
+      PageUp: () => go(at - PAGE_ROWS),
+      Home: () => go(0),
+      End: () => go(rows.length - 1),
+      Enter: () => this.props.onCopy(id),
+      ContextMenu: () => this.props.onMore(id, row),
+    };
+    const action = event.key === 'F10' && event.shiftKey ? () => this.props.onMore(id, row) : moves[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
   render() {
-    const { highlights, label, onCopy, t } = this.props;
-    const { shown } = this.state;
+    const { highlights, label, onCopy, onMore, t } = this.props;
+    // A new, shorter list (a filter) renders before componentDidUpdate starts its steps over.
+    const shown = Math.min(this.state.shown, highlights.length);
     const chunks = [];
     for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
       const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
-      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} t={t} />);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} onMore={onMore} t={t} />);
     }
     return (
-      <ul class="highlights" aria-label={label} data-rendered={shown === highlights.length ? 'all' : 'partial'}>
-        {chunks}
-      </ul>
+      <>
+        <ul
+          class="highlights"
+          aria-label={label}
+          data-rendered={shown === highlights.length ? 'all' : 'partial'}
+          onFocusIn={this.onFocusIn}
+          onKeyDown={this.onKeyDown}
+        >
+          {chunks}
+        </ul>
+        <p id={ROW_KEYS_HINT_ID} hidden>
+          {t('rowKeysHint')}
+        </p>
+      </>
     );
   }
 }
@@ -91,24 +149,27 @@ interface ChunkProps {
   from: number;
   to: number;
   onCopy: (id: string) => void;
+  onMore: (id: string, row: HTMLElement) => void;
   t: Translate;
 }
 
 /** A run of rows that renders once: adding the next run leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
-    const { highlights, from, to, onCopy, t } = this.props;
-    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy || next.t !== t;
+    const { highlights, from, to, onCopy, onMore, t } = this.props;
+    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy || next.onMore !== onMore || next.t !== t;
   }
 
   render() {
-    const { highlights, from, to, onCopy, t } = this.props;
+    const { highlights, from, to, onCopy, onMore, t } = this.props;
     const total = highlights.length;
     const rows = [];
     for (let index = from; index < to; index++) {
       const highlight = highlights[index]!;
       // IDs should be unique, but the index keeps keys unique if the API repeats one.
-      rows.push(<HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} t={t} />);
+      rows.push(
+        <HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} onMore={onMore} t={t} />,
+      );
     }
     return <>{rows}</>;
   }

@@ -1,7 +1,11 @@
 import type { Highlight } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
+import { MoreIcon } from './icons';
 import { Thumbnail } from './Thumbnail';
+
+/** The id of the hint every row points to: the keys that work on it. */
+export const ROW_KEYS_HINT_ID = 'row-keys-hint';
 
 interface Props {
   highlight: Highlight;
@@ -9,14 +13,28 @@ interface Props {
   position: number;
   total: number;
   onCopy: (id: string) => void;
+  /** Opens the row's menu of more actions, under the row. */
+  onMore: (id: string, row: HTMLElement) => void;
   t: Translate;
 }
 
-/** One highlight: cover, title (plain text), ID and a copy button. */
-export function HighlightRow({ highlight, position, total, onCopy, t }: Props) {
+/**
+ * One highlight: cover, title (plain text), ID, a copy button and more
+ * actions. The row is what the keyboard reaches (the list is one tab stop:
+ * the first row, then arrow keys); its buttons are for the pointer.
+ */
+export function HighlightRow({ highlight, position, total, onCopy, onMore, t }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
-    <li class="row" data-testid="highlight-row" data-id={id} aria-posinset={position} aria-setsize={total}>
+    <li
+      class="row"
+      data-testid="highlight-row"
+      data-id={id}
+      aria-posinset={position}
+      aria-setsize={total}
+      aria-describedby={ROW_KEYS_HINT_ID}
+      tabIndex={position === 1 ? 0 : -1}
+    >
       <Thumbnail url={coverUrl} title={title} />
       <div class="row-text">
         {title ? (
@@ -28,7 +46,17 @@ export function HighlightRow({ highlight, position, total, onCopy, t }: Props) {
         )}
         <code class="row-id">{id}</code>
       </div>
-      <CopyButton id={id} onCopy={onCopy} t={t} />
+      <CopyButton id={id} onCopy={onCopy} tabIndex={-1} t={t} />
+      <button
+        type="button"
+        class="icon-button more-button"
+        tabIndex={-1}
+        aria-label={t('rowMoreLabel', id)}
+        aria-haspopup="menu"
+        onClick={(event) => onMore(id, event.currentTarget.closest('li')!)}
+      >
+        <MoreIcon />
+      </button>
     </li>
   );
 }

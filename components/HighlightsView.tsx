@@ -1,15 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ErrorExplanation } from '@/utils/error-explanation';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
+import { FILTER_FROM, filterHighlights } from '@/utils/highlight-filter';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import { exportHighlights } from '@/utils/id-export';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyButton } from './CopyButton';
 import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
+import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
 import { CopyIcon, RefreshIcon } from './icons';
+import { RowMenu, type RowMenuTarget } from './RowMenu';
 
 interface Props {
   list: HighlightListData;
@@ -20,7 +23,7 @@ interface Props {
   collection: ComponentChildren;
   onRefresh: () => void;
   refreshing: boolean;
-  /** Why the last Refresh failed; the list shown is the older one. */
+  /** Why the last Refresh failed; the list shown is the earlier one. */
   refreshProblem: ErrorExplanation | null;
   copyFormat: CopyFormat;
   t: Translate;
@@ -32,21 +35,30 @@ const COPY_ALL_LABEL: Record<CopyFormat, MessageKey> = {
   json: 'copyAllJson',
 };
 
-/** Summary line, bulk actions and the rows; or the empty message. */
-export function HighlightsView({ list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, t }: Props) {
+/**
+ * Summary line, actions (copy all, refresh, files, collection), a filter for
+ * long lists, and the rows; or the empty message. What is copied or saved is
+ * what the filter shows.
+ */
+export function HighlightsView(props: Props) {
+  const { list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, t } = props;
   const { notice, copy } = useCopy(t);
-  const count = list.highlights.length;
-  const countText = t(plural('highlightCount', count));
-  // Stable, so that the rows do not re-render for a copy notice.
+  const [query, setQuery] = useState('');
+  const [menu, setMenu] = useState<RowMenuTarget | null>(null);
+  const shown = useMemo(() => filterHighlights(list.highlights, query), [list, query]);
+  const total = list.highlights.length;
+  const count = shown.length;
+  // Stable, so that the rows do not re-render for a copy notice or a menu.
   const copyOne = useCallback((id: string) => void copy(id, t('copied', id)), [copy, t]);
-  const copied =
-    copyFormat === 'lines' ? plural('copiedIds', count) : plural('copiedHighlightsAs', count, copyFormat.toUpperCase());
-  const copyAll = () => void copy(exportHighlights(list.highlights, copyFormat), t(copied));
+  const openMenu = useCallback((id: string, row: HTMLElement) => setMenu({ id, row }), []);
+  const copied = copyFormat === 'lines' ? plural('copiedIds', count) : plural('copiedHighlightsAs', count, copyFormat.toUpperCase());
+  const copyAll = () => void copy(exportHighlights(shown, copyFormat), t(copied));
+  const shownList = useMemo(() => ({ ...list, highlights: [...shown] }), [list, shown]);
 
   const summary = (
     <div class="summary">
       <p class="summary-text">
-        {count > 0 ? <strong data-testid="highlight-count">{countText}</strong> : null}
+        {total > 0 ? <strong data-testid="highlight-count">{t(plural('highlightCount', total))}</strong> : null}
         <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} />
       </p>
       {list.ownerId ? (
@@ -57,8 +69,8 @@ export function HighlightsView({ list, fromCache, cacheNotice, collection, onRef
         </p>
       ) : null}
       <div class="summary-actions">
-        {count > 0 ? (
-          <button type="button" class="button" onClick={copyAll}>
+        {total > 0 ? (
+          <button type="button" class="button" onClick={copyAll} disabled={count === 0}>
             <CopyIcon size={14} />
             {t(COPY_ALL_LABEL[copyFormat])}
           </button>
@@ -75,6 +87,7 @@ export function HighlightsView({ list, fromCache, cacheNotice, collection, onRef
           {t(refreshing ? 'refreshing' : 'refresh')} <span class="cost">{t('refreshCost')}</span>
         </button>
       </div>
+      {total > 0 ? <FileActions list={shownList} t={t} /> : null}
       {collection}
       {cacheNotice}
       {refreshProblem ? (
@@ -82,10 +95,30 @@ export function HighlightsView({ list, fromCache, cacheNotice, collection, onRef
           <strong>{t('refreshFailed', refreshProblem.title)}</strong> {t(refreshProblem.detail)} {t('refreshEarlierList')}
         </div>
       ) : null}
+      {total > FILTER_FROM ? (
+        <div class="filter">
+          <label class="field-label" for="highlight-filter">
+            {t('filterLabel')}
+          </label>
+          <input
+            id="highlight-filter"
+            class="input"
+            type="search"
+            value={query}
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="filter-shown"
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          <p id="filter-shown" class="hint" role="status" data-testid="filter-shown">
+            {query.trim() ? (count === 0 ? t('filterNone', query.trim()) : t(plural('filterShown', count, total))) : ''}
+          </p>
+        </div>
+      ) : null}
     </div>
   );
 
-  if (count === 0) {
+  if (total === 0) {
     return (
       <section class="results results-empty" aria-label={t('highlightsOf', list.handle)}>
         <p class="empty-message" data-testid="empty-message">
@@ -100,7 +133,10 @@ export function HighlightsView({ list, fromCache, cacheNotice, collection, onRef
     <section class="results" aria-label={t('highlightsOf', list.handle)}>
       {summary}
       <CopyStatus notice={notice} />
-      <HighlightList highlights={list.highlights} label={countText} onCopy={copyOne} t={t} />
+      <div class="list-area">
+        <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={copyOne} onMore={openMenu} t={t} />
+        {menu ? <RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
+      </div>
     </section>
   );
 }

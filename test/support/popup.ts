@@ -95,7 +95,13 @@ export class Popup {
     return this.page.locator('[data-testid="highlight-row"]');
   }
 
-  rowIds(): Promise<string[]> {
+  /** Every row's ID, once a long list has finished rendering in steps (data-rendered="all"). */
+  async rowIds(): Promise<string[]> {
+    await until(
+      'the list to render all its rows',
+      () => this.page.locator('ul.highlights[data-rendered="partial"]').count(),
+      (partial) => partial === 0,
+    );
     return this.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
   }
 

@@ -21,7 +21,7 @@ const HOMEPAGE = 'https://github.com/sociavault-tools/highlight-lookup';
 /** Built-size budgets for the Chrome build, in bytes (kB = 1000 B, as wxt prints them). */
 const BUDGET = {
   contentScript: 25_000,
-  popupJs: 60_000,
+  popupJs: 64_000,
   background: 160_000,
 };
 
