@@ -103,7 +103,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
       dispatch({ type: 'busy', busy: false });
     }
   }
-  const say = (tone: 'success' | 'error', what: Text) => dispatch({ type: 'notice', notice: { tone, text: what } });
+  const say = (tone: 'info' | 'success' | 'error', what: Text) => dispatch({ type: 'notice', notice: { tone, text: what } });
 
   const view = state.view;
   const id = state.selected;
@@ -150,6 +150,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
 
   const download = (format: FileFormat) =>
     act(async () => {
+      say('info', text('collectionPreparing'));
       const writer = createExportWriter(format);
       const chunks: string[] = [];
       await eachAnswer((lists) => chunks.push(...writer.add(lists)));
@@ -161,6 +162,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
 
   const copyIds = () =>
     act(async () => {
+      say('info', text('collectionPreparing'));
       const ids: string[] = [];
       await eachAnswer((lists) => lists.forEach((list) => list.highlights.forEach((highlight) => ids.push(highlight.id))));
       try {
@@ -231,7 +233,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
       {/* Outcomes of what the user did: calm ones read politely, failures at once. */}
       <div class="notices">
         <p role="status" data-testid="collection-notice">
-          {state.notice?.tone === 'success' ? <span class="message message-success">{t(state.notice.text)}</span> : null}
+          {state.notice && state.notice.tone !== 'error' ? <span class={`message message-${state.notice.tone}`}>{t(state.notice.text)}</span> : null}
         </p>
         <p role="alert" data-testid="collection-error">
           {state.notice?.tone === 'error' ? <span class="message message-error">{t(state.notice.text)}</span> : null}

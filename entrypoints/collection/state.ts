@@ -29,7 +29,8 @@ export interface ShownEstimate {
 export type Panel = 'create' | 'rename' | 'clear' | 'delete' | null;
 
 export interface Notice {
-  tone: 'success' | 'error';
+  /** `info`: something under way; `success`: done; `error`: it did not work. */
+  tone: 'info' | 'success' | 'error';
   text: Text;
 }
 
