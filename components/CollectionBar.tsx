@@ -26,9 +26,16 @@ interface Props {
 /** Which collection the page shows, and making, renaming and deleting collections. */
 export function CollectionBar({ collections, selected, name, panel, busy, onSelect, onPanel, onCreate, onRename, onDelete, t }: Props) {
   const isDefault = selected === DEFAULT_COLLECTION_ID;
+  // Closing a form gives the focus back to the button that opened it.
+  const openers = { create: useRef<HTMLButtonElement>(null), rename: useRef<HTMLButtonElement>(null), delete: useRef<HTMLButtonElement>(null) };
+  const close = () => {
+    const opener = panel ? openers[panel].current : null;
+    onPanel(null);
+    opener?.focus();
+  };
   const nameOf = (c: CollectionSummary) => c.name ?? t('collectionDefaultName');
   return (
-    <section class="card collection-bar" aria-label={t('collectionPickerLabel')}>
+    <section class="card collection-bar">
       <div class="bar-row">
         <label class="field-label" for="collection-picker">
           {t('collectionPickerLabel')}
@@ -48,30 +55,30 @@ export function CollectionBar({ collections, selected, name, panel, busy, onSele
           ))}
         </select>
         <div class="actions">
-          <button type="button" class="button" aria-expanded={panel === 'create'} onClick={() => onPanel(panel === 'create' ? null : 'create')}>
+          <button type="button" class="button" ref={openers.create} aria-expanded={panel === 'create'} onClick={() => onPanel(panel === 'create' ? null : 'create')}>
             {t('collectionNew')}
           </button>
-          <button type="button" class="button" aria-expanded={panel === 'rename'} onClick={() => onPanel(panel === 'rename' ? null : 'rename')}>
+          <button type="button" class="button" ref={openers.rename} aria-expanded={panel === 'rename'} onClick={() => onPanel(panel === 'rename' ? null : 'rename')}>
             {t('collectionRename')}
           </button>
           {isDefault ? null : (
-            <button type="button" class="button button-danger" aria-expanded={panel === 'delete'} onClick={() => onPanel(panel === 'delete' ? null : 'delete')}>
+            <button type="button" class="button button-danger" ref={openers.delete} aria-expanded={panel === 'delete'} onClick={() => onPanel(panel === 'delete' ? null : 'delete')}>
               {t('collectionDelete')}
             </button>
           )}
         </div>
       </div>
       {panel === 'create' ? (
-        <NameForm key="create" initial="" submitLabel={t('collectionCreate')} busy={busy} onSubmit={onCreate} onCancel={() => onPanel(null)} t={t} />
+        <NameForm key="create" initial="" submitLabel={t('collectionCreate')} busy={busy} onSubmit={onCreate} onCancel={close} t={t} />
       ) : panel === 'rename' ? (
-        <NameForm key={`rename-${selected}`} initial={name} submitLabel={t('collectionSaveName')} busy={busy} onSubmit={onRename} onCancel={() => onPanel(null)} t={t} />
+        <NameForm key={`rename-${selected}`} initial={name} submitLabel={t('collectionSaveName')} busy={busy} onSubmit={onRename} onCancel={close} t={t} />
       ) : panel === 'delete' && !isDefault ? (
         <Question
           question={t('collectionDeleteQuestion', name)}
           confirmLabel={t('collectionDeleteConfirm')}
           busy={busy}
           onConfirm={onDelete}
-          onCancel={() => onPanel(null)}
+          onCancel={close}
           t={t}
         />
       ) : null}

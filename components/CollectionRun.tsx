@@ -50,6 +50,11 @@ export function CollectionRun({ run, estimate, invalid, pace, seenAt, busy, onEs
   const failed = run.items.filter((item) => item.status === 'failed').length;
   const started = phase !== 'idle' || handled > 0;
   const startable = phase === 'idle' || phase === 'finished' || phase === 'cancelled';
+  const startButton = useRef<HTMLButtonElement>(null);
+  const closeConfirm = () => {
+    onCloseEstimate();
+    startButton.current?.focus();
+  };
 
   return (
     <section class="card run" aria-labelledby="run-heading" data-testid="collection-run">
@@ -73,7 +78,7 @@ export function CollectionRun({ run, estimate, invalid, pace, seenAt, busy, onEs
             <button type="button" class="button" disabled={busy || total === 0} onClick={() => onEstimate(false)}>
               {t('collectionEstimateButton')}
             </button>
-            <button type="button" class="button button-primary" disabled={busy || total === 0} onClick={() => onEstimate(true)}>
+            <button type="button" class="button button-primary" ref={startButton} disabled={busy || total === 0} onClick={() => onEstimate(true)}>
               {t('collectionStart')}
             </button>
           </>
@@ -99,7 +104,7 @@ export function CollectionRun({ run, estimate, invalid, pace, seenAt, busy, onEs
         {estimate && !estimate.confirm ? <EstimateLines shown={estimate} invalid={invalid} onOpenOptions={onOpenOptions} t={t} /> : null}
       </div>
       {estimate?.confirm && startable ? (
-        <Confirm shown={estimate} invalid={invalid} busy={busy} onConfirm={() => onControl('start')} onCancel={onCloseEstimate} onOpenOptions={onOpenOptions} t={t} />
+        <Confirm shown={estimate} invalid={invalid} busy={busy} onConfirm={() => onControl('start')} onCancel={closeConfirm} onOpenOptions={onOpenOptions} t={t} />
       ) : null}
     </section>
   );
@@ -182,7 +187,13 @@ function Confirm({ shown, invalid, busy, onConfirm, onCancel, onOpenOptions, t }
   const cancel = useRef<HTMLButtonElement>(null);
   const blocked = blocksStart(shown.balance);
   const nothing = shown.estimate.profiles === shown.estimate.done;
-  useLayoutEffect(() => (blocked || nothing ? cancel : confirm).current?.focus(), []);
+  // Once, as soon as the button can take it (it waits while the estimate's request finishes).
+  const focused = useRef(false);
+  useLayoutEffect(() => {
+    if (focused.current || busy) return;
+    focused.current = true;
+    (blocked || nothing ? cancel : confirm).current?.focus();
+  }, [busy]);
   const { lookups } = shown.estimate;
   return (
     <div class="confirm" role="group" aria-labelledby="confirm-heading" data-testid="collection-confirm" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>

@@ -1,5 +1,6 @@
 import { shownStatus, statusText } from '@/entrypoints/collection/format';
 import type { CollectionView } from '@/utils/collection';
+import { useRef } from 'preact/hooks';
 import { plural, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import { Question } from './CollectionBar';
@@ -20,6 +21,11 @@ interface Props {
 export function CollectionTable({ view, name, asking, busy, onRemove, onAskClear, onClear, t }: Props) {
   const { items } = view.run;
   const cached = new Set(view.cached);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const closeQuestion = () => {
+    onAskClear(false);
+    clearButton.current?.focus();
+  };
   return (
     <section class="card profiles" aria-labelledby="profiles-heading">
       <div class="section-head">
@@ -27,13 +33,13 @@ export function CollectionTable({ view, name, asking, busy, onRemove, onAskClear
           {t('collectionProfilesHeading')} <span class="count">{t(plural('collectionProfiles', items.length))}</span>
         </h2>
         {items.length > 0 ? (
-          <button type="button" class="button button-danger" aria-expanded={asking} disabled={busy} onClick={() => onAskClear(!asking)}>
+          <button type="button" class="button button-danger" ref={clearButton} aria-expanded={asking} disabled={busy} onClick={() => onAskClear(!asking)}>
             {t('collectionClear')}
           </button>
         ) : null}
       </div>
       {asking ? (
-        <Question question={t('collectionClearQuestion', name)} confirmLabel={t('collectionClearConfirm')} busy={busy} onConfirm={onClear} onCancel={() => onAskClear(false)} t={t} />
+        <Question question={t('collectionClearQuestion', name)} confirmLabel={t('collectionClearConfirm')} busy={busy} onConfirm={onClear} onCancel={closeQuestion} t={t} />
       ) : null}
       {items.length === 0 ? (
         <p class="hint" data-testid="collection-empty">

@@ -246,3 +246,89 @@ describe('a collection run', () => {
     expect(await reopened.progress()).toMatchObject({ now: 20, max: 20 });
   });
 });
+
+describe('collections and the keyboard', () => {
+  it('named collections: create, switch, rename, clear and delete (never the default), each with its own profiles', async () => {
+    const page = await CollectionPage.open(world.browser, { viewport: COLLECTION_VIEWPORT });
+    await page.paste('nasa natgeo');
+    const { page: tab } = page;
+
+    // Everything by keyboard: New collection, a name, Enter.
+    await tab.getByRole('button', { name: 'New collection' }).focus();
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.id)).toBe('collection-name');
+    await tab.keyboard.type('Research');
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => page.notice()).toBe('Created “Research”.');
+    await expect.poll(() => tab.getByLabel('Collection', { exact: true }).locator('option:checked').innerText()).toBe('Research');
+    expect(tab.url()).toMatch(/collection\.html\?id=c-/);
+    expect(await page.rows()).toEqual([]);
+    await page.paste('@unicode.names');
+    expect((await page.rows()).map((row) => row.handle)).toEqual(['unicode.names']);
+
+    await tab.getByRole('button', { name: 'Rename' }).click();
+    await tab.getByLabel('Name', { exact: true }).fill('Space agencies');
+    await tab.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => page.notice()).toBe('Renamed to “Space agencies”.');
+
+    // Back to the default one: its own profiles; it can be cleared but not deleted.
+    await tab.getByLabel('Collection', { exact: true }).selectOption({ label: 'My collection' });
+    await expect.poll(async () => (await page.rows()).map((row) => row.handle)).toEqual(['nasa', 'natgeo']);
+    expect(await tab.getByRole('button', { name: 'Delete collection' }).count()).toBe(0);
+    await tab.getByRole('button', { name: 'Remove @natgeo from the collection' }).click();
+    await expect.poll(async () => (await page.rows()).map((row) => row.handle)).toEqual(['nasa']);
+    await tab.getByRole('button', { name: 'Clear collection' }).click();
+    // The question takes the focus on its safe answer; Escape leaves it, back on the button that asked.
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent)).toBe('Clear collection');
+    await tab.keyboard.press('Enter');
+    await tab.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect.poll(() => page.notice()).toBe('“My collection” is empty now.');
+    expect(await page.rows()).toEqual([]);
+
+    await tab.getByLabel('Collection', { exact: true }).selectOption({ label: 'Space agencies' });
+    await tab.getByRole('button', { name: 'Delete collection' }).click();
+    await tab.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.notice()).toBe('Deleted “Space agencies”.');
+    expect(await tab.getByLabel('Collection', { exact: true }).locator('option').allInnerTexts()).toEqual(['My collection']);
+    expect(world.highlightRequests()).toBe(0);
+  });
+
+  it('Start by keyboard: the confirmation takes the focus, Escape closes it, nothing is sent before it is confirmed', async () => {
+    const page = await CollectionPage.open(world.browser, { viewport: COLLECTION_VIEWPORT });
+    const { page: tab } = page;
+    await tab.getByLabel('Profiles to add').focus();
+    await tab.keyboard.type('nasa, natgeo, @emptyprofile');
+    await tab.keyboard.press('Tab');
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => page.pasteSummary()).toBe('Added 3 profiles.');
+
+    await tab.getByRole('button', { name: 'Start', exact: true }).focus();
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent)).toBe('Start: spend up to 3 credits');
+    await tab.keyboard.press('Escape');
+    await expect.poll(() => page.confirmPanel().count()).toBe(0);
+    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Start');
+    expect(world.highlightRequests()).toBe(0);
+
+    await tab.keyboard.press('Enter');
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.textContent)).toBe('Start: spend up to 3 credits');
+    await tab.keyboard.press('Enter');
+    await page.waitForPhase('finished');
+    expect(world.highlightRequests()).toBe(3);
+    // The live region said how it ended.
+    expect(await tab.getByTestId('collection-announcement').innerText()).toBe('Finished.');
+    expect(await page.progress()).toMatchObject({ now: 3, max: 3, text: '3 of 3 profiles' });
+  });
+
+  it('with no key saved, the confirmation says so and Start cannot be confirmed', async () => {
+    await world.reset({ apiKey: null });
+    const page = await CollectionPage.open(world.browser, { viewport: COLLECTION_VIEWPORT });
+    await page.paste('nasa');
+    expect(await page.start()).toContain('No API key is saved: add yours in the options before starting.');
+    expect(await page.confirmPanel().getByRole('button', { name: /^Start/ }).isDisabled()).toBe(true);
+    expect(await page.confirmPanel().getByRole('button', { name: 'Open options' }).count()).toBe(1);
+    expect(world.highlightRequests()).toBe(0);
+  });
+});
