@@ -34,39 +34,95 @@ export function exportFileName(label: string, format: FileFormat, date: Date): s
   return `${safe}-highlights-${localDate(date)}.${format}`;
 }
 
-/** RFC 4180 with CRLF line ends, a header line and a UTF-8 BOM; formula-like text defused. */
-export function* csvChunks(lists: Iterable<HighlightList>): Generator<string> {
-  yield BOM + CSV_COLUMNS.join(',') + CRLF;
-  for (const list of lists) {
-    let chunk = '';
-    for (const h of list.highlights) {
-      chunk += [list.handle, list.ownerId ?? '', h.id, h.title, h.coverUrl ?? ''].map(csvField).join(',') + CRLF;
-    }
-    if (chunk) yield chunk;
+/** CSV rows of one profile's highlights; '' when it has none. */
+function csvRows(list: HighlightList): string {
+  let chunk = '';
+  for (const h of list.highlights) {
+    chunk += [list.handle, list.ownerId ?? '', h.id, h.title, h.coverUrl ?? ''].map(csvField).join(',') + CRLF;
   }
+  return chunk;
+}
+
+/** One profile as a JSON entry of the file's array, indented as the array's element. */
+function jsonEntry(list: HighlightList): string {
+  const profile = {
+    handle: list.handle,
+    user_id: list.ownerId,
+    highlights: list.highlights.map((h) => ({ id: h.id, title: h.title, cover_url: h.coverUrl })),
+  };
+  return JSON.stringify(profile, null, 2).replace(/^/gm, '  ');
+}
+
+export interface ExportWriter {
+  /** Chunks for the next profiles, in order; call it once per page of answers. */
+  add(lists: Iterable<HighlightList>): string[];
+  /** The last chunk (the header too, when nothing was added); the writer is done after it. */
+  end(): string[];
+}
+
+/**
+ * A file written a page of profiles at a time, for a collection whose answers
+ * come from the background in pages: the chunks of all pages together are
+ * exactly `csvChunks`/`jsonChunks` of all the profiles, and no page has to
+ * stay in memory once its chunks are made.
+ */
+export function createExportWriter(format: FileFormat): ExportWriter {
+  let started = false;
+  let first = true;
+  const opening = () => {
+    if (started) return [];
+    started = true;
+    return [format === 'csv' ? BOM + CSV_COLUMNS.join(',') + CRLF : '['];
+  };
+  return {
+    add(lists) {
+      const chunks = opening();
+      for (const list of lists) {
+        if (format === 'csv') {
+          const rows = csvRows(list);
+          if (rows) chunks.push(rows);
+        } else {
+          chunks.push(`${first ? '\n' : ',\n'}${jsonEntry(list)}`);
+          first = false;
+        }
+      }
+      return chunks;
+    },
+    end() {
+      const chunks = opening();
+      if (format === 'json') chunks.push(first ? ']\n' : '\n]\n');
+      return chunks;
+    },
+  };
+}
+
+function* writeAll(format: FileFormat, lists: Iterable<HighlightList>): Generator<string> {
+  const writer = createExportWriter(format);
+  yield* writer.add([]);
+  for (const list of lists) yield* writer.add([list]);
+  yield* writer.end();
+}
+
+/** RFC 4180 with CRLF line ends, a header line and a UTF-8 BOM; formula-like text defused. */
+export function csvChunks(lists: Iterable<HighlightList>): Generator<string> {
+  return writeAll('csv', lists);
 }
 
 /** `[{ handle, user_id, highlights: [{ id, title, cover_url }] }, …]`, one entry per profile, ids as strings. */
-export function* jsonChunks(lists: Iterable<HighlightList>): Generator<string> {
-  let first = true;
-  yield '[';
-  for (const list of lists) {
-    const profile = {
-      handle: list.handle,
-      user_id: list.ownerId,
-      highlights: list.highlights.map((h) => ({ id: h.id, title: h.title, cover_url: h.coverUrl })),
-    };
-    yield `${first ? '\n' : ',\n'}${JSON.stringify(profile, null, 2).replace(/^/gm, '  ')}`;
-    first = false;
-  }
-  yield first ? ']\n' : '\n]\n';
+export function jsonChunks(lists: Iterable<HighlightList>): Generator<string> {
+  return writeAll('json', lists);
+}
+
+/** The file's media type. */
+export function exportFileType(format: FileFormat): string {
+  return format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8';
 }
 
 /** The file for `lists`, named after `label` and today's date. */
 export function exportFile(lists: readonly HighlightList[], label: string, format: FileFormat, date = new Date()): ExportFile {
   return {
     name: exportFileName(label, format, date),
-    type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8',
+    type: exportFileType(format),
     chunks: [...(format === 'csv' ? csvChunks(lists) : jsonChunks(lists))],
   };
 }

@@ -82,6 +82,13 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
   const serial = createSerialQueue();
   /** Runs this worker is driving; a run marked running but not here was left by a stopped worker. */
   const driving = new Set<string>();
+  /**
+   * Profiles whose last lookup was interrupted (it may have been paid) and
+   * that the user sent again with Start, which they confirmed with its
+   * estimate: the lookup service asks for these once more instead of
+   * reporting the interruption again.
+   */
+  const resendOnce = new Map<string, Set<Handle>>();
 
   const listing = async () => readListing(await storage.getItem(LISTING_KEY));
   const load = async (id: string) => readRun(await storage.getItem(runKey(id)));
@@ -120,7 +127,8 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
   }
 
   async function lookOne(id: string, handle: Handle): Promise<void> {
-    const answer = await lookup.lookup(handle, { refresh: false }).catch(() => null);
+    const resend = resendOnce.get(id)?.delete(handle) ?? false;
+    const answer = await lookup.lookup(handle, { refresh: false, resend }).catch(() => null);
     if (answer?.ok) {
       await results.put(id, answer.list).catch(() => undefined);
       await dispatch(id, { type: 'item-done', handle, count: answer.list.highlights.length, paid: !answer.fromCache });
@@ -218,9 +226,14 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
       const name = await nameOf(id);
       if (name === undefined) return null;
       const event: RunEvent = action === 'start' || action === 'resume' ? { type: action, now: now() } : { type: action };
+      if (action === 'start') {
+        const interrupted = (await load(id)).items.filter((item) => item.status === 'failed' && item.error === 'interrupted');
+        resendOnce.set(id, new Set(interrupted.map((item) => item.handle)));
+      }
       await dispatch(id, event);
       if (action === 'start' || action === 'resume') await pump(id);
-      else void reportActivity();
+      // Started or not, the alarm that resumes a run after a stopped worker follows.
+      void reportActivity();
       return view(id, name);
     },
 

@@ -163,3 +163,42 @@ describe('collections', () => {
     expect(view?.run).toMatchObject({ phase: 'idle', items: [{ handle: 'nasa', status: 'done', count: 2 }] });
   });
 });
+
+describe('a run and the browser', () => {
+  it('keeps the resume alarm while a run is going on, from its start, and drops it when the run ends', async () => {
+    const activity: boolean[] = [];
+    const fake = api();
+    const lookup = createLookupService({ fetch: fake.fetch, isOnline: () => true, sleep: async () => undefined });
+    const collections = createCollections({ lookup, results: createCollectionResults(new IDBFactory()), onActivity: (running) => activity.push(running) });
+    await collections.add(DEFAULT_COLLECTION_ID, many(4));
+    await collections.control(DEFAULT_COLLECTION_ID, 'start');
+    await vi.waitFor(() => expect(activity).toContain(true));
+    await settled(collections);
+    await vi.waitFor(() => expect(activity.at(-1)).toBe(false));
+  });
+
+  it('Start asks once more for profiles whose lookup was interrupted (the user confirmed it), and only once', async () => {
+    const idb = new IDBFactory();
+    const good = api();
+    let answered = 0;
+    const dying = vi.fn<typeof globalThis.fetch>((input, init) =>
+      answered++ < 2 ? good.fetch(input, init) : new Promise<Response>(() => undefined),
+    );
+    const first = setup({ ...good, fetch: dying }, idb);
+    await first.collections.add(DEFAULT_COLLECTION_ID, many(4));
+    await first.collections.control(DEFAULT_COLLECTION_ID, 'start');
+    await vi.waitFor(() => expect(dying).toHaveBeenCalledTimes(4));
+
+    const fresh = api();
+    const second = setup(fresh, idb);
+    await second.collections.resumeAll();
+    expect((await settled(second.collections)).run.items.filter((i) => i.error === 'interrupted')).toHaveLength(2);
+    expect(fresh.sent).toEqual([]);
+    // Resume leaves them; Start (confirmed with its estimate) asks again.
+    await second.collections.control(DEFAULT_COLLECTION_ID, 'start');
+    const view = await settled(second.collections);
+    expect(view.run.phase).toBe('finished');
+    expect(view.run.items.every((i) => i.status === 'done')).toBe(true);
+    expect(fresh.sent).toEqual(['p2', 'p3']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/export-files';
+import { createExportWriter, csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/export-files';
 import type { HighlightList } from '@/utils/highlight';
 import { h } from './handles';
 
@@ -88,5 +88,26 @@ describe('file names', () => {
     const file = exportFile([nasa], 'nasa', 'csv', new Date(2026, 0, 5));
     expect(file).toMatchObject({ name: 'nasa-highlights-2026-01-05.csv', type: 'text/csv;charset=utf-8' });
     expect(file.chunks.join('')).toContain('17912345678901234567');
+  });
+});
+
+describe('a file written a page at a time', () => {
+  const profiles = [nasa, empty, { ...nasa, handle: h('natgeo') }, empty, nasa];
+
+  it.each(['csv', 'json'] as const)('%s: any split into pages gives the very same file', (format) => {
+    const whole = exportFile(profiles, 'x', format).chunks.join('');
+    for (const size of [1, 2, 3, 5]) {
+      const writer = createExportWriter(format);
+      const chunks: string[] = [];
+      for (let i = 0; i < profiles.length; i += size) chunks.push(...writer.add(profiles.slice(i, i + size)));
+      chunks.push(...writer.end());
+      expect(chunks.join(''), `pages of ${size}`).toBe(whole);
+    }
+  });
+
+  it.each(['csv', 'json'] as const)('%s: nothing added is a valid empty file', (format) => {
+    const writer = createExportWriter(format);
+    expect([...writer.add([]), ...writer.end()].join('')).toBe([...(format === 'csv' ? csvChunks([]) : jsonChunks([]))].join(''));
+    expect(createExportWriter(format).end().join('')).toBe(format === 'csv' ? '\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n' : '[]\n');
   });
 });

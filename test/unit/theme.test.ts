@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BADGE_COLOUR } from '@/entrypoints/background/tab-state';
 
 const theme = readFileSync(new URL('../../assets/theme.css', import.meta.url), 'utf8');
-const pageStyles = ['popup', 'options'].map((page) => ({
+const pageStyles = ['popup', 'options', 'collection'].map((page) => ({
   page,
   css: readFileSync(new URL(`../../entrypoints/${page}/style.css`, import.meta.url), 'utf8'),
 }));

@@ -1,0 +1,51 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
+import { createTranslator, type GetMessage } from '@/utils/i18n';
+import { createSender, type PageMessage } from '@/utils/protocol';
+import { COLLECTION_PREFIX, LOCAL_KEYS } from '@/utils/storage-keys';
+import { App } from './App';
+import { saveFile } from './save-file';
+import './style.css';
+
+// WXT types getMessage with the English catalog's names; plural forms are named at run time.
+const i18n = browser.i18n as { getMessage: GetMessage };
+const t = createTranslator((name, substitutions) => i18n.getMessage(name, substitutions));
+document.documentElement.lang = t.lang;
+document.documentElement.dir = t.dir;
+document.title = t('collectionPageTitle');
+
+/** `collection.html?id=<id>` opens that collection (the default one otherwise); the page keeps the address in step. */
+const params = new URLSearchParams(location.search);
+const initialId = params.get('id') ?? DEFAULT_COLLECTION_ID;
+
+/** Tells the page when a collection changed in storage (a run went on, the popup added a profile). */
+function watchCollections(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && Object.keys(changes).some((key) => key === LOCAL_KEYS.collections || key.startsWith(COLLECTION_PREFIX))) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <App
+      t={t}
+      send={createSender<PageMessage>((message) => browser.runtime.sendMessage(message))}
+      initialId={initialId}
+      onSelected={(id) => {
+        const url = new URL(location.href);
+        if (id === DEFAULT_COLLECTION_ID) url.searchParams.delete('id');
+        else url.searchParams.set('id', id);
+        history.replaceState(null, '', url);
+      }}
+      watchCollections={watchCollections}
+      openOptions={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
+      saveFile={saveFile}
+      writeClipboard={(text) => navigator.clipboard.writeText(text)}
+    />,
+    root,
+  );
+}

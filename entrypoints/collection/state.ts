@@ -1,0 +1,179 @@
+/**
+ * The collection page as a pure reducer: `(state, event) → state`. The page
+ * sends messages and feeds their answers in as events; what it shows follows
+ * from the state alone.
+ */
+import { DEFAULT_COLLECTION_ID, type CollectionView, type Estimate, type RunPhase } from '@/utils/collection';
+import type { ParsedPaste } from '@/utils/collection-input';
+import { plural, text, type Text } from '@/utils/i18n';
+import type { BalanceAnswer, CollectionSummary } from '@/utils/protocol';
+import { progressOf, stopText, type PaceMark } from './format';
+
+/** What the last paste did: what went in, what was there already, what did not fit, and what was refused. */
+export interface PasteReport {
+  added: number;
+  alreadyIn: number;
+  overLimit: number;
+  duplicates: ParsedPaste['duplicates'];
+  refused: ParsedPaste['refused'];
+}
+
+/** The estimate on screen; `confirm`: shown by Start, with the button that starts the run. */
+export interface ShownEstimate {
+  estimate: Estimate;
+  balance: BalanceAnswer | null;
+  confirm: boolean;
+}
+
+/** The small form or question open above the table: a new name, a new one for this collection, or "really?". */
+export type Panel = 'create' | 'rename' | 'clear' | 'delete' | null;
+
+export interface Notice {
+  /** `info`: something under way; `success`: done; `error`: it did not work. */
+  tone: 'info' | 'success' | 'error';
+  text: Text;
+}
+
+export interface PageState {
+  collections: CollectionSummary[];
+  selected: string;
+  view: CollectionView | null;
+  /** The background did not answer the last time the page asked. */
+  unreachable: boolean;
+  paste: PasteReport | null;
+  estimate: ShownEstimate | null;
+  panel: Panel;
+  /** Where the time-left measurement of the running stretch starts. */
+  pace: PaceMark | null;
+  /** When the view on screen was had (epoch ms). */
+  seenAt: number;
+  /** What the live region says now: phase changes, and progress every tenth. */
+  announcement: Text | null;
+  announced: { phase: RunPhase | null; tenth: number };
+  notice: Notice | null;
+  /** An action is under way: its buttons wait. */
+  busy: boolean;
+}
+
+export type PageEvent =
+  | { type: 'collections-loaded'; collections: CollectionSummary[] }
+  | { type: 'view-loaded'; view: CollectionView | null; id: string; at: number }
+  | { type: 'unreachable' }
+  | { type: 'selected'; id: string }
+  | { type: 'pasted'; paste: ParsedPaste; added: number; overLimit: number }
+  | { type: 'estimated'; estimate: Estimate; balance: BalanceAnswer | null; confirm: boolean }
+  | { type: 'estimate-closed' }
+  | { type: 'panel'; panel: Panel }
+  | { type: 'notice'; notice: Notice | null }
+  | { type: 'busy'; busy: boolean };
+
+export function initialPageState(selected: string = DEFAULT_COLLECTION_ID): PageState {
+  return {
+    collections: [],
+    selected,
+    view: null,
+    unreachable: false,
+    paste: null,
+    estimate: null,
+    panel: null,
+    pace: null,
+    seenAt: 0,
+    announcement: null,
+    announced: { phase: null, tenth: 0 },
+    notice: null,
+    busy: false,
+  };
+}
+
+/** What the live region says when a run enters `phase`. */
+function phaseAnnouncement(view: CollectionView): Text | null {
+  switch (view.run.phase) {
+    case 'running':
+      return text('collectionPhaseRunning');
+    case 'paused':
+      return text('collectionPhasePaused');
+    case 'finished':
+      return text('collectionPhaseFinished');
+    case 'cancelled':
+      return text('collectionPhaseCancelled');
+    case 'stopped':
+      return stopText(view.run.stopReason, text('collectionResume'));
+    case 'idle':
+      return null;
+  }
+}
+
+function withView(state: PageState, view: CollectionView, at: number): PageState {
+  const { run } = view;
+  const { handled, total } = progressOf(run);
+  const sameCollection = state.view?.id === view.id;
+  let pace: PaceMark | null = null;
+  if (run.phase === 'running' && run.startedAt !== null) {
+    pace = sameCollection && state.pace?.startedAt === run.startedAt ? state.pace : { startedAt: run.startedAt, at, handled };
+  }
+
+  // Announced: a phase the page sees change (not the one it finds on opening), and progress by tenths while running.
+  let { announcement, announced } = state;
+  const tenth = total > 0 ? Math.floor((handled * 10) / total) : 0;
+  if (!sameCollection) {
+    announced = { phase: run.phase, tenth };
+  } else if (run.phase !== announced.phase) {
+    announcement = phaseAnnouncement(view);
+    announced = { phase: run.phase, tenth };
+  } else if (run.phase === 'running' && tenth > announced.tenth) {
+    announcement = plural('collectionProgressOf', total, handled);
+    announced = { phase: run.phase, tenth };
+  }
+
+  // An estimate is about the collection as it was; once a run is going, it is out of date.
+  const estimate = run.phase === 'running' ? null : state.estimate;
+  return { ...state, view, unreachable: false, pace, seenAt: at, announcement, announced, estimate };
+}
+
+export function pageReducer(state: PageState, event: PageEvent): PageState {
+  switch (event.type) {
+    case 'collections-loaded': {
+      const known = event.collections.some((c) => c.id === state.selected);
+      return known || event.collections.length === 0
+        ? { ...state, collections: event.collections }
+        : pageReducer({ ...state, collections: event.collections }, { type: 'selected', id: DEFAULT_COLLECTION_ID });
+    }
+    case 'view-loaded':
+      // An answer for a collection no longer on screen is old news.
+      if (event.id !== state.selected) return state;
+      if (!event.view) return event.id === DEFAULT_COLLECTION_ID ? state : pageReducer(state, { type: 'selected', id: DEFAULT_COLLECTION_ID });
+      return withView(state, event.view, event.at);
+    case 'unreachable':
+      return { ...state, unreachable: true };
+    case 'selected':
+      return event.id === state.selected
+        ? state
+        : { ...initialPageState(event.id), collections: state.collections, unreachable: state.unreachable };
+    case 'pasted': {
+      const { paste, added, overLimit } = event;
+      const report: PasteReport = {
+        added,
+        overLimit,
+        alreadyIn: Math.max(0, paste.handles.length - added - overLimit),
+        duplicates: paste.duplicates,
+        refused: paste.refused,
+      };
+      return { ...state, paste: report, estimate: null };
+    }
+    case 'estimated':
+      return { ...state, estimate: { estimate: event.estimate, balance: event.balance, confirm: event.confirm } };
+    case 'estimate-closed':
+      return { ...state, estimate: null };
+    case 'panel':
+      return { ...state, panel: event.panel };
+    case 'notice':
+      return { ...state, notice: event.notice };
+    case 'busy':
+      return { ...state, busy: event.busy };
+  }
+}
+
+/** Whether a run of this collection is under way (its buttons, and the page's polling, follow it). */
+export function isRunning(state: PageState): boolean {
+  return state.view?.run.phase === 'running';
+}

@@ -1,0 +1,114 @@
+/**
+ * What collection tests, the demo and the bench need besides the page: a
+ * SociaVault that knows many generated profiles and a few that fail, a pasted
+ * list written the ways people write one, answers put in the cache first, and
+ * the stand-in's request log counted per profile.
+ */
+import type { ChromeApi } from './chrome-api';
+import { ERROR_BODIES, jsonScenario, type Scenarios } from './scenarios';
+import type { World } from './world';
+
+declare const chrome: ChromeApi;
+
+/**
+ * Profiles `<prefix>0`, `<prefix>1`, … that answer with an error status each,
+ * with the bodies the vendor sends: 404 unknown profile, 400 refused
+ * parameter, 500 server error. None of these is retried, so each costs
+ * exactly one request (and no credit).
+ */
+export function failingProfiles(prefix: string, statuses: readonly (400 | 404 | 500)[]): Scenarios {
+  const body = { 400: { error: 'Invalid parameter: handle', endpoint: 'instagram/highlights', credits_required: 1 }, 404: ERROR_BODIES.userNotFound, 500: { error: 'Service configuration error' } };
+  return Object.fromEntries(statuses.map((status, i) => [`${prefix}${i}`, jsonScenario(status, body[status])]));
+}
+
+/** `<prefix>0` … `<prefix><count-1>`. */
+export function handles(prefix: string, count: number, from = 0): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}${from + i}`);
+}
+
+/** A handle written one of the ways people paste one: as it is, @handle, a profile URL, a post URL, other case. */
+export function written(handle: string, way: number): string {
+  switch (way % 5) {
+    case 1:
+      return `@${handle}`;
+    case 2:
+      return `https://www.instagram.com/${handle}/`;
+    case 3:
+      return `instagram.com/${handle.toUpperCase()}`;
+    case 4:
+      return `https://www.instagram.com/${handle}/p/C0de${way}x/?img_index=1`;
+    default:
+      return handle;
+  }
+}
+
+/**
+ * Looks profiles up through the background, as the popup would, so their
+ * answers are in the cache (one request each). Sent from the browser's
+ * control page, an extension page that runs none of the extension's code.
+ */
+export async function cacheAnswers(world: World, handlesToCache: readonly string[]): Promise<void> {
+  const control = world.browser.context.pages()[0]!;
+  const answers = await control.evaluate(async (all) => {
+    const results: boolean[] = [];
+    for (const handle of all) {
+      const answer = (await chrome.runtime.sendMessage({ type: 'lookup', handle, refresh: false })) as { ok?: boolean } | undefined;
+      results.push(answer?.ok === true);
+    }
+    return results;
+  }, [...handlesToCache]);
+  const failed = handlesToCache.filter((_, i) => !answers[i]);
+  if (failed.length > 0) throw new Error(`These profiles could not be looked up to cache them: ${failed.join(', ')}`);
+}
+
+/**
+ * How many highlights requests the stand-in received for each profile since
+ * `since` requests into its log, whether asked by handle or by numeric id.
+ */
+export function requestsPerProfile(world: World, scenarios: Scenarios, since = 0): Map<string, number> {
+  const byOwnerId = new Map<string, string>();
+  for (const [handle, scenario] of Object.entries(scenarios)) if (scenario.kind === 'profile') byOwnerId.set(scenario.ownerId, handle);
+  const counts = new Map<string, number>();
+  for (const request of world.highlightLog().slice(since)) {
+    const handle = request.query.user_id ? (byOwnerId.get(request.query.user_id) ?? `user_id:${request.query.user_id}`) : (request.query.handle ?? '?').toLowerCase();
+    counts.set(handle, (counts.get(handle) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The stored run of a collection, read from storage without waking the worker. */
+export async function storedRun(world: World, id = 'default'): Promise<{ phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | null> {
+  const key = `collection:${id}`;
+  const stored = (await world.getStorage('local', key))[key] as { phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | undefined;
+  return stored ?? null;
+}
+
+/** Rows of a CSV file as the collection page writes it (RFC 4180, a BOM, CRLF). */
+export function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
