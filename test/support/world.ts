@@ -5,7 +5,9 @@
  */
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
+import { letBackgroundSettle } from './background-idle';
 import { launchExtension, type ExtensionBrowser, type StorageArea } from './browser';
+import type { ChromeApi } from './chrome-api';
 import { InstagramTab } from './instagram-tab';
 import { startInstagramSite, type InstagramSite } from './instagram-site';
 import { OptionsPage } from './options-page';
@@ -20,6 +22,9 @@ import {
 } from './sociavault-server';
 import { createTestCertificate, type TestCertificate } from './tls';
 
+// chrome.* inside evaluate() callbacks (types only: see chrome-api.ts).
+declare const chrome: ChromeApi;
+
 export interface WorldOptions {
   /** Keep Chrome's throttling of extension requests after 5xx answers (default off; see browser.ts). */
   httpThrottling?: boolean;
@@ -33,6 +38,8 @@ export interface WorldOptions {
   scenarios?: Scenarios;
   /** The stand-in speaks HTTP/2 (see SociaVaultOptions.http2). */
   http2?: boolean;
+  /** Collect the extension's console errors and warnings (see LaunchOptions.watchConsole). */
+  watchConsole?: boolean;
 }
 
 export interface World {
@@ -86,6 +93,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     headless: options.headless,
     handleSignals: options.handleSignals,
     httpThrottling: options.httpThrottling,
+    watchConsole: options.watchConsole,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), site.close()]);
     throw error;
@@ -103,6 +111,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     browser,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
       for (const page of browser.context.pages().slice(1)) await page.close();
+      await letBackgroundSettle({
+        openTabIds: () => browser.context.pages()[0]!.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.map((t) => t.id!))),
+        getStorage: (area, keys) => browser.getStorage(area, keys),
+        ask: (message) => browser.context.pages()[0]!.evaluate((m) => chrome.runtime.sendMessage(m), message),
+        isRunning: () => browser.isWorkerRunning(),
+      });
       await browser.stopServiceWorker();
       await Promise.all([browser.clearStorage('local'), browser.clearStorage('session')]);
       await browser.setStorage('local', {
