@@ -33,13 +33,11 @@ describe('Firefox with the extension', () => {
   it('stops the background page for real; the next event starts it again', async () => {
     const tab = await world.instagram('/nasa/');
     await world.browser.stopBackground();
-    const state = () =>
-      world.browser.chromeEval<string>(`WebExtensionPolicy.getByID(${JSON.stringify(world.browser.geckoId)}).extension.backgroundState`);
-    expect(await state()).toBe('stopped');
+    expect(await world.browser.backgroundState()).toBe('stopped');
     // The content script's report of an in-app navigation wakes it.
     await tab.pushState('/natgeo/');
     await tab.waitForProfile('natgeo');
-    expect(await state()).toBe('running');
+    expect(await world.browser.backgroundState()).toBe('running');
   });
 
   it('reads what the extension copied from the browser’s clipboard', async () => {

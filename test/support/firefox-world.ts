@@ -7,7 +7,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../utils/storage-keys';
+import { LOCAL_KEYS } from '../../utils/storage-keys';
+import { letBackgroundSettle } from './background-idle';
 import type { StorageArea } from './browser';
 import type { ChromeApi } from './chrome-api';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox';
@@ -17,7 +18,6 @@ import { puppeteerDriver } from './page-driver';
 import { PopupModel, popupPath } from './popup-model';
 import type { Scenarios } from './scenarios';
 import { API_PATHS, DEFAULT_API_KEY, startSociaVault, type RecordedRequest, type SociaVaultServer } from './sociavault-server';
-import { until } from './poll';
 import { InstagramTabModel } from './tab-model';
 import { createTestCertificate, type TestCertificate } from './tls';
 
@@ -127,17 +127,12 @@ export async function startFirefoxWorld(options: FirefoxWorldOptions = {}): Prom
       browser: firefox,
       async reset({ apiKey = DEFAULT_API_KEY } = {}) {
         for (const page of await firefox.browser.pages()) if (page !== firefox.control) await page.close();
-        // The background forgets each closed tab (a storage write): let it finish first.
-        await until(
-          'the background to forget the closed tabs',
-          async () => {
-            const open = new Set((await firefox.control.evaluate(() => browser.tabs.query({}))).map((t) => String(t.id)));
-            const known = (await firefox.getStorage('session', SESSION_KEYS.tabProfiles))[SESSION_KEYS.tabProfiles];
-            return Object.keys(typeof known === 'object' && known !== null ? known : {}).filter((id) => !open.has(id));
-          },
-          (stale) => stale.length === 0,
-          10_000,
-        );
+        await letBackgroundSettle({
+          openTabIds: () => firefox.control.evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((t) => t.id!))),
+          getStorage: (area, keys) => firefox.getStorage(area, keys),
+          ask: (message) => firefox.control.evaluate((m) => browser.runtime.sendMessage(m), message),
+          isRunning: async () => (await firefox.backgroundState()) === 'running',
+        });
         await firefox.stopBackground();
         await Promise.all([firefox.clearStorage('local'), firefox.clearStorage('session')]);
         await firefox.setStorage('local', {

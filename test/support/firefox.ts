@@ -140,6 +140,8 @@ export interface FirefoxExtension extends ToolbarReader {
   clearStorage(area: StorageArea): Promise<void>;
   /** Stops the extension's background page the way Firefox's idle timeout does; the next event starts it again. */
   stopBackground(): Promise<void>;
+  /** "running", "stopped", "starting" or "suspending". */
+  backgroundState(): Promise<string>;
   /** What the (headless browser's own) clipboard holds. */
   readClipboard(): Promise<string>;
   /** Runs `expression` in the browser's chrome scope (the parent process) and returns its JSON value. */
@@ -246,6 +248,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     const host = await chromeEval<string | null>(`WebExtensionPolicy.getByID(${JSON.stringify(geckoId)})?.mozExtensionHostname ?? null`);
     if (host !== uuid) throw new Error(`The extension's moz-extension host is ${host}, not the one set by pref (${uuid})`);
     const extensionOrigin = `moz-extension://${uuid}`;
+    await watchBackgroundActivity(chromeEval, geckoId);
 
     const navigate = async (page: Page, url: string) => {
       await bidi('browsingContext.navigate', { context: contextIdOf(page), url, wait: 'complete' });
@@ -257,6 +260,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     const version = await firefox.version();
 
     const tabIds = new WeakMap<Page, number>();
+    const backgroundState = () => chromeEval<string>(`WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.backgroundState`);
     return {
       browser: firefox,
       version,
@@ -299,31 +303,30 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
       async clearStorage(area) {
         await control.evaluate((a) => browser.storage[a].clear(), area);
       },
+      backgroundState,
       async stopBackground() {
+        // As Firefox's idle timeout does it: once the background is quiet (no API call of
+        // its own in flight, none for a moment, no listener still running), but without
+        // waiting 30 s for it; like Chrome stopping a worker, it then stops at once.
+        // Stopped with a call still out, Firefox would log "Promise rejected after context
+        // unloaded" or "WebExtension context not found!" — errors of the harness, not of
+        // the extension. Asked only while running (asked when stopped, Firefox logs an
+        // error about it), and again if it started anew meanwhile.
         const id = JSON.stringify(geckoId);
-        const state = () => chromeEval<string>(`WebExtensionPolicy.getByID(${id}).extension.backgroundState`);
-        if ((await state()) === 'stopped') return;
-        // Stopped with an API call of its own still out, the background page would make
-        // Firefox log "Promise rejected after context unloaded" — a harness artefact:
-        // Firefox itself stops a background only after 30 s without events. So first a
-        // message round trip through it, answered after a storage read of its own: the
-        // background's earlier calls (sent before, on the same channel) are answered by then.
-        await control.evaluate(() => browser.runtime.sendMessage({ type: 'get-status' }).catch(() => null));
-        // Then as Firefox's idle timeout does it, minus its reasons to wait (a listener
-        // still running, an open DevTools): like Chrome stopping a worker, it stops now.
-        // Asked only while running (asked when stopped, Firefox logs an error about it).
         await until(
-          'the background page to stop',
+          'the background page to be quiet, then stop',
           () =>
             chromeEval<string>(`(async () => {
               const extension = WebExtensionPolicy.getByID(${id}).extension;
-              if (extension.backgroundState === 'running') {
-                await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
-              }
+              if (extension.backgroundState !== 'running') return extension.backgroundState;
+              const activity = globalThis.__hlBackgroundActivity;
+              const listeners = extension.backgroundContext?.pendingRunListenerPromisesCount ?? 0;
+              if (activity.pending > 0 || listeners > 0 || Date.now() - activity.last < ${BACKGROUND_QUIET_MS}) return 'busy';
+              await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
               return extension.backgroundState;
             })()`),
-          (s) => s === 'stopped',
-          10_000,
+          (state) => state === 'stopped',
+          15_000,
         );
       },
       readClipboard: () =>
@@ -346,6 +349,50 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     cleanup();
     throw error;
   }
+}
+
+/** How long the background must have made no API call before the harness stops it (Firefox waits 30 s). */
+const BACKGROUND_QUIET_MS = 300;
+
+/**
+ * Keeps count, in chrome scope, of the API calls the extension's background
+ * page has in flight and of when it last called one or received an event —
+ * what Firefox's own idle timeout watches. It wraps ParentAPIManager.callAndLog
+ * (every API call of an extension context passes through it) and listens to
+ * the extension's "background-script-reset-idle" (every event and API call).
+ */
+async function watchBackgroundActivity(chromeEval: <T>(expression: string) => Promise<T>, geckoId: string): Promise<void> {
+  const ok = await chromeEval<boolean>(`(() => {
+    const id = ${JSON.stringify(geckoId)};
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const manager = ExtensionParent.ParentAPIManager;
+    if (typeof manager?.callAndLog !== 'function') return false;
+    const activity = (globalThis.__hlBackgroundActivity = { pending: 0, last: Date.now() });
+    const callAndLog = manager.callAndLog;
+    manager.callAndLog = function (context, data, callable) {
+      if (context?.extension?.id !== id || !context.isBackgroundContext) return callAndLog.call(this, context, data, callable);
+      activity.pending++;
+      activity.last = Date.now();
+      const done = () => {
+        activity.pending--;
+        activity.last = Date.now();
+      };
+      let result;
+      try {
+        result = callAndLog.call(this, context, data, callable);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      Promise.resolve(result).then(done, done);
+      return result;
+    };
+    WebExtensionPolicy.getByID(id).extension.on('background-script-reset-idle', () => {
+      activity.last = Date.now();
+    });
+    return true;
+  })()`);
+  if (!ok) throw new Error("This Firefox has no ParentAPIManager.callAndLog: the harness cannot tell when the background page is quiet.");
 }
 
 /** The BiDi browsing context of a page (puppeteer's frame id; it has no public getter). */
