@@ -1,10 +1,12 @@
-// `npm test`: builds the extension, runs every test (unit and end-to-end in
-// real Chromium) and ends with one line "N passed, N failed" computed from
-// vitest's JSON report. Exits non-zero on any failure.
+// `npm test`: builds the extension, runs every test (unit, end-to-end in real
+// Chromium, then end-to-end in real Firefox) and ends with one line
+// "N passed, N failed" computed from vitest's JSON report. Exits non-zero on
+// any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { buildExtension } from '../test/support/build';
 import { ensureChromium } from '../test/support/chromium';
+import { ensureFirefox } from '../test/support/firefox';
 
 /** The part of vitest's JSON report (Jest-compatible) read here. */
 interface VitestJsonReport {
@@ -22,15 +24,16 @@ function run(command: string, args: string[]): number {
 }
 
 try {
-  // Also checks a CHROME_PATH that is set: a wrong one fails here, before anything runs.
+  // Also checks a CHROME_PATH / FIREFOX_PATH that is set: a wrong one fails here, before anything runs.
   process.env.CHROME_PATH = ensureChromium({ install: true });
+  process.env.FIREFOX_PATH = ensureFirefox({ install: true });
 } catch (error) {
   console.error((error as Error).message);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
-// Both builds: the manifest test pins the Firefox one too.
+// Both builds: the manifest test pins the Firefox one too, and the Firefox e2e tests run it.
 for (const browser of ['chrome', 'firefox'] as const) {
   try {
     await buildExtension({ browser, output: 'inherit' });

@@ -1,8 +1,11 @@
 /**
  * The page model (test/support) bound to vitest's life cycle: one world per
- * test file, started before its first test and closed after its last.
+ * test file, started before its first test and closed after its last. Every
+ * test fails if the extension logged an error or warning while it ran
+ * (worker, pages, content script; see chromium-console.ts).
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { formatConsoleEntries } from '../support/console-entries';
 import { startWorld, type World, type WorldOptions } from '../support/world';
 
 export { idsOf, profileOf } from '../support/scenarios';
@@ -17,10 +20,14 @@ export function useWorld(options: WorldOptions & { resetEachTest?: boolean } = {
   const { resetEachTest = true, ...worldOptions } = options;
   const world = {} as World;
   beforeAll(async () => {
-    Object.assign(world, await startWorld(worldOptions));
+    Object.assign(world, await startWorld({ watchConsole: true, ...worldOptions }));
     if (!resetEachTest) await world.reset();
   });
   afterAll(async () => {
+    const ignored = world.browser?.console?.ignored ?? [];
+    if (ignored.length > 0) {
+      console.log(`Console messages that are not the extension's (not counted):\n${formatConsoleEntries(ignored)}`);
+    }
     await world.close?.();
   });
   if (resetEachTest) {
@@ -28,5 +35,11 @@ export function useWorld(options: WorldOptions & { resetEachTest?: boolean } = {
       await world.reset();
     });
   }
+  afterEach(async () => {
+    const entries = (await world.browser.console?.take()) ?? [];
+    if (entries.length > 0) {
+      throw new Error(`The extension logged ${entries.length} error(s) or warning(s) in Chromium:\n${formatConsoleEntries(entries)}`);
+    }
+  });
   return world;
 }

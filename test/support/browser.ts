@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { extensionDir as builtExtensionDir } from './build';
 import type { ChromeApi } from './chrome-api';
+import { ChromiumConsole } from './chromium-console';
 import { findChromium } from './chromium';
 import { until } from './poll';
 
@@ -39,6 +40,11 @@ export interface LaunchOptions {
    * default en-US, so that English is what every test sees whatever the machine's locale).
    */
   lang?: string;
+  /**
+   * Collect the extension's console errors and warnings (worker, pages, content
+   * script) from the start (default false; the e2e tests switch it on). See chromium-console.ts.
+   */
+  watchConsole?: boolean;
 }
 
 export type StorageArea = 'local' | 'session';
@@ -70,6 +76,8 @@ export interface ExtensionBrowser {
   getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
   /** Empties a storage area, as a fresh install has it. */
   clearStorage(area: StorageArea): Promise<void>;
+  /** The extension's console errors and warnings, when launched with `watchConsole`. */
+  console: ChromiumConsole | null;
   close(): Promise<void>;
 }
 
@@ -160,8 +168,9 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
     const browserSession = await context.browser()!.newBrowserCDPSession();
+    const consoleWatch = opts.watchConsole ? await ChromiumConsole.start(context, extensionOrigin) : null;
     const control = await openControlPage(context, extensionOrigin);
-    return makeHandle({ context, extensionId, extensionOrigin, browserSession, control, cleanup });
+    return makeHandle({ context, extensionId, extensionOrigin, browserSession, control, console: consoleWatch, cleanup });
   } catch (err) {
     await context.close().catch(() => {});
     cleanup();
@@ -175,6 +184,7 @@ interface HandleParts {
   extensionOrigin: string;
   browserSession: CDPSession;
   control: Page;
+  console: ChromiumConsole | null;
   cleanup(): void;
 }
 
@@ -289,7 +299,9 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     async clearStorage(area) {
       await control.evaluate((a) => chrome.storage[a].clear(), area);
     },
+    console: p.console,
     async close() {
+      await p.console?.stop();
       await context.close().catch(() => {});
       p.cleanup();
     },

@@ -37,5 +37,6 @@ export interface ChromeApi {
   action: {
     getTitle(details: { tabId?: number }): Promise<string>;
     getBadgeText(details: { tabId?: number }): Promise<string>;
+    setIcon(details: { tabId?: number; path: Record<number, string> }): Promise<void>;
   };
 }

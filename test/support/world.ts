@@ -5,7 +5,9 @@
  */
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
+import { letBackgroundSettle } from './background-idle';
 import { launchExtension, type ExtensionBrowser, type StorageArea } from './browser';
+import type { ChromeApi } from './chrome-api';
 import { InstagramTab } from './instagram-tab';
 import { startInstagramSite, type InstagramSite } from './instagram-site';
 import { OptionsPage } from './options-page';
@@ -19,6 +21,9 @@ import {
   type SociaVaultServer,
 } from './sociavault-server';
 import { createTestCertificate, type TestCertificate } from './tls';
+
+// chrome.* inside evaluate() callbacks (types only: see chrome-api.ts).
+declare const chrome: ChromeApi;
 
 export interface WorldOptions {
   /** Keep Chrome's throttling of extension requests after 5xx answers (default off; see browser.ts). */
@@ -35,6 +40,8 @@ export interface WorldOptions {
   http2?: boolean;
   /** The browser's UI language, e.g. 'pt-BR' (see LaunchOptions.lang; default en-US). */
   lang?: string;
+  /** Collect the extension's console errors and warnings (see LaunchOptions.watchConsole). */
+  watchConsole?: boolean;
 }
 
 export interface World {
@@ -89,6 +96,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     handleSignals: options.handleSignals,
     httpThrottling: options.httpThrottling,
     lang: options.lang,
+    watchConsole: options.watchConsole,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), site.close()]);
     throw error;
@@ -106,6 +114,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     browser,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
       for (const page of browser.context.pages().slice(1)) await page.close();
+      await letBackgroundSettle({
+        openTabIds: () => browser.context.pages()[0]!.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.map((t) => t.id!))),
+        getStorage: (area, keys) => browser.getStorage(area, keys),
+        ask: (message) => browser.context.pages()[0]!.evaluate((m) => chrome.runtime.sendMessage(m), message),
+        isRunning: () => browser.isWorkerRunning(),
+      });
       await browser.stopServiceWorker();
       await Promise.all([browser.clearStorage('local'), browser.clearStorage('session')]);
       await browser.setStorage('local', {
