@@ -32,10 +32,10 @@ const HTML_SYNTAX = [
 const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
 
 /** zod only as entrypoints/background/zod.ts configures it (jitless: no `new Function` under an extension's CSP). */
-const ZOD_VIA_CONFIG = {
-  name: 'zod',
-  message: "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.",
-};
+const ZOD_MESSAGE = "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.";
+const ZOD_VIA_CONFIG = { name: 'zod', message: ZOD_MESSAGE };
+/** Its other entries too ('zod/mini', which zod.ts uses, 'zod/v4', …). */
+const ZOD_ENTRIES = { group: ['zod/*'], message: ZOD_MESSAGE };
 const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
 
 export default [
@@ -86,7 +86,7 @@ export default [
   {
     files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],
     ignores: [ZOD_SOURCE_FILE],
-    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES] }] },
   },
   {
     // utils/ is what several runtimes share, tested without a browser: code
@@ -98,6 +98,7 @@ export default [
         {
           paths: [ZOD_VIA_CONFIG],
           patterns: [
+            ZOD_ENTRIES,
             {
               group: ['wxt/browser', 'wxt/utils/*', 'wxt/testing/*', 'webextension-polyfill', '@wxt-dev/*', '#imports'],
               message: NO_BROWSER_IN_UTILS,

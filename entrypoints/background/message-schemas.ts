@@ -15,36 +15,39 @@ import {
   COPY_FORMATS,
 } from '@/utils/settings';
 
-export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodType<Message<T>> };
+export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodMiniType<Message<T>> };
 
 /** A handle as the protocol carries it: already checked and lower-cased by the sender, checked again here. */
 const handle = z.custom<Handle>((value) => typeof value === 'string' && toHandle(value) === value);
 
+/** A whole number from `min` to `max`. */
+const wholeNumber = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
 export const contentSchemas: Schemas<Exclude<MessagesFrom<'content'>, TabMessage>> = {
-  'profile-detected': z.object({ type: z.literal('profile-detected'), handle: handle.nullable() }),
+  'profile-detected': z.object({ type: z.literal('profile-detected'), handle: z.nullable(handle) }),
 };
 
 export const pageSchemas: Schemas<PageMessage> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
-  lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.boolean().optional() }),
-  'clear-cache': z.object({ type: z.literal('clear-cache'), keep: handle.optional() }),
+  lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.optional(z.boolean()) }),
+  'clear-cache': z.object({ type: z.literal('clear-cache'), keep: z.optional(handle) }),
 };
 
 /** The options page may send everything a page may, and manage the key, settings and cache. */
 export const optionsSchemas: Schemas<OptionsMessage> = {
   ...pageSchemas,
   'get-api-key': z.object({ type: z.literal('get-api-key') }),
-  'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().max(API_KEY_INPUT_MAX) }),
+  'save-api-key': z.object({ type: z.literal('save-api-key'), apiKey: z.string().check(z.maxLength(API_KEY_INPUT_MAX)) }),
   'remove-api-key': z.object({ type: z.literal('remove-api-key') }),
   'get-usage': z.object({ type: z.literal('get-usage') }),
   'save-settings': z.object({
     type: z.literal('save-settings'),
     settings: z.object({
-      cacheTtlHours: z.number().int().min(CACHE_TTL_HOURS_MIN).max(CACHE_TTL_HOURS_MAX),
+      cacheTtlHours: wholeNumber(CACHE_TTL_HOURS_MIN, CACHE_TTL_HOURS_MAX),
       autoLookup: z.boolean(),
       copyFormat: z.enum(COPY_FORMATS),
-      autoLookupDailyCap: z.number().int().min(AUTO_LOOKUP_DAILY_CAP_MIN).max(AUTO_LOOKUP_DAILY_CAP_MAX),
+      autoLookupDailyCap: wholeNumber(AUTO_LOOKUP_DAILY_CAP_MIN, AUTO_LOOKUP_DAILY_CAP_MAX),
     }),
   }),
 };

@@ -110,8 +110,17 @@ describe('the lint config keeps zod behind entrypoints/background/zod.ts', () =>
     },
   );
 
+  it.each(['zod/mini', 'zod/v4', 'zod/v4/core'])('reports %s (another entry of zod) outside zod.ts', async (entry) => {
+    const snippet = ZOD_SNIPPET.replace("'zod'", `'${entry}'`);
+    for (const filePath of ['entrypoints/background/__lint_probe__.ts', 'utils/__lint_probe__.ts']) {
+      const result = await lintSnippet(snippet, filePath);
+      expect(result.messages.map((m) => `${m.line} ${m.ruleId}`), filePath).toEqual(['1 no-restricted-imports']);
+    }
+  });
+
   it('allows it in zod.ts, and the configured z everywhere', async () => {
     expect((await lintSnippet(ZOD_SNIPPET, 'entrypoints/background/zod.ts')).messages).toEqual([]);
+    expect((await lintSnippet(ZOD_SNIPPET.replace("'zod'", "'zod/mini'"), 'entrypoints/background/zod.ts')).messages).toEqual([]);
     const viaConfig = `import { z } from './zod';\nexport const s = z.string();\n`;
     expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
