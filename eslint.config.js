@@ -38,6 +38,13 @@ const ZOD_VIA_CONFIG = { name: 'zod', message: ZOD_MESSAGE };
 const ZOD_ENTRIES = { group: ['zod/*'], message: ZOD_MESSAGE };
 const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
 
+/** What `wxt/browser` resolves to here (the WXT module aliases it to webextension-polyfill). */
+const POLYFILL_ENTRIES = {
+  group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webextension-polyfill', '@wxt-dev/webextension-polyfill/*'],
+  message:
+    "The popup's bundle carries no webextension-polyfill (2.7 kB gzip of its 15 kB budget): call the browser through entrypoints/popup/extension-api.ts, and pass what components need as props.",
+};
+
 export default [
   {
     ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.test-tmp/**', 'test-results/**', 'stats.html'],
@@ -87,6 +94,11 @@ export default [
     files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],
     ignores: [ZOD_SOURCE_FILE],
     rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES] }] },
+  },
+  {
+    // The popup and the components it renders stay off the polyfill (entrypoints/popup/extension-api.ts says why).
+    files: [`{entrypoints/popup,components}/**/*.${SCRIPT_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES, POLYFILL_ENTRIES] }] },
   },
   {
     // utils/ is what several runtimes share, tested without a browser: code

@@ -1,21 +1,22 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
+import { extensionApi, messageReply } from './extension-api';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
 import { resolveTabId } from './tab';
 import './style.css';
 
 const root = document.getElementById('app');
 if (root) {
+  const { runtime } = extensionApi();
   render(
     <App
-      send={createSender<PageMessage>((message) => browser.runtime.sendMessage(message))}
+      send={createSender<PageMessage>((message) => messageReply(() => runtime.sendMessage(message)))}
       resolveTabId={resolveTabId}
       askTab={askTabForProfile}
       readStatus={readStatus}
       readCachedAnswer={readCachedAnswer}
-      openOptions={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
+      openOptions={() => void runtime.openOptionsPage().catch(() => undefined)}
     />,
     root,
   );

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 
 /** `popup.html?tab=<id>` names the tab; anything else means the active tab. */
 export function tabIdFromSearch(search: string): number | null {
@@ -13,10 +13,11 @@ export async function resolveTabId(): Promise<number | null> {
   const named = tabIdFromSearch(window.location.search);
   if (named !== null) return named;
   try {
+    const { tabs } = extensionApi();
     // Opened as a page of its own (not from the toolbar): the active tab is
     // this page, which shows no profile, so there is no tab to ask about.
-    if (await browser.tabs.getCurrent()) return null;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (await tabs.getCurrent()) return null;
+    const [tab] = await tabs.query({ active: true, currentWindow: true });
     return typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : null;
   } catch {
     return null;

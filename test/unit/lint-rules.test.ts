@@ -125,3 +125,18 @@ describe('the lint config keeps zod behind entrypoints/background/zod.ts', () =>
     expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
 });
+
+describe('the lint config keeps webextension-polyfill out of the popup', () => {
+  const POLYFILL_SNIPPET = `import { browser } from 'wxt/browser';\nexport const id = browser.runtime.id;\n`;
+
+  it.each(['entrypoints/popup/__lint_probe__.ts', 'components/__lint_probe__.tsx'])('reports wxt/browser in %s', async (filePath) => {
+    const result = await lintSnippet(POLYFILL_SNIPPET, filePath);
+    expect(result.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+    const direct = await lintSnippet(POLYFILL_SNIPPET.replace('wxt/browser', 'webextension-polyfill'), filePath);
+    expect(direct.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+  });
+
+  it.each(['entrypoints/options/__lint_probe__.ts', 'entrypoints/background/__lint_probe__.ts'])('allows it in %s', async (filePath) => {
+    expect((await lintSnippet(POLYFILL_SNIPPET, filePath)).messages).toEqual([]);
+  });
+});
