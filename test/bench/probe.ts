@@ -12,6 +12,7 @@
  *   'longtask'), from the page's start.
  * - copying: when a click began, and when navigator.clipboard.writeText was
  *   called and when it resolved.
+ * - when the page first sent its background a message.
  */
 import type { Page } from 'playwright-core';
 
@@ -25,6 +26,8 @@ export interface ProbeRecord {
   clipboardCalledAt: number | null;
   clipboardDoneAt: number | null;
   clipboardLength: number | null;
+  /** When the page first called chrome.runtime.sendMessage (to its background). */
+  firstMessageAt: number | null;
 }
 
 interface ProbeWindow {
@@ -45,8 +48,18 @@ const PROBE_SCRIPT = String.raw`
     clipboardCalledAt: null,
     clipboardDoneAt: null,
     clipboardLength: null,
+    firstMessageAt: null,
   };
   window.__benchProbe = record;
+
+  const runtime = globalThis.chrome && chrome.runtime;
+  if (runtime && runtime.sendMessage) {
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args) => {
+      if (record.firstMessageAt === null) record.firstMessageAt = performance.now();
+      return send(...args);
+    };
+  }
 
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
