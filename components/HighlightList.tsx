@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import type { Highlight } from '@/utils/highlight';
 import { HighlightRow } from './HighlightRow';
 
@@ -12,6 +12,16 @@ interface Props {
 export const FIRST_ROWS = 40;
 /** Rows added per idle moment: each addition stays a short task, whatever the length. */
 export const ROWS_PER_CHUNK = 150;
+/**
+ * Rows whose covers are shown from the start. Further down, a row gets its
+ * cover once the list is scrolled to within this many rows of it: a cover
+ * (an <img>, lazily loaded) costs the popup far more than the rest of its
+ * row, in the rendering and in every frame after, so thousands of them far
+ * below would make every step long.
+ */
+export const COVERS_AHEAD = 40;
+/** A row's height in the list (.row in style.css) until one has been measured. */
+const ROW_HEIGHT = 52;
 
 type Idle = (callback: () => void) => () => void;
 
@@ -25,6 +35,18 @@ const whenIdle: Idle = (callback) => {
   return () => clearTimeout(id);
 };
 
+interface State {
+  /** Rows in the page. */
+  shown: number;
+  /** Rows, from the top, that show their cover. */
+  covered: number;
+}
+
+const initialState = (highlights: readonly Highlight[]): State => ({
+  shown: Math.min(highlights.length, FIRST_ROWS),
+  covered: COVERS_AHEAD,
+});
+
 /**
  * The highlight rows. A long list is rendered in steps: what is visible first,
  * the rest in idle moments, so that no single task blocks the popup; every row
@@ -32,13 +54,21 @@ const whenIdle: Idle = (callback) => {
  * hear the full count from the start (aria-setsize). Re-renders only when its
  * own props change, not for a copy notice or a Refresh button's state.
  */
-export class HighlightList extends Component<Props, { shown: number }> {
-  override state = { shown: Math.min(this.props.highlights.length, FIRST_ROWS) };
+export class HighlightList extends Component<Props, State> {
+  override state = initialState(this.props.highlights);
   private cancel: (() => void) | null = null;
+  private scrollFrame = 0;
+  private list = createRef<HTMLUListElement>();
 
-  override shouldComponentUpdate(next: Props, nextState: { shown: number }): boolean {
+  override shouldComponentUpdate(next: Props, nextState: State): boolean {
     const { highlights, label, onCopy } = this.props;
-    return next.highlights !== highlights || next.label !== label || next.onCopy !== onCopy || nextState.shown !== this.state.shown;
+    return (
+      next.highlights !== highlights ||
+      next.label !== label ||
+      next.onCopy !== onCopy ||
+      nextState.shown !== this.state.shown ||
+      nextState.covered !== this.state.covered
+    );
   }
 
   override componentDidMount(): void {
@@ -49,13 +79,14 @@ export class HighlightList extends Component<Props, { shown: number }> {
     if (previous.highlights !== this.props.highlights) {
       this.cancel?.();
       this.cancel = null;
-      this.setState({ shown: Math.min(this.props.highlights.length, FIRST_ROWS) });
+      this.setState(initialState(this.props.highlights));
     }
     this.scheduleMore();
   }
 
   override componentWillUnmount(): void {
     this.cancel?.();
+    cancelAnimationFrame(this.scrollFrame);
   }
 
   private scheduleMore(): void {
@@ -66,16 +97,39 @@ export class HighlightList extends Component<Props, { shown: number }> {
     });
   }
 
+  /** Scrolling (by hand, the keyboard or find-in-page) brings covers within reach: once a frame at most. */
+  private onScroll = (): void => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const list = this.list.current;
+      if (!list) return;
+      const rowHeight = (list.firstElementChild as HTMLElement | null)?.offsetHeight || ROW_HEIGHT;
+      const reached = Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + COVERS_AHEAD;
+      // In steps of COVERS_AHEAD rows, so that a few rows of scrolling re-render nothing.
+      const covered = Math.ceil(reached / COVERS_AHEAD) * COVERS_AHEAD;
+      if (covered > this.state.covered) this.setState({ covered });
+    });
+  };
+
   render() {
     const { highlights, label, onCopy } = this.props;
-    const { shown } = this.state;
+    const { shown, covered } = this.state;
     const chunks = [];
     for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
       const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
-      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} />);
+      // Clamped to the run, so that a run wholly above or below the covered rows does not re-render.
+      const coveredTo = Math.min(Math.max(covered, from), to);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} />);
     }
     return (
-      <ul class="highlights" aria-label={label} data-rendered={shown === highlights.length ? 'all' : 'partial'}>
+      <ul
+        class="highlights"
+        aria-label={label}
+        data-rendered={shown === highlights.length ? 'all' : 'partial'}
+        onScroll={this.onScroll}
+        ref={this.list}
+      >
         {chunks}
       </ul>
     );
@@ -86,24 +140,35 @@ interface ChunkProps {
   highlights: readonly Highlight[];
   from: number;
   to: number;
+  /** Rows before this index show their cover; the others a blank tile until scrolled near. */
+  coveredTo: number;
   onCopy: (id: string) => void;
 }
 
 /** A run of rows that renders once: adding the next run leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
-    const { highlights, from, to, onCopy } = this.props;
-    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy;
+    const { highlights, from, to, coveredTo, onCopy } = this.props;
+    return next.highlights !== highlights || next.from !== from || next.to !== to || next.coveredTo !== coveredTo || next.onCopy !== onCopy;
   }
 
   render() {
-    const { highlights, from, to, onCopy } = this.props;
+    const { highlights, from, to, coveredTo, onCopy } = this.props;
     const total = highlights.length;
     const rows = [];
     for (let index = from; index < to; index++) {
       const highlight = highlights[index]!;
       // IDs should be unique, but the index keeps keys unique if the API repeats one.
-      rows.push(<HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} />);
+      rows.push(
+        <HighlightRow
+          key={`${index}:${highlight.id}`}
+          highlight={highlight}
+          position={index + 1}
+          total={total}
+          cover={index < coveredTo}
+          onCopy={onCopy}
+        />,
+      );
     }
     return <>{rows}</>;
   }

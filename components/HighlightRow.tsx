@@ -7,15 +7,17 @@ interface Props {
   /** 1-based place in the whole list, and its length: the list may still be rendering. */
   position: number;
   total: number;
+  /** False: a blank tile for now instead of the cover (the row is far below the visible part of a long list). */
+  cover?: boolean;
   onCopy: (id: string) => void;
 }
 
 /** One highlight: cover, title (plain text), ID and a copy button. */
-export function HighlightRow({ highlight, position, total, onCopy }: Props) {
+export function HighlightRow({ highlight, position, total, cover = true, onCopy }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
     <li class="row" data-testid="highlight-row" data-id={id} aria-posinset={position} aria-setsize={total}>
-      <Thumbnail url={coverUrl} title={title} />
+      <Thumbnail url={coverUrl} title={title} deferred={!cover} />
       <div class="row-text">
         {title ? (
           <span class="row-title" dir="auto" title={title}>
