@@ -39,9 +39,8 @@ export interface ExtensionApi {
 /** Firefox's `browser`, else Chrome's `chrome`: the choice webextension-polyfill makes. */
 export function extensionApi(): ExtensionApi {
   const scope = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
-  const api = scope.browser?.runtime?.id ? scope.browser : scope.chrome;
-  if (!api?.runtime) throw new Error('The popup runs outside the extension: no extension API.');
-  return api;
+  // The popup only ever runs as an extension page, where one of the two is there.
+  return (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
 }
 
 /** Chrome's rejection when every listener left the message unanswered. */
