@@ -33,10 +33,10 @@ const HTML_SYNTAX = [
 const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
 
 /** zod only as entrypoints/background/zod.ts configures it (jitless: no `new Function` under an extension's CSP). */
-const ZOD_VIA_CONFIG = {
-  name: 'zod',
-  message: "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.",
-};
+const ZOD_MESSAGE = "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.";
+const ZOD_VIA_CONFIG = { name: 'zod', message: ZOD_MESSAGE };
+/** Its other entries too ('zod/mini', which zod.ts uses, 'zod/v4', …). */
+const ZOD_ENTRIES = { group: ['zod/*'], message: ZOD_MESSAGE };
 const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
 
 /** Attributes and props whose text a person sees or hears (aria-*, tooltips, placeholders, our components' text props). */
@@ -123,6 +123,13 @@ const noHardCodedText = {
   },
 };
 
+/** What `wxt/browser` resolves to here (the WXT module aliases it to webextension-polyfill). */
+const POLYFILL_ENTRIES = {
+  group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webextension-polyfill', '@wxt-dev/webextension-polyfill/*'],
+  message:
+    "The popup's bundle carries no webextension-polyfill (2.7 kB gzip of its 15 kB budget): call the browser through entrypoints/popup/extension-api.ts, and pass what components need as props.",
+};
+
 export default [
   {
     ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.test-tmp/**', 'test-results/**', 'stats.html'],
@@ -177,7 +184,12 @@ export default [
   {
     files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],
     ignores: [ZOD_SOURCE_FILE],
-    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES] }] },
+  },
+  {
+    // The popup and the components it renders stay off the polyfill (entrypoints/popup/extension-api.ts says why).
+    files: [`{entrypoints/popup,components}/**/*.${SCRIPT_EXTENSIONS}`],
+    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES, POLYFILL_ENTRIES] }] },
   },
   {
     // utils/ is what several runtimes share, tested without a browser: code
@@ -189,6 +201,7 @@ export default [
         {
           paths: [ZOD_VIA_CONFIG],
           patterns: [
+            ZOD_ENTRIES,
             {
               group: ['wxt/browser', 'wxt/utils/*', 'wxt/testing/*', 'webextension-polyfill', '@wxt-dev/*', '#imports'],
               message: NO_BROWSER_IN_UTILS,

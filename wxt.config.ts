@@ -103,6 +103,19 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
     },
+    'entrypoints:grouped': (_wxt, groups) => {
+      // WXT builds every HTML page in one Vite build, which splits what the
+      // popup and the options page share (Preact, utils) into a chunk of its
+      // own. Built alone, the popup is one script: one file to load, and
+      // 0.7 kB less gzip than the same code in two files.
+      for (const [index, group] of groups.entries()) {
+        if (!Array.isArray(group) || group.length < 2) continue;
+        const popup = group.filter((entrypoint) => entrypoint.type === 'popup');
+        if (popup.length === 0) continue;
+        groups.splice(index, 1, popup, group.filter((entrypoint) => entrypoint.type !== 'popup'));
+        break;
+      }
+    },
     'config:resolved': (wxt) => {
       // WXT always leaves *.test.ts files out of the sources zip; ours belong in
       // it (reviewers can run npm test), so drop that one default pattern.
@@ -111,6 +124,11 @@ export default defineConfig({
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: { sourcemap: false },
+    build: {
+      sourcemap: false,
+      // Both browsers load modulepreload links themselves; Vite's polyfill for
+      // browsers that do not would cost every page 0.8 kB (gzip).
+      modulePreload: { polyfill: false },
+    },
   }),
 });

@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import type { Highlight } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
@@ -18,6 +18,16 @@ const PAGE_ROWS = 8;
 export const FIRST_ROWS = 40;
 /** Rows added per idle moment: each addition stays a short task, whatever the length. */
 export const ROWS_PER_CHUNK = 150;
+/**
+ * Rows whose covers are shown from the start. Further down, a row gets its
+ * cover once the list is scrolled to within this many rows of it: a cover
+ * (an <img>, lazily loaded) costs the popup far more than the rest of its
+ * row, in the rendering and in every frame after, so thousands of them far
+ * below would make every step long.
+ */
+export const COVERS_AHEAD = 40;
+/** A row's height in the list (.row in style.css) until one has been measured. */
+const ROW_HEIGHT = 52;
 
 type Idle = (callback: () => void) => () => void;
 
@@ -31,6 +41,18 @@ const whenIdle: Idle = (callback) => {
   return () => clearTimeout(id);
 };
 
+interface State {
+  /** Rows in the page. */
+  shown: number;
+  /** Rows, from the top, that show their cover. */
+  covered: number;
+}
+
+const initialState = (highlights: readonly Highlight[]): State => ({
+  shown: Math.min(highlights.length, FIRST_ROWS),
+  covered: COVERS_AHEAD,
+});
+
 /**
  * The highlight rows. A long list is rendered in steps: what is visible first,
  * the rest in idle moments, so that no single task blocks the popup; every row
@@ -42,11 +64,13 @@ const whenIdle: Idle = (callback) => {
  * arrow keys, Page Up/Down, Home and End move, Enter copies the row's ID,
  * Shift+F10 or the menu key opens its other actions.
  */
-export class HighlightList extends Component<Props, { shown: number }> {
-  override state = { shown: Math.min(this.props.highlights.length, FIRST_ROWS) };
+export class HighlightList extends Component<Props, State> {
+  override state = initialState(this.props.highlights);
   private cancel: (() => void) | null = null;
+  private scrollFrame = 0;
+  private list = createRef<HTMLUListElement>();
 
-  override shouldComponentUpdate(next: Props, nextState: { shown: number }): boolean {
+  override shouldComponentUpdate(next: Props, nextState: State): boolean {
     const { highlights, label, onCopy, onMore, t } = this.props;
     return (
       next.highlights !== highlights ||
@@ -54,7 +78,8 @@ export class HighlightList extends Component<Props, { shown: number }> {
       next.onCopy !== onCopy ||
       next.onMore !== onMore ||
       next.t !== t ||
-      nextState.shown !== this.state.shown
+      nextState.shown !== this.state.shown ||
+      nextState.covered !== this.state.covered
     );
   }
 
@@ -66,13 +91,14 @@ export class HighlightList extends Component<Props, { shown: number }> {
     if (previous.highlights !== this.props.highlights) {
       this.cancel?.();
       this.cancel = null;
-      this.setState({ shown: Math.min(this.props.highlights.length, FIRST_ROWS) });
+      this.setState(initialState(this.props.highlights));
     }
     this.scheduleMore();
   }
 
   override componentWillUnmount(): void {
     this.cancel?.();
+    cancelAnimationFrame(this.scrollFrame);
   }
 
   private scheduleMore(): void {
@@ -116,14 +142,32 @@ export class HighlightList extends Component<Props, { shown: number }> {
     action();
   };
 
+  /** Scrolling (by hand, the keyboard or find-in-page) brings covers within reach: once a frame at most. */
+  private onScroll = (): void => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const list = this.list.current;
+      if (!list) return;
+      const rowHeight = (list.firstElementChild as HTMLElement | null)?.offsetHeight || ROW_HEIGHT;
+      const reached = Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + COVERS_AHEAD;
+      // In steps of COVERS_AHEAD rows, so that a few rows of scrolling re-render nothing.
+      const covered = Math.ceil(reached / COVERS_AHEAD) * COVERS_AHEAD;
+      if (covered > this.state.covered) this.setState({ covered });
+    });
+  };
+
   render() {
     const { highlights, label, onCopy, onMore, t } = this.props;
+    const { covered } = this.state;
     // A new, shorter list (a filter) renders before componentDidUpdate starts its steps over.
     const shown = Math.min(this.state.shown, highlights.length);
     const chunks = [];
     for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
       const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
-      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} onCopy={onCopy} onMore={onMore} t={t} />);
+      // Clamped to the run, so that a run wholly above or below the covered rows does not re-render.
+      const coveredTo = Math.min(Math.max(covered, from), to);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} onMore={onMore} t={t} />);
     }
     return (
       <>
@@ -133,6 +177,8 @@ export class HighlightList extends Component<Props, { shown: number }> {
           data-rendered={shown === highlights.length ? 'all' : 'partial'}
           onFocusIn={this.onFocusIn}
           onKeyDown={this.onKeyDown}
+          onScroll={this.onScroll}
+          ref={this.list}
         >
           {chunks}
         </ul>
@@ -148,6 +194,8 @@ interface ChunkProps {
   highlights: readonly Highlight[];
   from: number;
   to: number;
+  /** Rows before this index show their cover; the others a blank tile until scrolled near. */
+  coveredTo: number;
   onCopy: (id: string) => void;
   onMore: (id: string, row: HTMLElement) => void;
   t: Translate;
@@ -156,19 +204,36 @@ interface ChunkProps {
 /** A run of rows that renders once: adding the next run leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
-    const { highlights, from, to, onCopy, onMore, t } = this.props;
-    return next.highlights !== highlights || next.from !== from || next.to !== to || next.onCopy !== onCopy || next.onMore !== onMore || next.t !== t;
+    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
+    return (
+      next.highlights !== highlights ||
+      next.from !== from ||
+      next.to !== to ||
+      next.coveredTo !== coveredTo ||
+      next.onCopy !== onCopy ||
+      next.onMore !== onMore ||
+      next.t !== t
+    );
   }
 
   render() {
-    const { highlights, from, to, onCopy, onMore, t } = this.props;
+    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
     const total = highlights.length;
     const rows = [];
     for (let index = from; index < to; index++) {
       const highlight = highlights[index]!;
       // IDs should be unique, but the index keeps keys unique if the API repeats one.
       rows.push(
-        <HighlightRow key={`${index}:${highlight.id}`} highlight={highlight} position={index + 1} total={total} onCopy={onCopy} onMore={onMore} t={t} />,
+        <HighlightRow
+          key={`${index}:${highlight.id}`}
+          highlight={highlight}
+          position={index + 1}
+          total={total}
+          cover={index < coveredTo}
+          onCopy={onCopy}
+          onMore={onMore}
+          t={t}
+        />,
       );
     }
     return <>{rows}</>;

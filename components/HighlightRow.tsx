@@ -12,6 +12,8 @@ interface Props {
   /** 1-based place in the whole list, and its length: the list may still be rendering. */
   position: number;
   total: number;
+  /** False: a blank tile for now instead of the cover (the row is far below the visible part of a long list). */
+  cover?: boolean;
   onCopy: (id: string) => void;
   /** Opens the row's menu of more actions, under the row. */
   onMore: (id: string, row: HTMLElement) => void;
@@ -23,7 +25,7 @@ interface Props {
  * actions. The row is what the keyboard reaches (the list is one tab stop:
  * the first row, then arrow keys); its buttons are for the pointer.
  */
-export function HighlightRow({ highlight, position, total, onCopy, onMore, t }: Props) {
+export function HighlightRow({ highlight, position, total, cover = true, onCopy, onMore, t }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
     <li
@@ -35,7 +37,7 @@ export function HighlightRow({ highlight, position, total, onCopy, onMore, t }: 
       aria-describedby={ROW_KEYS_HINT_ID}
       tabIndex={position === 1 ? 0 : -1}
     >
-      <Thumbnail url={coverUrl} title={title} />
+      <Thumbnail url={coverUrl} title={title} deferred={!cover} />
       <div class="row-text">
         {title ? (
           <span class="row-title" dir="auto" title={title}>

@@ -18,6 +18,8 @@ function initialOf(title: string): string {
 interface Props {
   url: string | null;
   title: string;
+  /** Not yet: a blank tile, no image requested. */
+  deferred?: boolean;
 }
 
 /**
@@ -25,11 +27,12 @@ interface Props {
  * utils/thumbnail-policy.ts); anything else, or an image that fails, shows a
  * neutral placeholder.
  */
-export function Thumbnail({ url, title }: Props) {
-  const src = safeThumbnailUrl(url);
+export function Thumbnail({ url, title, deferred = false }: Props) {
+  const src = deferred ? null : safeThumbnailUrl(url);
   const [failed, setFailed] = useState(false);
   useEffect(() => setFailed(false), [src]);
 
+  if (deferred) return <span class="thumb" aria-hidden="true" />;
   if (src === null || failed) {
     const initial = initialOf(title);
     return (

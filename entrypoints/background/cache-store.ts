@@ -85,7 +85,7 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
       const { keep, drop } = planEviction([entry, ...index.values()], budget);
       if (!keep.includes(entry)) return false; // Larger than the whole cache.
       // Make room first, then write the answer and the index in one call.
-      await attempt(() => storage.removeItems(drop.map((d) => cacheEntryKeys(d.handle).local)));
+      if (drop.length > 0) await attempt(() => storage.removeItems(drop.map((d) => cacheEntryKeys(d.handle).local)));
       const kept = new Map(keep.map((e) => [e.handle, e] as const));
       return attempt(() =>
         storage.setItems([
@@ -136,12 +136,17 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
 
     /** Keeps a paid answer: in the cache if storage.local takes it, else for the session, else in memory. */
     async store(list: HighlightList): Promise<KeptIn> {
-      if (await storeLocally(list)) {
+      const sessionKey = cacheEntryKeys(list.handle).session;
+      // An older copy kept for the session (when the cache was full) goes
+      // either way: removed while the cache is written, rather than after.
+      const droppedSessionCopy = attempt(() => storage.removeItem(sessionKey));
+      const kept = await storeLocally(list);
+      await droppedSessionCopy;
+      if (kept) {
         inMemory.delete(list.handle);
-        await attempt(() => storage.removeItem(cacheEntryKeys(list.handle).session));
         return 'cache';
       }
-      if (await attempt(() => storage.setItem(cacheEntryKeys(list.handle).session, list))) {
+      if (await attempt(() => storage.setItem(sessionKey, list))) {
         inMemory.delete(list.handle);
         return 'session';
       }

@@ -3,30 +3,28 @@ import type { Highlight } from '@/utils/highlight';
 
 /** An id as the API may send it: a decimal string, or (never rounded, see exact-json) a number. */
 const idSchema = z.union([
-  z.string().regex(/^[0-9A-Za-z_:-]{1,64}$/),
-  z.number().int().nonnegative().transform(String),
+  z.string().check(z.regex(/^[0-9A-Za-z_:-]{1,64}$/)),
+  z.pipe(z.int().check(z.nonnegative()), z.transform(String)),
 ]);
 
 /** Optional parts that are malformed count as missing rather than sinking the highlight. */
-const optionalString = z.string().nullish().catch(undefined);
+const orMissing = <T extends z.core.SomeType>(schema: T) => z.catch(z.nullish(schema), undefined);
+const optionalString = orMissing(z.string());
 
 const highlightSchema = z.object({
   id: idSchema,
   title: optionalString,
-  cover_media: z.object({ thumbnail_src: optionalString }).nullish().catch(undefined),
-  cover_media_cropped_thumbnail: z.object({ url: optionalString }).nullish().catch(undefined),
-  owner: z
-    .object({ id: idSchema.nullish().catch(undefined), username: optionalString })
-    .nullish()
-    .catch(undefined),
+  cover_media: orMissing(z.object({ thumbnail_src: optionalString })),
+  cover_media_cropped_thumbnail: orMissing(z.object({ url: optionalString })),
+  owner: orMissing(z.object({ id: orMissing(idSchema), username: optionalString })),
 });
 
 const listSchema = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
 
 const envelopeSchema = z.object({
-  success: z.boolean().optional(),
+  success: z.optional(z.boolean()),
   data: z.object({
-    success: z.boolean().optional(),
+    success: z.optional(z.boolean()),
     highlights: listSchema,
   }),
 });
@@ -80,14 +78,18 @@ export function parseHighlightsBody(body: unknown): ParseResult {
   return { ok: true, value: { highlights, ownerId, ownerUsername } };
 }
 
-const errorBodySchema = z
-  .object({
-    error: z.string().optional().catch(undefined),
-    message: z.string().optional().catch(undefined),
-    required: z.number().int().nonnegative().optional().catch(undefined),
-    available: z.number().int().optional().catch(undefined),
-  })
-  .catch({});
+/** An optional part that is malformed counts as missing. */
+const optionalOrMissing = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
+
+const errorBodySchema = z.catch(
+  z.object({
+    error: optionalOrMissing(z.string()),
+    message: optionalOrMissing(z.string()),
+    required: optionalOrMissing(z.int().check(z.nonnegative())),
+    available: optionalOrMissing(z.int()),
+  }),
+  {},
+);
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -53,41 +53,57 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     }
   }
 
-  async function fetchList(handle: Handle): Promise<LookupResponse> {
-    const apiKey = await apiKeyItem.getValue();
+  /** The key and the profile's known owner id: what a request needs. */
+  const readCredentials = (handle: Handle) => Promise.all([apiKeyItem.getValue(), ownerIds.get(handle)]);
+
+  /**
+   * One request and what it leaves: the answer kept, the record closed.
+   * Storage round trips add up on the way to the network and back, so what
+   * does not depend on another read or write goes in parallel with it.
+   */
+  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>): Promise<LookupResponse> {
+    const [apiKey, knownOwnerId] = await credentials;
     if (typeof apiKey !== 'string' || !apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
     if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
 
-    const knownOwnerId = await ownerIds.get(handle);
     await record.begin(handle);
-    let result: ApiResult;
+    let recordOpen = true;
+    const endRecord = async () => {
+      if (!recordOpen) return;
+      recordOpen = false;
+      await record.end(handle);
+    };
     try {
-      result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
+      let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
       if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
         // The account behind that id was renamed; the handle now belongs to someone else.
         await ownerIds.forget(handle);
         result = await ask({ handle }, apiKey);
       }
-    } finally {
-      await record.end(handle);
-    }
-    if (!result.ok) {
-      if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
-        options.onBalanceHint?.({ available: result.error.available });
+      if (!result.ok) {
+        if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
+          options.onBalanceHint?.({ available: result.error.available });
+        }
+        return { ok: false, handle, error: result.error };
       }
-      return { ok: false, handle, error: result.error };
-    }
-    options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
+      options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
 
-    // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
-    const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
-    const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
-    const keptIn = await cache.store(list);
-    if (ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle)) {
-      await ownerIds.remember(handle, ownerId);
+      // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
+      const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
+      const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
+      const learnsOwner = ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle);
+      // Kept, the request's record closed and the owner id remembered: three
+      // independent writes, done together.
+      const [keptIn] = await Promise.all([
+        cache.store(list),
+        endRecord(),
+        learnsOwner ? ownerIds.remember(handle, ownerId) : undefined,
+      ]);
+      options.onAnswer?.(list);
+      return { ok: true, list, fromCache: false, keptIn };
+    } finally {
+      await endRecord();
     }
-    options.onAnswer?.(list);
-    return { ok: true, list, fromCache: false, keptIn };
   }
 
   return {
@@ -97,20 +113,21 @@ export function createLookupService(options: LookupServiceOptions = {}) {
      * answered is reported rather than sent again, unless `resend` or `refresh`.
      */
     async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
-      if (!refresh) {
-        const cached = await cache.fresh(handle, { touch: true });
-        if (cached) return { ok: true, list: cached.list, fromCache: true, keptIn: cached.keptIn };
-      }
+      // Every read a lookup may need, at once: whether a lost request is on
+      // record and what a request needs matter only when nothing is cached,
+      // but reading them costs no credit, and saves a wait when they do.
+      const credentials = readCredentials(handle);
+      credentials.catch(() => undefined); // read again by the request, if one is sent
+      const [cached, startedAt] = await Promise.all([
+        refresh ? null : cache.fresh(handle, { touch: true }),
+        refresh || resend ? null : record.interrupted(handle),
+      ]);
+      if (cached) return { ok: true, list: cached.list, fromCache: true, keptIn: cached.keptIn };
       // Popups opened at once for one profile share one request.
       const pending = inFlight.get(handle);
       if (pending) return pending;
-      if (!refresh && !resend) {
-        const startedAt = await record.interrupted(handle);
-        const joined = inFlight.get(handle);
-        if (joined) return joined;
-        if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
-      }
-      const request = fetchList(handle).finally(() => inFlight.delete(handle));
+      if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
+      const request = fetchList(handle, credentials).finally(() => inFlight.delete(handle));
       inFlight.set(handle, request);
       return request;
     },

@@ -5,13 +5,13 @@
  * content script directly). The background is asked only when the network is
  * needed. Everything read is checked, as the background checks it.
  */
-import { browser } from 'wxt/browser';
 import { isFresh, readCachedList } from '@/utils/cached-list';
 import type { HighlightList } from '@/utils/highlight';
 import type { Handle } from '@/utils/profile-url';
 import { handleFromWhichProfile, message, type KeptIn } from '@/utils/protocol';
 import { normaliseSettings, type Settings } from '@/utils/settings';
 import { cacheEntryKey, LOCAL_KEYS } from '@/utils/storage-keys';
+import { extensionApi, messageReply } from './extension-api';
 
 export interface LocalStatus {
   /** Whether a key is saved; the key itself is not kept here. */
@@ -20,7 +20,7 @@ export interface LocalStatus {
 }
 
 export async function readStatus(): Promise<LocalStatus> {
-  const items = await browser.storage.local.get([LOCAL_KEYS.apiKey, LOCAL_KEYS.settings]);
+  const items = await extensionApi().storage.local.get([LOCAL_KEYS.apiKey, LOCAL_KEYS.settings]);
   const apiKey: unknown = items[LOCAL_KEYS.apiKey];
   return { hasKey: typeof apiKey === 'string' && apiKey !== '', settings: normaliseSettings(items[LOCAL_KEYS.settings]) };
 }
@@ -32,9 +32,10 @@ export async function readCachedAnswer(
   now = Date.now(),
 ): Promise<{ list: HighlightList; keptIn: KeptIn } | null> {
   const key = cacheEntryKey(handle);
+  const { storage } = extensionApi();
   const [local, session] = await Promise.all([
-    browser.storage.local.get(key),
-    browser.storage.session.get(key).catch(() => ({}) as Record<string, unknown>),
+    storage.local.get(key),
+    storage.session.get(key).catch(() => ({}) as Record<string, unknown>),
   ]);
   const kept: Array<[unknown, KeptIn]> = [
     [local[key], 'cache'],
@@ -54,7 +55,8 @@ export async function readCachedAnswer(
  */
 export async function askTabForProfile(tabId: number): Promise<Handle | null | undefined> {
   try {
-    return handleFromWhichProfile(await browser.tabs.sendMessage(tabId, message('which-profile', {}), { frameId: 0 }));
+    const { tabs } = extensionApi();
+    return handleFromWhichProfile(await messageReply(() => tabs.sendMessage(tabId, message('which-profile', {}), { frameId: 0 })));
   } catch {
     return undefined;
   }

@@ -1,36 +1,50 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import { createTranslator, type GetMessage } from '@/utils/i18n';
-import { createSender, type PageMessage } from '@/utils/protocol';
+import { createTranslator } from '@/utils/i18n';
 import { PANEL_WINDOW } from '@/utils/limits';
+import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
+import { extensionApi, messageReply } from './extension-api';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
 import { handleFromSearch, resolveTabId } from './tab';
+import { readStart, type StartReads, type TaskDeps } from './tasks';
 import './style.css';
-
-// WXT types getMessage with the English catalog's names; plural forms are named at run time.
-const i18n = browser.i18n as { getMessage: GetMessage };
-const t = createTranslator((name, substitutions) => i18n.getMessage(name, substitutions));
-document.documentElement.lang = t.lang;
-document.documentElement.dir = t.dir;
-document.title = t('extName');
 
 const root = document.getElementById('app');
 if (root) {
+  const { runtime, i18n, tabs, windows } = extensionApi();
+  const deps: TaskDeps = {
+    send: createSender<PageMessage>((message) => messageReply(() => runtime.sendMessage(message))),
+    resolveTabId,
+    namedHandle: () => handleFromSearch(window.location.search),
+    askTab: askTabForProfile,
+    readStatus,
+    readCachedAnswer,
+  };
+  // What opening reads (the tab's profile, storage) is asked for now, so that
+  // it travels while Preact renders and before the first effects run, after a paint.
+  let early: Promise<StartReads> | null = readStart(deps);
+  early.catch(() => undefined); // handled by the start task that takes it
+  const earlyStart = () => {
+    const reads = early;
+    early = null;
+    return reads;
+  };
+
+  const t = createTranslator((name, substitutions) => i18n.getMessage(name, substitutions));
+  document.documentElement.lang = t.lang;
+  document.documentElement.dir = t.dir;
+  document.title = t('extName');
+
   render(
     <App
+      {...deps}
+      earlyStart={earlyStart}
       t={t}
-      send={createSender<PageMessage>((message) => browser.runtime.sendMessage(message))}
-      resolveTabId={resolveTabId}
-      namedHandle={() => handleFromSearch(window.location.search)}
-      askTab={askTabForProfile}
-      readStatus={readStatus}
-      readCachedAnswer={readCachedAnswer}
-      openOptions={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
-      openPage={(path) => void browser.tabs.create({ url: new URL(path, browser.runtime.getURL('/')).href }).catch(() => undefined)}
+      openOptions={() => void runtime.openOptionsPage().catch(() => undefined)}
+      openPage={(path) => void tabs.create({ url: runtime.getURL(path) }).catch(() => undefined)}
       popOut={(tabId) => {
-        void browser.windows
-          .create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`), type: 'popup', ...PANEL_WINDOW })
+        void windows
+          .create({ url: runtime.getURL(`/popup.html?tab=${tabId}`), type: 'popup', ...PANEL_WINDOW })
           .then(() => window.close(), () => undefined);
       }}
     />,

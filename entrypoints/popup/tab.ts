@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
+import { extensionApi } from './extension-api';
 
 /** `popup.html?handle=<name>` (the context menu's panel) names a profile, checked like typed input. */
 export function handleFromSearch(search: string): Handle | null {
@@ -20,10 +20,11 @@ export async function resolveTabId(): Promise<number | null> {
   const named = tabIdFromSearch(window.location.search);
   if (named !== null) return named;
   try {
+    const { tabs } = extensionApi();
     // Opened as a page of its own (not from the toolbar): the active tab is
     // this page, which shows no profile, so there is no tab to ask about.
-    if (await browser.tabs.getCurrent()) return null;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (await tabs.getCurrent()) return null;
+    const [tab] = await tabs.query({ active: true, currentWindow: true });
     return typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : null;
   } catch {
     return null;

@@ -14,7 +14,15 @@ export interface TaskDeps {
   askTab: (tabId: number) => Promise<Handle | null | undefined>;
   readStatus: () => Promise<{ hasKey: boolean; settings: Settings }>;
   readCachedAnswer: (handle: Handle, ttlHours: number) => Promise<{ list: HighlightList; keptIn: KeptIn } | null>;
+  /**
+   * The reads of the first `start`, begun before the popup rendered (see
+   * main.tsx); gives them once, then null.
+   */
+  earlyStart?: () => Promise<StartReads> | null;
 }
+
+/** What opening the popup reads: the tab's profile, whether a key is set, the settings, a cached answer. */
+export type StartReads = Omit<Extract<PopupEvent, { type: 'tab-answered' }>, 'type' | 'taskId'>;
 
 /** Does the work a state asks for and says how it went, as the event that answers the task. */
 export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
@@ -29,7 +37,7 @@ export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
         return { type: 'lookup-answered', taskId: task.id, response };
       }
       case 'start':
-        return await start(task.id, deps);
+        return { type: 'tab-answered', taskId: task.id, ...(await (deps.earlyStart?.() ?? readStart(deps))) };
     }
   } catch (error) {
     const message = error instanceof Error && error.message ? error.message : 'The extension background did not answer.';
@@ -38,15 +46,13 @@ export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
 }
 
 /** Everything the popup needs to paint a cached answer, read without the background. */
-async function start(taskId: number, { resolveTabId, namedHandle, askTab, readStatus, readCachedAnswer }: TaskDeps): Promise<PopupEvent> {
+export async function readStart({ resolveTabId, namedHandle, askTab, readStatus, readCachedAnswer }: TaskDeps): Promise<StartReads> {
   const named = namedHandle();
   const tabId = named ? null : await resolveTabId();
   const [profile, status] = await Promise.all([named ?? (tabId === null ? null : askTab(tabId)), readStatus()]);
   const handle = profile ?? null;
   const cached = handle && status.hasKey ? await readCachedAnswer(handle, status.settings.cacheTtlHours) : null;
   return {
-    type: 'tab-answered',
-    taskId,
     hasKey: status.hasKey,
     settings: status.settings,
     tabId,

@@ -225,4 +225,19 @@ describe('a very long list', () => {
     await popup.copyAll();
     expect(await popup.readClipboard()).toBe(idsOf('many5000').join('\n'));
   });
+
+  it('1,000 highlights: covers far below wait for the list to be scrolled near them', async () => {
+    const tab = await world.instagram('/many1000/');
+    const popup = await world.popup(tab);
+    expect(await popup.settled()).toBe('list');
+    await expect.poll(() => popup.page.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
+    const covers = () => popup.page.locator('li.row img.thumb').count();
+    // The first screens have theirs; the rows far below a blank tile, and no request.
+    expect(await covers()).toBe(40);
+    expect(await popup.rows().last().locator('img').count()).toBe(0);
+
+    await popup.page.locator('ul.highlights').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+    await expect.poll(() => popup.rows().last().locator('img.thumb').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => popup.rows().last().locator('img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  });
 });

@@ -110,8 +110,17 @@ describe('the lint config keeps zod behind entrypoints/background/zod.ts', () =>
     },
   );
 
+  it.each(['zod/mini', 'zod/v4', 'zod/v4/core'])('reports %s (another entry of zod) outside zod.ts', async (entry) => {
+    const snippet = ZOD_SNIPPET.replace("'zod'", `'${entry}'`);
+    for (const filePath of ['entrypoints/background/__lint_probe__.ts', 'utils/__lint_probe__.ts']) {
+      const result = await lintSnippet(snippet, filePath);
+      expect(result.messages.map((m) => `${m.line} ${m.ruleId}`), filePath).toEqual(['1 no-restricted-imports']);
+    }
+  });
+
   it('allows it in zod.ts, and the configured z everywhere', async () => {
     expect((await lintSnippet(ZOD_SNIPPET, 'entrypoints/background/zod.ts')).messages).toEqual([]);
+    expect((await lintSnippet(ZOD_SNIPPET.replace("'zod'", "'zod/mini'"), 'entrypoints/background/zod.ts')).messages).toEqual([]);
     const viaConfig = `import { z } from './zod';\nexport const s = z.string();\n`;
     expect((await lintSnippet(viaConfig, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
@@ -152,5 +161,20 @@ export const ok5 = <button type="button" aria-label={t('copyIdLabel', handle)} /
   it('leaves the background and utils/ alone (they return messages, not markup)', async () => {
     const result = await lintSnippet(Loading + TEXT_SNIPPET, 'entrypoints/background/__lint_probe__.tsx');
     expect(result.messages.filter((m) => m.ruleId === 'local/no-hard-coded-text')).toEqual([]);
+  });
+});
+
+describe('the lint config keeps webextension-polyfill out of the popup', () => {
+  const POLYFILL_SNIPPET = `import { browser } from 'wxt/browser';\nexport const id = browser.runtime.id;\n`;
+
+  it.each(['entrypoints/popup/__lint_probe__.ts', 'components/__lint_probe__.tsx'])('reports wxt/browser in %s', async (filePath) => {
+    const result = await lintSnippet(POLYFILL_SNIPPET, filePath);
+    expect(result.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+    const direct = await lintSnippet(POLYFILL_SNIPPET.replace('wxt/browser', 'webextension-polyfill'), filePath);
+    expect(direct.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
+  });
+
+  it.each(['entrypoints/options/__lint_probe__.ts', 'entrypoints/background/__lint_probe__.ts'])('allows it in %s', async (filePath) => {
+    expect((await lintSnippet(POLYFILL_SNIPPET, filePath)).messages).toEqual([]);
   });
 });

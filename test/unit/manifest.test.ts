@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ICON_SIZES, iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
+import { builtSizes, pageFiles } from '../support/built-sizes';
 
 /**
  * Pins what the built extension asks the browser for. This test builds
@@ -23,6 +24,24 @@ const BUDGET = {
   contentScript: 25_000,
   popupJs: 64_000,
   background: 160_000,
+};
+
+/**
+ * Gzip budgets (level 9, each file on its own; test/support/built-sizes.ts),
+ * the ones `npm run bench` reports against: the background, the popup's
+ * scripts and style sheets together, the content script.
+ */
+const GZIP_BUDGET = {
+  background: 25_000,
+  /**
+   * The target is 15 kB. Without webextension-polyfill, Vite's modulepreload
+   * polyfill and a chunk shared with the options page the popup is at 17.8 kB,
+   * of which about 3.5 kB are the UI's texts; this budget holds that line
+   * until they move to the locale files (messages.json, not JS), then comes
+   * down to 15 kB.
+   */
+  popup: 18_000,
+  content: 5_000,
 };
 
 type Manifest = Record<string, unknown> & {
@@ -130,30 +149,6 @@ function expectIcons(manifest: Manifest, dir: string): void {
   }
 }
 
-/** The scripts an HTML page loads (script src and modulepreload), and every chunk they import, as paths in `dir`. */
-function pageScripts(dir: string, html: string): string[] {
-  const text = readFileSync(join(dir, html), 'utf8');
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  const add = (ref: string, from: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) throw new Error(`${from} loads a remote script: ${ref}`);
-    const path = ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(from), ref);
-    if (!seen.has(path)) {
-      seen.add(path);
-      queue.push(path);
-    }
-  };
-  for (const [, src] of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) add(src!, html);
-  for (const [, href] of text.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) add(href!, html);
-  while (queue.length) {
-    const file = queue.shift()!;
-    const code = readFileSync(join(dir, file), 'utf8');
-    // Static `import … from"./x.js"`, bare `import"./x.js"` and dynamic `import("./x.js")`.
-    for (const [, ref] of code.matchAll(/\b(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) add(ref!, file);
-  }
-  return [...seen];
-}
-
 const size = (dir: string, file: string) => statSync(join(dir, file)).size;
 
 describe('Chrome build (.output/chrome-mv3)', () => {
@@ -171,12 +166,33 @@ describe('Chrome build (.output/chrome-mv3)', () => {
     expect(content!.js).toEqual(['profile-watcher.js']);
     expect(size(CHROME_DIR, 'profile-watcher.js')).toBeLessThan(BUDGET.contentScript);
 
-    const popupJs = pageScripts(CHROME_DIR, manifest.action!.default_popup!);
+    const popupJs = pageFiles(CHROME_DIR, manifest.action!.default_popup!).scripts;
     expect(popupJs.length).toBeGreaterThan(0);
     const popupBytes = popupJs.reduce((sum, file) => sum + size(CHROME_DIR, file), 0);
     expect(popupBytes, popupJs.join(', ')).toBeLessThan(BUDGET.popupJs);
 
     expect(size(CHROME_DIR, manifest.background!.service_worker!)).toBeLessThan(BUDGET.background);
+  });
+
+  it('stays within its gzip budgets: background, popup scripts and styles, content script', () => {
+    readManifest(CHROME_DIR, 'npx wxt build');
+    const sizes = builtSizes(CHROME_DIR);
+    expect(sizes.background.files).toEqual(['background.js']);
+    expect(sizes.popup.files.some((file) => file.endsWith('.js')) && sizes.popup.files.some((file) => file.endsWith('.css'))).toBe(true);
+    expect(sizes.content.files).toEqual(['profile-watcher.js']);
+    for (const part of ['background', 'popup', 'content'] as const) {
+      const { gzip, files } = sizes[part];
+      expect(gzip, `${part} (${files.join(', ')}): ${gzip} B gzip`).toBeLessThanOrEqual(GZIP_BUDGET[part]);
+    }
+  });
+
+  it('loads no webextension-polyfill in the popup (Chrome and Firefox both give it promise-based APIs)', () => {
+    // Its UMD name and its start-up check, as the pinned version (0.12.0) writes them.
+    for (const file of builtSizes(CHROME_DIR).popup.files) {
+      const code = readFileSync(join(CHROME_DIR, file), 'utf8');
+      expect(code, file).not.toContain('webextension-polyfill');
+      expect(code, file).not.toContain('should only be loaded in a browser extension');
+    }
   });
 });
 

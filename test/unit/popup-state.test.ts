@@ -8,7 +8,7 @@ import {
   type PopupState,
 } from '@/entrypoints/popup/state';
 import { handleFromSearch, tabIdFromSearch } from '@/entrypoints/popup/tab';
-import { runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
+import { readStart, runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
 import type { HighlightList } from '@/utils/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { Handle } from '@/utils/profile-url';
@@ -372,6 +372,31 @@ describe('runTask', () => {
       handle: null,
       pageSeen: false,
     });
+  });
+
+  it('start takes the reads begun before the first render once; a later start (Try again) reads anew', async () => {
+    const d = deps();
+    let early: ReturnType<typeof readStart> | null = readStart(d);
+    const earlyStart = () => {
+      const reads = early;
+      early = null;
+      return reads;
+    };
+    const withEarly: TaskDeps = { ...d, earlyStart };
+    await early;
+    expect(d.askTab).toHaveBeenCalledTimes(1);
+    expect(await runTask({ id: 1, kind: 'start' }, withEarly)).toMatchObject({ type: 'tab-answered', taskId: 1, handle: 'nasa' });
+    expect(d.askTab).toHaveBeenCalledTimes(1);
+    expect(await runTask({ id: 2, kind: 'start' }, withEarly)).toMatchObject({ type: 'tab-answered', taskId: 2, handle: 'nasa' });
+    expect(d.askTab).toHaveBeenCalledTimes(2);
+  });
+
+  it('start whose early reads failed: task-failed, as any start', async () => {
+    const d = { ...deps(), readStatus: () => Promise.reject(new Error('storage gone')) };
+    const early = readStart(d);
+    early.catch(() => undefined);
+    const event = await runTask({ id: 1, kind: 'start' }, { ...d, earlyStart: () => early });
+    expect(event).toEqual({ type: 'task-failed', taskId: 1, message: 'storage gone' });
   });
 
   it('lookup: sends the handle and refresh flag, answers with the response', async () => {
