@@ -86,7 +86,7 @@ describe('when the lookup cannot be made', () => {
     const { popup } = await world.popupFor('/nasa/');
     expect(await popup.settled()).toBe('no-key');
     expect(await popup.describe()).toContain('Open options');
-    expect(world.api.requests).toEqual([]);
+    expect(world.api.requests).toEqual([]); // not even the balance
   });
 
   it('a rejected key (401) shows the key-rejected state', async () => {
@@ -95,7 +95,7 @@ describe('when the lookup cannot be made', () => {
     expect(await popup.settled('error')).toBe('error');
     expect(await popup.errorKind()).toBe('key-rejected');
     expect(await popup.alertText()).toMatch(/rejected/i);
-    expect(world.api.requests.map((r) => r.status)).toEqual([401]);
+    expect(world.highlightLog().map((r) => r.status)).toEqual([401]);
   });
 
   it('out of credits (402) names what the lookup needs and what is left', async () => {
@@ -104,6 +104,6 @@ describe('when the lookup cannot be made', () => {
     expect(await popup.settled('error')).toBe('error');
     expect(await popup.errorKind()).toBe('out-of-credits');
     expect(await popup.describe()).toContain('This lookup needs 1 credit; you have 0 credits.');
-    expect(world.api.requests.map((r) => r.status)).toEqual([402]);
+    expect(world.highlightLog().map((r) => r.status)).toEqual([402]);
   });
 });

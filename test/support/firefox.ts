@@ -433,6 +433,22 @@ class StdoutLines {
 /** Where Firefox's WebExtension framework lives (its errors are about the extensions it serves). */
 const WEBEXTENSION_FRAMEWORK = ['resource://gre/modules/Extension', 'chrome://extensions/'];
 
+/**
+ * Messages Firefox logs in the extension's name that are Firefox's own doing,
+ * each with why (as CHROMIUM_QUIRKS in chromium-console.ts). Matched ones go to
+ * `ignored` with the reason; harness.test.ts pins each one.
+ */
+export const FIREFOX_QUIRKS: ReadonlyArray<{ text: RegExp; why: string }> = [
+  {
+    // The whole stack must match: only the unload of an extension context, only the menus listener.
+    text: /sendRemoveListener on closed conduit[\s\S]*api\.menus\.onClicked[\s\S]*destroyExtensionContext/,
+    why:
+      'the background page is unloaded (idle, or the harness stopping it) while it listens to menus.onClicked, which ' +
+      'it must, at top level, for the context menu to wake it: Firefox then removes its child-side listener over a ' +
+      'channel it has already closed, and logs that. Nothing of the extension runs there and nothing is lost.',
+  },
+];
+
 /** A message of the Browser Console, as read in chrome scope. */
 interface BrowserConsoleMessage {
   text: string;
@@ -547,7 +563,9 @@ export class FirefoxConsole implements ConsoleWatch {
       const ours = [m.text, m.source].some(
         (s) => s.includes(this.uuid) || s.includes(this.geckoId) || WEBEXTENSION_FRAMEWORK.some((prefix) => s.includes(prefix)),
       );
-      if (ours) entries.push(entry);
+      const quirk = ours ? FIREFOX_QUIRKS.find((q) => q.text.test(entry.text)) : undefined;
+      if (quirk) this.ignored.push({ ...entry, text: `${entry.text} — Firefox's own: ${quirk.why}` });
+      else if (ours) entries.push(entry);
       else this.ignored.push(entry);
     }
     return entries;
