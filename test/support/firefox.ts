@@ -24,7 +24,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID, X509Certificate } from 'node:crypto';
-import { accessSync, constants, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -144,6 +144,8 @@ export interface FirefoxExtension extends ToolbarReader {
   backgroundState(): Promise<string>;
   /** What the (headless browser's own) clipboard holds. */
   readClipboard(): Promise<string>;
+  /** Where Firefox saves downloads, without asking (a folder of this run's own). */
+  downloadsDir: string;
   /** Runs `expression` in the browser's chrome scope (the parent process) and returns its JSON value. */
   chromeEval<T>(expression: string): Promise<T>;
   console: FirefoxConsole;
@@ -177,6 +179,8 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
   const extensionDir = join(workDir, 'extension');
   cpSync(sourceDir, extensionDir, { recursive: true });
   const profileDir = join(workDir, 'profile');
+  const downloadsDir = join(workDir, 'downloads');
+  mkdirSync(downloadsDir);
   const cleanup = () => rmSync(workDir, { recursive: true, force: true });
 
   let firefox: Browser;
@@ -205,6 +209,12 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
         // Nimbus (Firefox's experiments) logs an error to stdout when Remote Settings
         // cannot be reached, which here it never can: its own logger is switched off.
         'messaging-system.log': 'off',
+        // Downloads go straight to a folder of this run's, as a person's would to theirs.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadsDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
       },
     });
   } catch (error) {
@@ -329,6 +339,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
           15_000,
         );
       },
+      downloadsDir,
       readClipboard: () =>
         chromeEval<string>(`(() => {
           const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
