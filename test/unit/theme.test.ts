@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BADGE_COLOUR } from '@/entrypoints/background/tab-state';
 
 const theme = readFileSync(new URL('../../assets/theme.css', import.meta.url), 'utf8');
+const sharedPageCss = readFileSync(new URL('../../assets/page.css', import.meta.url), 'utf8');
 const pageStyles = ['popup', 'options', 'collection'].map((page) => ({
   page,
   css: readFileSync(new URL(`../../entrypoints/${page}/style.css`, import.meta.url), 'utf8'),
@@ -19,8 +20,13 @@ describe('the theme is defined once', () => {
     expect(lightToken('--accent')).toBe(BADGE_COLOUR);
   });
 
-  it.each(pageStyles)('$page/style.css imports the theme and defines no colour of its own', ({ css }) => {
-    expect(css).toMatch(/^@import '..\/..\/assets\/theme.css';/);
+  it('assets/page.css, what the full pages share, imports the theme', () => {
+    expect(sharedPageCss).toMatch(/^@import '.\/theme.css';/m);
+  });
+
+  it.each([...pageStyles, { page: 'assets/page.css', css: sharedPageCss }])('$page imports the theme and defines no colour of its own', ({ page, css }) => {
+    if (page === 'popup') expect(css).toMatch(/^@import '..\/..\/assets\/theme.css';/);
+    else if (page !== 'assets/page.css') expect(css).toMatch(/^@import '..\/..\/assets\/page.css';/);
     // Colours come from tokens; a page may only use them (or white/black on a toast).
     const hexColours = css.match(/#[0-9a-f]{3,8}\b/gi) ?? [];
     expect(hexColours.filter((c) => !/^#(fff|ffffff|10131a)$/i.test(c))).toEqual([]);
