@@ -2,20 +2,7 @@ import { exportFile, type FileFormat } from '@/utils/export-files';
 import type { HighlightList } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { DownloadIcon } from './icons';
-
-/** Saves a file through a link to a Blob: no permission needed, in Chrome and Firefox alike. */
-export function saveFile(name: string, type: string, chunks: readonly BlobPart[]): void {
-  const url = URL.createObjectURL(new Blob([...chunks], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it has started; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveFile } from './save-file';
 
 interface Props {
   list: HighlightList;
@@ -26,7 +13,7 @@ interface Props {
 export function FileActions({ list, t }: Props) {
   const download = (format: FileFormat) => {
     const file = exportFile([list], list.handle, format);
-    saveFile(file.name, file.type, file.chunks);
+    saveFile(file.name, new Blob([...file.chunks], { type: file.type }));
   };
   return (
     <div class="summary-actions">

@@ -1,6 +1,7 @@
 /**
  * Hands a file to the browser's downloads the way a web page does: an
- * `<a download>` pointing at an object URL. No `downloads` permission.
+ * `<a download>` pointing at an object URL. No `downloads` permission, and the
+ * same in Chrome and Firefox, from the popup and from the collection page.
  */
 export function saveFile(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
