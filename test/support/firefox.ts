@@ -22,13 +22,13 @@
  * - the clipboard: read in chrome scope (headless Firefox keeps its own);
  * - console errors and warnings: see FirefoxConsole below.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID, X509Certificate } from 'node:crypto';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { extensionDir as builtExtensionDir } from './build';
+import { browserFinder, type EnsureBrowserOptions } from './find-browser';
 import type { StorageArea } from './browser';
 import type { ChromeApi } from './chrome-api';
 import type { ConsoleEntry, ConsoleWatch } from './console-entries';
@@ -42,71 +42,19 @@ declare const browser: ChromeApi;
 // ---------------------------------------------------------------------------
 // Finding Firefox
 
-/** Where a Firefox may live, best first: Debian's ESR, then a regular Firefox. */
-export const KNOWN_FIREFOX_PATHS: readonly string[] = [
-  '/usr/lib/firefox-esr/firefox-esr',
-  '/usr/lib/firefox/firefox',
-  '/usr/bin/firefox-esr',
-  '/usr/bin/firefox',
-];
+const firefoxFinder = browserFinder({
+  name: 'Firefox',
+  envVar: 'FIREFOX_PATH',
+  // Debian's ESR first, then a regular Firefox.
+  knownPaths: ['/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+  debianPackage: 'firefox-esr',
+  elsewhere: 'Firefox 140 or newer',
+});
 
-/** The paths looked at: only FIREFOX_PATH when it is set (it overrides), the known places otherwise. */
-export function firefoxCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  return env.FIREFOX_PATH ? [env.FIREFOX_PATH] : [...KNOWN_FIREFOX_PATHS];
-}
+export const findFirefox = (env: NodeJS.ProcessEnv = process.env): string => firefoxFinder.find(env);
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function locateFirefox(env: NodeJS.ProcessEnv = process.env): string | null {
-  return firefoxCandidates(env).find(isExecutable) ?? null;
-}
-
-export function noFirefoxMessage(env: NodeJS.ProcessEnv = process.env): string {
-  const tried = env.FIREFOX_PATH ? [`FIREFOX_PATH=${env.FIREFOX_PATH} (not an executable file)`] : firefoxCandidates(env);
-  return [
-    'No Firefox found. Tried:',
-    ...tried.map((path) => `  - ${path}`),
-    'Install one (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`; Firefox 140 or newer) or set FIREFOX_PATH',
-    'to a Firefox binary.',
-  ].join('\n');
-}
-
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
-  const found = locateFirefox(env);
-  if (found) return found;
-  throw new Error(noFirefoxMessage(env));
-}
-
-/**
- * Like findFirefox, but on a Debian machine where we are root, apt-get exists
- * and FIREFOX_PATH is not set, first installs Debian's firefox-esr.
- */
-export function ensureFirefox({ install = true, env = process.env, log = console.log } = {}): string {
-  const found = locateFirefox(env);
-  if (found) return found;
-  if (install && !env.FIREFOX_PATH && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    log('No Firefox found; installing Debian’s firefox-esr package (apt-get install -y firefox-esr)…');
-    try {
-      execFileSync('/usr/bin/apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('/usr/bin/apt-get', ['install', '-y', '-qq', 'firefox-esr'], {
-        stdio: 'inherit',
-        env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-    } catch (error) {
-      throw new Error(`Installing firefox-esr with apt-get failed (${(error as Error).message}).\n${noFirefoxMessage(env)}`);
-    }
-    const installed = locateFirefox(env);
-    if (installed) return installed;
-  }
-  throw new Error(noFirefoxMessage(env));
-}
+/** Like findFirefox, but installs Debian's firefox-esr first where we may (root, apt-get, no FIREFOX_PATH). */
+export const ensureFirefox = (options: EnsureBrowserOptions = {}): string => firefoxFinder.ensure(options);
 
 // ---------------------------------------------------------------------------
 // Launching
