@@ -12,6 +12,11 @@ export default defineConfig({
           environment: 'node',
           // English from public/_locales for the fake browser's i18n.getMessage.
           setupFiles: ['test/unit/setup.ts'],
+          // A guard against a hang, not a time limit: on a shared two-core machine
+          // under load (a load average of 19 was seen) a property test or a lint
+          // run of the whole tree took more than vitest's 5 s default and failed.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

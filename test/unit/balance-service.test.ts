@@ -4,6 +4,7 @@ import { createBalanceService, keyFingerprint } from '@/entrypoints/background/b
 import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { apiKeyItem, balancesItem } from '@/entrypoints/background/storage-items';
 import { h } from './handles';
+import { PATIENT } from './patience';
 
 const KEY = 'sk_live_balance_test';
 let clock = 1_000_000;
@@ -78,10 +79,10 @@ describe('the balance', () => {
     });
     expect(await balance.balance()).toMatchObject({ balance: { credits: 2 } });
     await lookup.lookup(h('nasa'), { refresh: false });
-    await vi.waitFor(async () => expect(await balance.balance()).toMatchObject({ balance: { credits: 1 } }));
+    await vi.waitFor(async () => expect(await balance.balance()).toMatchObject({ balance: { credits: 1 } }), PATIENT);
     await lookup.lookup(h('natgeo'), { refresh: false });
     await lookup.lookup(h('nasa'), { refresh: true });
-    await vi.waitFor(async () => expect(await balance.balance()).toMatchObject({ balance: { credits: 0 } }));
+    await vi.waitFor(async () => expect(await balance.balance()).toMatchObject({ balance: { credits: 0 } }), PATIENT);
     expect(calls('/v1/credits')).toBe(1);
   });
 

@@ -8,6 +8,7 @@ import { createLookupService } from '@/entrypoints/background/lookup-service';
 import { apiKeyItem } from '@/entrypoints/background/storage-items';
 import { DEFAULT_COLLECTION_ID, MAX_COLLECTION_SIZE, type CollectionView } from '@/utils/collection';
 import { h } from './handles';
+import { PATIENT } from './patience';
 
 /**
  * A SociaVault that answers every handle with `count` highlights (or an error
@@ -49,7 +50,7 @@ async function settled(collections: Collections, id = DEFAULT_COLLECTION_ID): Pr
       view = await collections.get(id);
       expect(view?.run.phase).not.toBe('running');
     },
-    { timeout: 5_000, interval: 5 },
+    PATIENT,
   );
   return view!;
 }
@@ -60,6 +61,26 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await apiKeyItem.setValue('sk_test');
 });
+
+
+/**
+ * A worker that starts a run of `profiles` profiles, gets two answers, and is
+ * stopped while its next two requests are out (they never come back). Returns
+ * the IndexedDB it leaves, for the next worker.
+ */
+async function runStoppedAfterTwoAnswers(profiles: number): Promise<IDBFactory> {
+  const idb = new IDBFactory();
+  const good = api();
+  let answered = 0;
+  const dying = vi.fn<typeof globalThis.fetch>((input, init) =>
+    answered++ < 2 ? good.fetch(input, init) : new Promise<Response>(() => undefined),
+  );
+  const first = setup({ ...good, fetch: dying }, idb);
+  await first.collections.add(DEFAULT_COLLECTION_ID, many(profiles));
+  await first.collections.control(DEFAULT_COLLECTION_ID, 'start');
+  await vi.waitFor(() => expect(dying).toHaveBeenCalledTimes(4), PATIENT);
+  return idb;
+}
 
 describe('collections', () => {
   it('has a default collection; adding keeps each profile once, up to the limit', async () => {
@@ -112,18 +133,7 @@ describe('collections', () => {
   });
 
   it('a stopped worker: a new one resumes the run, and asks nothing twice (what was out is reported as interrupted)', async () => {
-    const idb = new IDBFactory();
-    // The first worker gets two answers, then its next two requests never come back: it was stopped.
-    const good = api();
-    let answered = 0;
-    const dying = vi.fn<typeof globalThis.fetch>((input, init) =>
-      answered++ < 2 ? good.fetch(input, init) : new Promise<Response>(() => undefined),
-    );
-    const first = setup({ ...good, fetch: dying }, idb);
-    await first.collections.add(DEFAULT_COLLECTION_ID, many(6));
-    await first.collections.control(DEFAULT_COLLECTION_ID, 'start');
-    await vi.waitFor(() => expect(dying).toHaveBeenCalledTimes(4));
-
+    const idb = await runStoppedAfterTwoAnswers(6);
     const fresh = api();
     const second = setup(fresh, idb);
     await second.collections.resumeAll();
@@ -172,23 +182,13 @@ describe('a run and the browser', () => {
     const collections = createCollections({ lookup, results: createCollectionResults(new IDBFactory()), onActivity: (running) => activity.push(running) });
     await collections.add(DEFAULT_COLLECTION_ID, many(4));
     await collections.control(DEFAULT_COLLECTION_ID, 'start');
-    await vi.waitFor(() => expect(activity).toContain(true));
+    await vi.waitFor(() => expect(activity).toContain(true), PATIENT);
     await settled(collections);
-    await vi.waitFor(() => expect(activity.at(-1)).toBe(false));
+    await vi.waitFor(() => expect(activity.at(-1)).toBe(false), PATIENT);
   });
 
   it('Start asks once more for profiles whose lookup was interrupted (the user confirmed it), and only once', async () => {
-    const idb = new IDBFactory();
-    const good = api();
-    let answered = 0;
-    const dying = vi.fn<typeof globalThis.fetch>((input, init) =>
-      answered++ < 2 ? good.fetch(input, init) : new Promise<Response>(() => undefined),
-    );
-    const first = setup({ ...good, fetch: dying }, idb);
-    await first.collections.add(DEFAULT_COLLECTION_ID, many(4));
-    await first.collections.control(DEFAULT_COLLECTION_ID, 'start');
-    await vi.waitFor(() => expect(dying).toHaveBeenCalledTimes(4));
-
+    const idb = await runStoppedAfterTwoAnswers(4);
     const fresh = api();
     const second = setup(fresh, idb);
     await second.collections.resumeAll();

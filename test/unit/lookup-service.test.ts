@@ -7,6 +7,7 @@ import { MAX_OWNER_IDS, rememberOwnerId } from '@/entrypoints/background/owner-i
 import { MAX_CACHED_PROFILES } from '@/entrypoints/background/cache-policy';
 import { apiKeyItem, cacheIndexItem, ownerIdsItem, settingsItem } from '@/entrypoints/background/storage-items';
 import { storage } from 'wxt/utils/storage';
+import { PATIENT } from './patience';
 
 const HOUR = 3_600_000;
 
@@ -275,7 +276,7 @@ describe('a worker stopped while a request was out', () => {
     const hanging = vi.fn<typeof globalThis.fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
     const first = createLookupService({ fetch: hanging, now: () => clock, isOnline: () => true });
     void first.lookup(h('nasa'), { refresh: false });
-    await vi.waitFor(() => expect(hanging).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(hanging).toHaveBeenCalledTimes(1), PATIENT);
     return { finishLate: () => answer(new Response(body('nasa', '528817151'))) };
   }
 
@@ -328,7 +329,7 @@ describe('a worker stopped while a request was out', () => {
     const slow = vi.fn<typeof globalThis.fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
     const lookup = createLookupService({ fetch: slow, now: () => clock, isOnline: () => true });
     const first = lookup.lookup(h('nasa'), { refresh: false });
-    await vi.waitFor(() => expect(slow).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(slow).toHaveBeenCalledTimes(1), PATIENT);
     const second = lookup.lookup(h('nasa'), { refresh: false });
     answer(new Response(body('nasa', '528817151')));
     expect(await first).toMatchObject({ ok: true });

@@ -60,7 +60,7 @@ function repositoryFiles(): string[] | null {
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe('npm run zip:firefox', () => {
-  it('packs the extension, and the sources a reviewer needs to rebuild it — tests in, screenshots out', { timeout: 120_000 }, async (context) => {
+  it('packs the extension, and the sources a reviewer needs to rebuild it — tests in, screenshots out', async (context) => {
     const repository = repositoryFiles();
     // Unpacked from the sources zip itself there is no repository to compare with.
     if (!repository) context.skip('not a git work tree: nothing to compare the sources zip with');
