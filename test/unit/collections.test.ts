@@ -42,13 +42,17 @@ function setup(fake = api(), idb = new IDBFactory()) {
   return { ...fake, lookup, collections, idb };
 }
 
-/** Waits until the run is no longer running. */
+/**
+ * Waits until the run is no longer running and no lookup of it is out: a run
+ * that stopped by itself still takes in the answers it had asked for.
+ */
 async function settled(collections: Collections, id = DEFAULT_COLLECTION_ID): Promise<CollectionView> {
   let view: CollectionView | null = null;
   await vi.waitFor(
     async () => {
       view = await collections.get(id);
       expect(view?.run.phase).not.toBe('running');
+      expect(view?.run.items.filter((item) => item.status === 'running')).toEqual([]);
     },
     PATIENT,
   );
@@ -79,6 +83,9 @@ async function runStoppedAfterTwoAnswers(profiles: number): Promise<IDBFactory> 
   await first.collections.add(DEFAULT_COLLECTION_ID, many(profiles));
   await first.collections.control(DEFAULT_COLLECTION_ID, 'start');
   await vi.waitFor(() => expect(dying).toHaveBeenCalledTimes(4), PATIENT);
+  // Stopped once what it did is stored: two done, two out, the rest waiting.
+  const expected = ['done', 'done', 'running', 'running', ...Array<string>(profiles - 4).fill('queued')];
+  await vi.waitFor(async () => expect((await first.collections.get(DEFAULT_COLLECTION_ID))?.run.items.map((i) => i.status)).toEqual(expected), PATIENT);
   return idb;
 }
 
