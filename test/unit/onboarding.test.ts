@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { welcomeAfterInstall } from '@/entrypoints/background/welcome';
+import { isWelcome, welcomesOn } from '@/utils/onboarding';
+
+describe('the welcome after a first install', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+
+  it('opens the options page with ?welcome=1 in a tab after an install', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await welcomeAfterInstall({ reason: 'install' });
+    expect(create).toHaveBeenCalledTimes(1);
+    const url = new URL(create.mock.calls[0]![0].url!);
+    expect(url.pathname).toBe('/options.html');
+    expect(isWelcome(url.search)).toBe(true);
+  });
+
+  it.each(['update', 'chrome_update', 'browser_update', 'shared_module_update'])('opens nothing after %s', async (reason) => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await welcomeAfterInstall({ reason });
+    expect(create).not.toHaveBeenCalled();
+    expect(welcomesOn(reason)).toBe(false);
+  });
+
+  it('the page knows it is the welcome only from its query', () => {
+    expect(isWelcome('?welcome=1')).toBe(true);
+    expect(isWelcome('?tab=3&welcome=1')).toBe(true);
+    expect(isWelcome('')).toBe(false);
+    expect(isWelcome('?welcome=0')).toBe(false);
+    expect(isWelcome('?welcomes=1')).toBe(false);
+  });
+});
