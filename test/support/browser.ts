@@ -45,7 +45,18 @@ export interface LaunchOptions {
    * script) from the start (default false; the e2e tests switch it on). See chromium-console.ts.
    */
   watchConsole?: boolean;
+  /**
+   * The options page with the welcome (options.html?welcome=1), which the
+   * extension opens in a tab when it is first installed: every launch here is
+   * a first install, so the launch waits for that tab, then closes it
+   * ('close', the default) or leaves it open as `welcome` ('keep'). 'none':
+   * an extension that opens none (the bench's floor).
+   */
+  welcome?: 'close' | 'keep' | 'none';
 }
+
+/** Where the extension welcomes a new user (written out here, not taken from the code under test). */
+export const WELCOME_PAGE = 'options.html?welcome=1';
 
 export type StorageArea = 'local' | 'session';
 
@@ -78,6 +89,8 @@ export interface ExtensionBrowser {
   clearStorage(area: StorageArea): Promise<void>;
   /** The extension's console errors and warnings, when launched with `watchConsole`. */
   console: ChromiumConsole | null;
+  /** The welcome tab the install opened, when launched with `welcome: 'keep'` (else null). */
+  welcome: Page | null;
   close(): Promise<void>;
 }
 
@@ -168,9 +181,21 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
     const browserSession = await context.browser()!.newBrowserCDPSession();
+    // Before the welcome tab has loaded, so that what it logs is seen too.
     const consoleWatch = opts.watchConsole ? await ChromiumConsole.start(context, extensionOrigin) : null;
-    const control = await openControlPage(context, extensionOrigin);
-    return makeHandle({ context, extensionId, extensionOrigin, browserSession, control, console: consoleWatch, cleanup });
+    const welcome = (opts.welcome ?? 'close') === 'none' ? null : await welcomeTab(context, extensionOrigin);
+    if (welcome && opts.welcome !== 'keep') await welcome.close();
+    const control = await openControlPage(context, extensionOrigin, welcome);
+    return makeHandle({
+      context,
+      extensionId,
+      extensionOrigin,
+      browserSession,
+      control,
+      console: consoleWatch,
+      welcome: opts.welcome === 'keep' ? welcome : null,
+      cleanup,
+    });
   } catch (err) {
     await context.close().catch(() => {});
     cleanup();
@@ -185,6 +210,7 @@ interface HandleParts {
   browserSession: CDPSession;
   control: Page;
   console: ChromiumConsole | null;
+  welcome: Page | null;
   cleanup(): void;
 }
 
@@ -300,6 +326,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
       await control.evaluate((a) => chrome.storage[a].clear(), area);
     },
     console: p.console,
+    welcome: p.welcome,
     async close() {
       await p.console?.stop();
       await context.close().catch(() => {});
@@ -309,12 +336,29 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
 }
 
 /**
+ * The tab the extension opens on a first install, once it shows the welcome
+ * page. Waited for, so that it never appears in the middle of a test.
+ */
+async function welcomeTab(context: BrowserContext, extensionOrigin: string): Promise<Page> {
+  const url = `${extensionOrigin}/${WELCOME_PAGE}`;
+  return until(
+    `the welcome tab (${WELCOME_PAGE}) the extension opens when it is installed`,
+    () => context.pages().find((page) => page.url() === url) ?? null,
+    (page) => page !== null,
+    15_000,
+  ) as Promise<Page>;
+}
+
+/**
  * An extension-origin page with chrome.* APIs that runs none of the extension's own
  * code: the manifest shown as text. Storage and tab queries go through it, so they
- * never need the service worker and never wake it. It reuses the blank first tab.
+ * never need the service worker and never wake it. It reuses the blank first tab
+ * (world.ts takes the first page to be this one).
  */
-async function openControlPage(context: BrowserContext, extensionOrigin: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
+async function openControlPage(context: BrowserContext, extensionOrigin: string, welcome: Page | null): Promise<Page> {
+  const [first] = context.pages();
+  if (first && first === welcome) throw new Error('The welcome tab came before the blank first tab: no page is free for the control page.');
+  const page = first ?? (await context.newPage());
   await page.goto(`${extensionOrigin}/manifest.json`);
   return page;
 }
