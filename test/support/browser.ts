@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -53,6 +53,12 @@ export interface LaunchOptions {
    * an extension that opens none (the bench's floor).
    */
   welcome?: 'close' | 'keep' | 'none';
+  /**
+   * Let DevTools install unpacked extensions (`Extensions.loadUnpacked`, behind
+   * --enable-unsafe-extension-debugging): how a test installs a newer version
+   * over the running one, as an update does (default false).
+   */
+  extensionDebugging?: boolean;
 }
 
 /** Where the extension welcomes a new user (written out here, not taken from the code under test). */
@@ -91,6 +97,14 @@ export interface ExtensionBrowser {
   console: ChromiumConsole | null;
   /** The welcome tab the install opened, when launched with `welcome: 'keep'` (else null). */
   welcome: Page | null;
+  /**
+   * Installs `version` of the same extension over the running one, as the
+   * browser does an update (runtime.onInstalled, reason "update"): the private
+   * copy's manifest gets that version and is loaded again through DevTools.
+   * Needs `extensionDebugging` and the private copy. The extension's open
+   * pages close, the control page with them: what needs it no longer works.
+   */
+  updateExtension(version: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,6 +165,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         // (net::ERR_TEMPORARILY_THROTTLED, seen by fetch as a network error).
         // Tests of 503 would otherwise leak into the next test's lookup.
         ...(opts.httpThrottling ? [] : ['--disable-extensions-http-throttling']),
+        ...(opts.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       ],
     })
     .catch((err: unknown) => {
@@ -194,6 +209,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
       control,
       console: consoleWatch,
       welcome: opts.welcome === 'keep' ? welcome : null,
+      copyDir: opts.extensionDebugging ? copyDir : null,
       cleanup,
     });
   } catch (err) {
@@ -211,6 +227,8 @@ interface HandleParts {
   control: Page;
   console: ChromiumConsole | null;
   welcome: Page | null;
+  /** The private copy of the build, when it may be changed (launched with `extensionDebugging`). */
+  copyDir: string | null;
   cleanup(): void;
 }
 
@@ -327,6 +345,14 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     },
     console: p.console,
     welcome: p.welcome,
+    async updateExtension(version) {
+      if (!p.copyDir) throw new Error('updateExtension needs a launch with extensionDebugging and a private copy of the build.');
+      const manifestPath = join(p.copyDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+      const { id } = await browserSession.send('Extensions.loadUnpacked' as never, { path: p.copyDir } as never) as { id: string };
+      if (id !== extensionId) throw new Error(`The update was installed as ${id}, not over ${extensionId}`);
+    },
     async close() {
       await p.console?.stop();
       await context.close().catch(() => {});

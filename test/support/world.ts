@@ -44,6 +44,8 @@ export interface WorldOptions {
   watchConsole?: boolean;
   /** The welcome tab of the install: closed at launch (default) or kept as `browser.welcome` (see LaunchOptions.welcome). */
   welcome?: 'close' | 'keep';
+  /** Lets the test install an update over the extension (see LaunchOptions.extensionDebugging). */
+  extensionDebugging?: boolean;
 }
 
 export interface World {
@@ -100,6 +102,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     lang: options.lang,
     watchConsole: options.watchConsole,
     welcome: options.welcome,
+    extensionDebugging: options.extensionDebugging,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), site.close()]);
     throw error;

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { welcomeAfterInstall } from '@/entrypoints/background/welcome';
@@ -31,5 +32,30 @@ describe('the welcome after a first install', () => {
     expect(isWelcome('')).toBe(false);
     expect(isWelcome('?welcome=0')).toBe(false);
     expect(isWelcome('?welcomes=1')).toBe(false);
+  });
+});
+
+describe('the background, as the browser starts it', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+  });
+
+  it('welcomes after an install only: not after an update, nor when the browser starts', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(() => 'menu');
+    vi.spyOn(fakeBrowser.storage.local, 'setAccessLevel').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+    const { default: background } = await import('@/entrypoints/background');
+    background.main();
+
+    await fakeBrowser.runtime.onStartup.trigger();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update' });
+    expect(create).not.toHaveBeenCalled();
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]![0].url).toMatch(/\/options\.html\?welcome=1$/);
   });
 });
