@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChromeApi } from '../support/chrome-api';
-import { WELCOME_PAGE } from '../support/browser';
 import { OptionsPage } from '../support/options-page';
 import { until } from '../support/poll';
+import { WELCOME_PAGE } from '../support/welcome';
 import { useWorld } from './fixture';
 
 declare const chrome: ChromeApi & {

@@ -7,6 +7,7 @@ import type { ChromeApi } from './chrome-api';
 import { ChromiumConsole } from './chromium-console';
 import { findChromium } from './chromium';
 import { until } from './poll';
+import { WELCOME_PAGE } from './welcome';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
 declare const chrome: ChromeApi;
@@ -61,8 +62,6 @@ export interface LaunchOptions {
   extensionDebugging?: boolean;
 }
 
-/** Where the extension welcomes a new user (written out here, not taken from the code under test). */
-export const WELCOME_PAGE = 'options.html?welcome=1';
 
 export type StorageArea = 'local' | 'session';
 
