@@ -7,7 +7,7 @@ import type { ChromeApi } from './chrome-api';
 import { ChromiumConsole } from './chromium-console';
 import { findChromium } from './chromium';
 import { until } from './poll';
-import { WELCOME_PAGE } from './welcome';
+import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
 declare const chrome: ChromeApi;
@@ -198,7 +198,11 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     // Before the welcome tab has loaded, so that what it logs is seen too.
     const consoleWatch = opts.watchConsole ? await ChromiumConsole.start(context, extensionOrigin) : null;
     const welcome = (opts.welcome ?? 'close') === 'none' ? null : await welcomeTab(context, extensionOrigin);
-    if (welcome && opts.welcome !== 'keep') await welcome.close();
+    if (welcome && opts.welcome !== 'keep') {
+      // Closed once it has its answers, so no message of its own is cut off.
+      await until('the welcome tab to have heard back from the background', () => welcome.evaluate(optionsPageSettled), Boolean, 15_000);
+      await welcome.close();
+    }
     const control = await openControlPage(context, extensionOrigin, welcome);
     return makeHandle({
       context,

@@ -34,7 +34,7 @@ import type { ChromeApi } from './chrome-api';
 import type { ConsoleEntry, ConsoleWatch } from './console-entries';
 import type { ToolbarReader } from './tab-model';
 import { until } from './poll';
-import { WELCOME_PAGE } from './welcome';
+import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // The WebExtension API inside control.evaluate() callbacks (Firefox has `chrome` too;
 // `browser` is its own name). Types only: see chrome-api.ts.
@@ -278,7 +278,10 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     const welcomePage = pages.find((page) => contextIdOf(page) === welcomeContext);
     if (!welcomePage) throw new Error('puppeteer has no page for the welcome tab');
     const keptWelcome = opts.welcome === 'keep' ? welcomePage : null;
-    if (!keptWelcome) await welcomePage.close();
+    if (!keptWelcome) {
+      await until('the welcome tab to have heard back from the background', () => welcomePage.evaluate(optionsPageSettled), Boolean, 15_000);
+      await welcomePage.close();
+    }
     const first = pages.find((page) => page !== welcomePage);
     const control = first ?? (await firefox.newPage());
     await navigate(control, `${extensionOrigin}/manifest.json`);
