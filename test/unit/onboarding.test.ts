@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+// Loaded with the file (its top level only defines the background), not inside the test's time.
+import background from '@/entrypoints/background';
 import { welcomeAfterInstall } from '@/entrypoints/background/welcome';
 import { isWelcome, welcomesOn } from '@/utils/onboarding';
 
@@ -46,7 +48,6 @@ describe('the background, as the browser starts it', () => {
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(() => 'menu');
     vi.spyOn(fakeBrowser.storage.local, 'setAccessLevel').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
-    const { default: background } = await import('@/entrypoints/background');
     background.main();
 
     await fakeBrowser.runtime.onStartup.trigger();
