@@ -1,15 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateApiKey } from '@/utils/api-key-validation';
 import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
 import { splitAround, type Translate } from '@/utils/i18n';
 import type { OptionsMessage, Send } from '@/utils/protocol';
+import { isTesting, KEY_TEST_ID, KeyTestStatus, useKeyTest } from './KeyTest';
 import { failureText, StatusMessage, type Message } from './StatusMessage';
 
 /** Stands for the dashboard link inside the translated hint, which is split around it. */
 const LINK_SLOT = '\u{E000}';
 
-/** Enter, reveal, save and remove the SociaVault API key. */
-export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Translate }) {
+interface Props {
+  send: Send<OptionsMessage>;
+  t: Translate;
+  /** Put the focus in the key field when the page opens (the welcome after an install). */
+  focusKey?: boolean;
+}
+
+/** Enter, reveal, test, save and remove the SociaVault API key. */
+export function ApiKeySection({ send, t, focusKey = false }: Props) {
   const [value, setValue] = useState('');
   /** Whether the background holds a key; null until it has told us. */
   const [hasKey, setHasKey] = useState<boolean | null>(null);
@@ -17,6 +25,12 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  const keyTest = useKeyTest(send, t);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusKey) field.current?.focus();
+  }, []);
 
   useEffect(() => {
     send('get-api-key', {})
@@ -50,6 +64,8 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
             ? { tone: 'warning', text: t('keySavedWithWarning', warning) }
             : { tone: 'success', text: t('keySaved') },
         );
+        // A new key is tested at once (free), so a wrong one shows now rather than at the next lookup.
+        void keyTest.test(checked.key);
       } else {
         setMessage({ tone: 'error', text: t(response.message) });
       }
@@ -88,6 +104,7 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
   // Same element either way (Preact only swaps the type), so focus and caret stay.
   const keyInput = {
     id: 'api-key',
+    ref: field,
     class: 'input input-key',
     name: 'api-key',
     value,
@@ -95,7 +112,7 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
     autocomplete: 'off',
     autocapitalize: 'off' as const,
     spellcheck: false,
-    'aria-describedby': 'key-state',
+    'aria-describedby': `key-state ${KEY_TEST_ID}`,
     'aria-invalid': message?.tone === 'error' ? ('true' as const) : undefined,
     onInput: (event: { currentTarget: HTMLInputElement }) => {
       setValue(event.currentTarget.value);
@@ -145,6 +162,15 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
           </button>
           <button
             type="button"
+            class="button"
+            disabled={isTesting(keyTest.pending, value)}
+            aria-controls={KEY_TEST_ID}
+            onClick={() => void keyTest.test(value)}
+          >
+            {t('testKey')}
+          </button>
+          <button
+            type="button"
             class={`button${confirmingRemove ? ' button-danger' : ''}`}
             disabled={busy || hasKey !== true}
             onClick={() => void remove()}
@@ -163,6 +189,7 @@ export function ApiKeySection({ send, t }: { send: Send<OptionsMessage>; t: Tran
           </p>
         ) : null}
         <StatusMessage message={message} testId="key-message" />
+        <KeyTestStatus pending={keyTest.pending} result={keyTest.result} field={value} t={t} />
       </form>
     </section>
   );

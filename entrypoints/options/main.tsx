@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createTranslator, type GetMessage } from '@/utils/i18n';
+import { isWelcome } from '@/utils/onboarding';
 import { createSender, type OptionsMessage } from '@/utils/protocol';
 import { App } from './App';
 import './style.css';
@@ -13,4 +14,5 @@ document.documentElement.dir = t.dir;
 document.title = t('optionsPageTitle');
 
 const root = document.getElementById('app');
-if (root) render(<App send={createSender<OptionsMessage>((message) => browser.runtime.sendMessage(message))} t={t} />, root);
+const send = createSender<OptionsMessage>((message) => browser.runtime.sendMessage(message));
+if (root) render(<App send={send} t={t} welcome={isWelcome(location.search)} />, root);

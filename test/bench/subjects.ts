@@ -136,6 +136,8 @@ export async function startSubject(name: SubjectName, servers: Servers, startPat
   const browser = await launchExtension({
     ...servers,
     extensionDir: name === 'product' ? extensionDir('chrome') : FLOOR_DIR,
+    // The floor opens no welcome tab on install; the product's is closed before measuring.
+    welcome: name === 'product' ? 'close' : 'none',
   });
   try {
     await browser.setStorage('local', layout.setup);

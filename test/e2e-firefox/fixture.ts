@@ -11,10 +11,12 @@ import { startFirefoxWorld, type FirefoxWorld, type FirefoxWorldOptions } from '
 export { idsOf, profileOf } from '../support/scenarios';
 export { TOOLBAR_TITLE } from '../support/tab-model';
 
-export function useFirefoxWorld(options: FirefoxWorldOptions = {}): FirefoxWorld {
+/** With `reset: false` no test resets it: the browser as the install left it (no key, the welcome tab if kept). */
+export function useFirefoxWorld(options: FirefoxWorldOptions & { reset?: boolean } = {}): FirefoxWorld {
+  const { reset = true, ...worldOptions } = options;
   const world = {} as FirefoxWorld;
   beforeAll(async () => {
-    Object.assign(world, await startFirefoxWorld(options));
+    Object.assign(world, await startFirefoxWorld(worldOptions));
   });
   afterAll(async () => {
     const ignored = world.browser?.console.ignored ?? [];
@@ -24,7 +26,7 @@ export function useFirefoxWorld(options: FirefoxWorldOptions = {}): FirefoxWorld
     await world.close?.();
   });
   beforeEach(async () => {
-    await world.reset();
+    if (reset) await world.reset();
   });
   afterEach(async () => {
     const entries = await world.browser.console.take();

@@ -14,14 +14,16 @@ export { TOOLBAR_TITLE } from '../support/instagram-tab';
 /**
  * The world of this test file. With `resetEachTest` (default) every test starts
  * from a fresh install with the test key saved; without it, once before the
- * first test. The object is filled in by beforeAll.
+ * first test, or never with `reset: false` (the browser as the install left
+ * it: no key, the welcome tab if kept). The object is filled in by beforeAll.
  */
-export function useWorld(options: WorldOptions & { resetEachTest?: boolean } = {}): World {
-  const { resetEachTest = true, ...worldOptions } = options;
+export function useWorld(options: WorldOptions & { resetEachTest?: boolean; reset?: boolean } = {}): World {
+  const { reset = true, ...rest } = options;
+  const { resetEachTest = reset, ...worldOptions } = rest;
   const world = {} as World;
   beforeAll(async () => {
     Object.assign(world, await startWorld({ watchConsole: true, ...worldOptions }));
-    if (!resetEachTest) await world.reset();
+    if (reset && !resetEachTest) await world.reset();
   });
   afterAll(async () => {
     const ignored = world.browser?.console?.ignored ?? [];

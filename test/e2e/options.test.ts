@@ -120,3 +120,13 @@ describe('automatic lookups', () => {
     await expect.poll(() => options.getByTestId('auto-lookups-today').textContent()).toBe('Today: 2 automatic lookups (2 credits).');
   });
 });
+
+describe('the way to the collection page', () => {
+  it('"Open the collection" opens collection.html', async () => {
+    const options = await world.options();
+    await options.page.getByRole('link', { name: 'Open the collection' }).click();
+    await options.page.waitForURL(`${world.browser.extensionOrigin}/collection.html`);
+    await expect.poll(() => options.page.getByRole('heading', { level: 1 }).innerText()).toBe('Collections');
+    expect(world.api.requests).toEqual([]);
+  });
+});

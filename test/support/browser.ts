@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -7,6 +7,7 @@ import type { ChromeApi } from './chrome-api';
 import { ChromiumConsole } from './chromium-console';
 import { findChromium } from './chromium';
 import { until } from './poll';
+import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
 declare const chrome: ChromeApi;
@@ -45,7 +46,22 @@ export interface LaunchOptions {
    * script) from the start (default false; the e2e tests switch it on). See chromium-console.ts.
    */
   watchConsole?: boolean;
+  /**
+   * The options page with the welcome (options.html?welcome=1), which the
+   * extension opens in a tab when it is first installed: every launch here is
+   * a first install, so the launch waits for that tab, then closes it
+   * ('close', the default) or leaves it open as `welcome` ('keep'). 'none':
+   * an extension that opens none (the bench's floor).
+   */
+  welcome?: 'close' | 'keep' | 'none';
+  /**
+   * Let DevTools install unpacked extensions (`Extensions.loadUnpacked`, behind
+   * --enable-unsafe-extension-debugging): how a test installs a newer version
+   * over the running one, as an update does (default false).
+   */
+  extensionDebugging?: boolean;
 }
+
 
 export type StorageArea = 'local' | 'session';
 
@@ -78,6 +94,16 @@ export interface ExtensionBrowser {
   clearStorage(area: StorageArea): Promise<void>;
   /** The extension's console errors and warnings, when launched with `watchConsole`. */
   console: ChromiumConsole | null;
+  /** The welcome tab the install opened, when launched with `welcome: 'keep'` (else null). */
+  welcome: Page | null;
+  /**
+   * Installs `version` of the same extension over the running one, as the
+   * browser does an update (runtime.onInstalled, reason "update"): the private
+   * copy's manifest gets that version and is loaded again through DevTools.
+   * Needs `extensionDebugging` and the private copy. The extension's open
+   * pages close, the control page with them: what needs it no longer works.
+   */
+  updateExtension(version: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -138,6 +164,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
         // (net::ERR_TEMPORARILY_THROTTLED, seen by fetch as a network error).
         // Tests of 503 would otherwise leak into the next test's lookup.
         ...(opts.httpThrottling ? [] : ['--disable-extensions-http-throttling']),
+        ...(opts.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       ],
     })
     .catch((err: unknown) => {
@@ -168,9 +195,26 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
     const browserSession = await context.browser()!.newBrowserCDPSession();
+    // Before the welcome tab has loaded, so that what it logs is seen too.
     const consoleWatch = opts.watchConsole ? await ChromiumConsole.start(context, extensionOrigin) : null;
-    const control = await openControlPage(context, extensionOrigin);
-    return makeHandle({ context, extensionId, extensionOrigin, browserSession, control, console: consoleWatch, cleanup });
+    const welcome = (opts.welcome ?? 'close') === 'none' ? null : await welcomeTab(context, extensionOrigin);
+    if (welcome && opts.welcome !== 'keep') {
+      // Closed once it has its answers, so no message of its own is cut off.
+      await until('the welcome tab to have heard back from the background', () => welcome.evaluate(optionsPageSettled), Boolean, 15_000);
+      await welcome.close();
+    }
+    const control = await openControlPage(context, extensionOrigin, welcome);
+    return makeHandle({
+      context,
+      extensionId,
+      extensionOrigin,
+      browserSession,
+      control,
+      console: consoleWatch,
+      welcome: opts.welcome === 'keep' ? welcome : null,
+      copyDir: opts.extensionDebugging ? copyDir : null,
+      cleanup,
+    });
   } catch (err) {
     await context.close().catch(() => {});
     cleanup();
@@ -185,6 +229,9 @@ interface HandleParts {
   browserSession: CDPSession;
   control: Page;
   console: ChromiumConsole | null;
+  welcome: Page | null;
+  /** The private copy of the build, when it may be changed (launched with `extensionDebugging`). */
+  copyDir: string | null;
   cleanup(): void;
 }
 
@@ -300,6 +347,15 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
       await control.evaluate((a) => chrome.storage[a].clear(), area);
     },
     console: p.console,
+    welcome: p.welcome,
+    async updateExtension(version) {
+      if (!p.copyDir) throw new Error('updateExtension needs a launch with extensionDebugging and a private copy of the build.');
+      const manifestPath = join(p.copyDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
+      const { id } = await browserSession.send('Extensions.loadUnpacked' as never, { path: p.copyDir } as never) as { id: string };
+      if (id !== extensionId) throw new Error(`The update was installed as ${id}, not over ${extensionId}`);
+    },
     async close() {
       await p.console?.stop();
       await context.close().catch(() => {});
@@ -309,12 +365,29 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
 }
 
 /**
+ * The tab the extension opens on a first install, once it shows the welcome
+ * page. Waited for, so that it never appears in the middle of a test.
+ */
+async function welcomeTab(context: BrowserContext, extensionOrigin: string): Promise<Page> {
+  const url = `${extensionOrigin}/${WELCOME_PAGE}`;
+  return until(
+    `the welcome tab (${WELCOME_PAGE}) the extension opens when it is installed`,
+    () => context.pages().find((page) => page.url() === url) ?? null,
+    (page) => page !== null,
+    15_000,
+  ) as Promise<Page>;
+}
+
+/**
  * An extension-origin page with chrome.* APIs that runs none of the extension's own
  * code: the manifest shown as text. Storage and tab queries go through it, so they
- * never need the service worker and never wake it. It reuses the blank first tab.
+ * never need the service worker and never wake it. It reuses the blank first tab
+ * (world.ts takes the first page to be this one).
  */
-async function openControlPage(context: BrowserContext, extensionOrigin: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
+async function openControlPage(context: BrowserContext, extensionOrigin: string, welcome: Page | null): Promise<Page> {
+  const [first] = context.pages();
+  if (first && first === welcome) throw new Error('The welcome tab came before the blank first tab: no page is free for the control page.');
+  const page = first ?? (await context.newPage());
   await page.goto(`${extensionOrigin}/manifest.json`);
   return page;
 }

@@ -72,6 +72,8 @@ export interface FirefoxWorldOptions {
   validKeys?: string[];
   credits?: number;
   scenarios?: Scenarios;
+  /** The welcome tab of the install: closed at launch (default) or kept as `browser.welcome`. */
+  welcome?: 'close' | 'keep';
 }
 
 export interface FirefoxWorld {
@@ -113,7 +115,7 @@ export async function startFirefoxWorld(options: FirefoxWorldOptions = {}): Prom
       { host: 'api.sociavault.com', port: api.port },
     ]);
     started.push(proxy);
-    const firefox = await launchFirefoxExtension({ pac: proxy.pac, caCert: tls.caCert, headless: options.headless });
+    const firefox = await launchFirefoxExtension({ pac: proxy.pac, caCert: tls.caCert, headless: options.headless, welcome: options.welcome });
 
     const highlightLog = () => api.requests.filter((r) => r.path === API_PATHS.highlights);
     const instagram = (path: string) => FirefoxInstagramTab.open(firefox, path);

@@ -34,6 +34,7 @@ import type { ChromeApi } from './chrome-api';
 import type { ConsoleEntry, ConsoleWatch } from './console-entries';
 import type { ToolbarReader } from './tab-model';
 import { until } from './poll';
+import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // The WebExtension API inside control.evaluate() callbacks (Firefox has `chrome` too;
 // `browser` is its own name). Types only: see chrome-api.ts.
@@ -66,6 +67,11 @@ export interface FirefoxLaunchOptions {
   /** PEM of the CA that signed the stand-ins' certificate; trusted for TLS servers in this profile only. */
   caCert: string;
   headless?: boolean;
+  /**
+   * The welcome tab the extension opens when it is installed (options.html?welcome=1):
+   * waited for, then closed ('close', the default) or left open as `welcome` ('keep').
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface FirefoxExtension extends ToolbarReader {
@@ -77,6 +83,8 @@ export interface FirefoxExtension extends ToolbarReader {
   extensionOrigin: string;
   /** The page every extension API call of the harness goes through. */
   control: Page;
+  /** The welcome tab the install opened, when launched with `welcome: 'keep'` (else null). */
+  welcome: Page | null;
   /** A new tab at https://www.instagram.com<path>, loaded. */
   newInstagramPage(path: string): Promise<Page>;
   /** The tabs id of a page's tab. Brings the page to the front. */
@@ -211,7 +219,28 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     const navigate = async (page: Page, url: string) => {
       await bidi('browsingContext.navigate', { context: contextIdOf(page), url, wait: 'complete' });
     };
-    const [first] = await firefox.pages();
+    // The install opens the welcome tab: waited for, so that it never appears in the middle of a test.
+    // Found by its address in the browsing-context tree (puppeteer's page.url() stays about:blank
+    // for moz-extension:// documents, which send it no load events).
+    const welcomeUrl = `${extensionOrigin}/${WELCOME_PAGE}`;
+    const welcomeContext = await until(
+      `the welcome tab (${WELCOME_PAGE}) the extension opens when it is installed`,
+      async () => {
+        const { contexts } = await bidi<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', { maxDepth: 0 });
+        return contexts.find((c) => c.url === welcomeUrl)?.context ?? null;
+      },
+      (context) => context !== null,
+      15_000,
+    );
+    const pages = await firefox.pages();
+    const welcomePage = pages.find((page) => contextIdOf(page) === welcomeContext);
+    if (!welcomePage) throw new Error('puppeteer has no page for the welcome tab');
+    const keptWelcome = opts.welcome === 'keep' ? welcomePage : null;
+    if (!keptWelcome) {
+      await until('the welcome tab to have heard back from the background', () => welcomePage.evaluate(optionsPageSettled), Boolean, 15_000);
+      await welcomePage.close();
+    }
+    const first = pages.find((page) => page !== welcomePage);
     const control = first ?? (await firefox.newPage());
     await navigate(control, `${extensionOrigin}/manifest.json`);
     await until('the control page to have the extension APIs', () => control.evaluate(() => typeof browser.storage?.local), (t) => t === 'object', 10_000);
@@ -225,6 +254,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
       geckoId,
       extensionOrigin,
       control,
+      welcome: keptWelcome,
       console: consoleWatch,
       chromeEval,
       async newInstagramPage(path) {

@@ -62,6 +62,34 @@ export class OptionsPage {
     return this.message('cache-message', 'cache', expected);
   }
 
+  testKeyButton(): Locator {
+    return this.page.getByRole('button', { name: 'Test key', exact: true });
+  }
+
+  /** The live region beside the key field where "Test key" says what it found. */
+  keyTestRegion(): Locator {
+    return this.page.getByTestId('key-test');
+  }
+
+  /** Waits for the "Test key" result to read like `expected` (default: anything but "Testing…"); returns it. */
+  keyTestResult(expected: RegExp = /^(?!Testing)\S/): Promise<string> {
+    return this.message('key-test', '"Test key"', expected);
+  }
+
+  /** Replaces what the key field shows, as a person types it (the saved key shown first). */
+  async typeKey(key: string): Promise<void> {
+    await this.loaded();
+    const field = this.keyField();
+    await field.fill('');
+    await field.pressSequentially(key, { delay: 10 });
+  }
+
+  /** Presses "Test key" and returns the result once it reads like `expected`. */
+  async testKey(expected?: RegExp): Promise<string> {
+    await this.testKeyButton().click();
+    return this.keyTestResult(expected);
+  }
+
   async storedKey(): Promise<unknown> {
     return (await this.browser.getStorage('local', LOCAL_KEYS.apiKey))[LOCAL_KEYS.apiKey];
   }

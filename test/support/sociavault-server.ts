@@ -84,7 +84,17 @@ export interface SociaVaultServer {
   readonly held: number;
   /** Answers the held requests now and holds no more. */
   releaseHeld(): void;
-  /** Forget requests, delay overrides and a hold (answering what it held), restore the starting credit balance. */
+  /**
+   * How `/v1/credits` answers from now on: as usual (null), by dropping the
+   * connection ('hangup': a network failure to the client), or with this
+   * status and JSON body (a 5xx, …). The key check comes first, as for every path.
+   */
+  failCredits(how: 'hangup' | { status: number; body: unknown } | null): void;
+  /** Holds every `/v1/credits` answer from now on, until `releaseCredits`. */
+  holdCredits(): void;
+  /** Sends the held `/v1/credits` answers and holds no more. */
+  releaseCredits(): void;
+  /** Forget requests, delay overrides, a hold (answering what it held) and credits failures; restore the starting credit balance. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -102,6 +112,13 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
   for (const [handle, s] of Object.entries(scenarios)) if (s.kind === 'profile') byOwnerId.set(s.ownerId, handle);
 
   const requests: RecordedRequest[] = [];
+  let creditsFailure: 'hangup' | { status: number; body: unknown } | null = null;
+  let creditsHeld: Array<() => void> | null = null;
+  const releaseCredits = () => {
+    const answers = creditsHeld ?? [];
+    creditsHeld = null;
+    for (const answer of answers) answer();
+  };
   let gate: { pass: number; hold: number; held: Array<() => void> } | null = null;
   const releaseHeld = () => {
     const answers = gate?.held ?? [];
@@ -144,7 +161,20 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     if (record.method !== 'GET') return sendJson(405, { error: 'Method not allowed' });
 
     if (url.pathname === API_PATHS.credits) {
-      return sendJson(200, { credits, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
+      const failure = creditsFailure;
+      const answerCredits = () => {
+        if (failure === 'hangup') {
+          record.aborted = true;
+          if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
+          else req.socket.destroy();
+          return;
+        }
+        if (failure) return sendJson(failure.status, failure.body);
+        sendJson(200, { credits, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
+      };
+      if (creditsHeld) creditsHeld.push(answerCredits);
+      else answerCredits();
+      return;
     }
     if (url.pathname !== API_PATHS.highlights) return sendJson(404, ERROR_BODIES.notFound);
 
@@ -229,8 +259,17 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       return gate?.held.length ?? 0;
     },
     releaseHeld,
+    failCredits(how) {
+      creditsFailure = how;
+    },
+    holdCredits() {
+      creditsHeld ??= [];
+    },
+    releaseCredits,
     reset() {
       releaseHeld();
+      releaseCredits();
+      creditsFailure = null;
       requests.length = 0;
       delays.clear();
       credits = initialCredits;

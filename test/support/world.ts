@@ -42,6 +42,10 @@ export interface WorldOptions {
   lang?: string;
   /** Collect the extension's console errors and warnings (see LaunchOptions.watchConsole). */
   watchConsole?: boolean;
+  /** The welcome tab of the install: closed at launch (default) or kept as `browser.welcome` (see LaunchOptions.welcome). */
+  welcome?: 'close' | 'keep';
+  /** Lets the test install an update over the extension (see LaunchOptions.extensionDebugging). */
+  extensionDebugging?: boolean;
 }
 
 export interface World {
@@ -97,6 +101,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     httpThrottling: options.httpThrottling,
     lang: options.lang,
     watchConsole: options.watchConsole,
+    welcome: options.welcome,
+    extensionDebugging: options.extensionDebugging,
   }).catch(async (error: unknown) => {
     await Promise.all([api.close(), site.close()]);
     throw error;
