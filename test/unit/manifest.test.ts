@@ -186,9 +186,10 @@ describe('Chrome build (.output/chrome-mv3)', () => {
     }
   });
 
-  it('loads no webextension-polyfill in the popup (Chrome and Firefox both give it promise-based APIs)', () => {
+  it('loads no webextension-polyfill in the popup or the background (Chrome and Firefox both give them promise-based APIs)', () => {
     // Its UMD name and its start-up check, as the pinned version (0.12.0) writes them.
-    for (const file of builtSizes(CHROME_DIR).popup.files) {
+    const sizes = builtSizes(CHROME_DIR);
+    for (const file of [...sizes.popup.files, ...sizes.background.files]) {
       const code = readFileSync(join(CHROME_DIR, file), 'utf8');
       expect(code, file).not.toContain('webextension-polyfill');
       expect(code, file).not.toContain('should only be loaded in a browser extension');
