@@ -1,5 +1,5 @@
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
-import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-action';
 import type { BalanceAnswer } from '@/utils/protocol';
 
 const STATUS_LABELS: Record<string, MessageKey> = {

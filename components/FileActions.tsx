@@ -1,21 +1,11 @@
-import { exportFile, type FileFormat } from '@/utils/export-files';
+import type { FileFormat } from '@/utils/export-files';
 import type { HighlightList } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { DownloadIcon } from './icons';
+import { lazyModule } from './lazy';
 
-/** Saves a file through a link to a Blob: no permission needed, in Chrome and Firefox alike. */
-export function saveFile(name: string, type: string, chunks: readonly BlobPart[]): void {
-  const url = URL.createObjectURL(new Blob([...chunks], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it has started; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** The file formats and the saving, loaded on the first click (the user's gesture lasts seconds, the load milliseconds). */
+const saving = lazyModule(() => import('./save-list'));
 
 interface Props {
   list: HighlightList;
@@ -24,10 +14,7 @@ interface Props {
 
 /** "Download CSV" and "Download JSON" of the list shown. */
 export function FileActions({ list, t }: Props) {
-  const download = (format: FileFormat) => {
-    const file = exportFile([list], list.handle, format);
-    saveFile(file.name, file.type, file.chunks);
-  };
+  const download = (format: FileFormat) => void saving.get().then(({ saveList }) => saveList(list, format), () => undefined);
   return (
     <div class="summary-actions">
       <button type="button" class="button" onClick={() => download('csv')}>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { ErrorExplanation } from '@/utils/error-explanation';
+import type { ErrorExplanation } from '@/utils/error-action';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
 import { FILTER_FROM, filterHighlights } from '@/utils/highlight-filter';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
@@ -12,7 +12,11 @@ import { FetchedAgo } from './FetchedAgo';
 import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
 import { CopyIcon, RefreshIcon } from './icons';
-import { RowMenu, type RowMenuTarget } from './RowMenu';
+import { lazyModule } from './lazy';
+import type { RowMenuTarget } from './RowMenu';
+
+/** A row's menu of more actions, loaded when one is first opened. */
+const rowMenu = lazyModule(() => import('./RowMenu'));
 
 interface Props {
   list: HighlightListData;
@@ -45,6 +49,7 @@ export function HighlightsView(props: Props) {
   const { notice, copy } = useCopy(t);
   const [query, setQuery] = useState('');
   const [menu, setMenu] = useState<RowMenuTarget | null>(null);
+  const menuCode = rowMenu.use(menu !== null);
   const shown = useMemo(() => filterHighlights(list.highlights, query), [list, query]);
   const total = list.highlights.length;
   const count = shown.length;
@@ -135,7 +140,7 @@ export function HighlightsView(props: Props) {
       <CopyStatus notice={notice} />
       <div class="list-area">
         <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={copyOne} onMore={openMenu} t={t} />
-        {menu ? <RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
+        {menu && menuCode ? <menuCode.RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
       </div>
     </section>
   );

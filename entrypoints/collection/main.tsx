@@ -5,7 +5,7 @@ import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { COLLECTION_PREFIX, LOCAL_KEYS } from '@/utils/storage-keys';
 import { App } from './App';
-import { saveFile } from './save-file';
+import { saveFile } from '@/components/save-file';
 import './style.css';
 
 // WXT types getMessage with the English catalog's names; plural forms are named at run time.
