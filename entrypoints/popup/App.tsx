@@ -1,6 +1,5 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import { BalanceFooter } from '@/components/BalanceFooter';
 import { CacheFullNotice } from '@/components/CacheFullNotice';
 import { CollectionActions } from '@/components/CollectionActions';
 import { ErrorPanel } from '@/components/ErrorPanel';
@@ -59,6 +58,8 @@ function headerHandleOf(view: View): Handle | null {
 
 /** The explanations of failures, loaded once there is one to show (entrypoints/popup/problem.ts). */
 const problems = lazyModule(() => import('./problem'));
+/** The balance footer, loaded once the background has told the balance. */
+const balanceFooter = lazyModule(() => import('@/components/BalanceFooter'));
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
 export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
@@ -83,6 +84,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
   const explain = problems.use(view.state === 'error' || state.refreshProblem !== null)?.explainProblem ?? null;
   // A failure is shown, and the popup settled, once its explanation has loaded (milliseconds, from the extension's files).
   const explaining = view.state === 'error' && !explain;
+  const footer = balanceFooter.use(extras.balance?.ok === true);
   // After each settled view (and so after each paid answer): the balance, which the
   // background asks SociaVault for at most once a minute, and the collection's size.
   const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
@@ -159,7 +161,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
           t={t}
         />
       ) : null}
-      <BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} />
+      {footer ? <footer.BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} /> : null}
     </main>
   );
 }

@@ -79,8 +79,8 @@ export function pageFiles(dir: string, html: string): { scripts: string[]; style
     while (queue.length) {
       const file = queue.shift()!;
       const code = readFileSync(join(dir, file), 'utf8');
-      for (const [, ref] of code.matchAll(pattern)) {
-        const path = resolveRef(ref!, file);
+      for (const [, ref, otherRef] of code.matchAll(pattern)) {
+        const path = resolveRef((ref ?? otherRef)!, file);
         if (!found.has(path) && !known.has(path)) {
           found.add(path);
           queue.push(path);
