@@ -185,7 +185,7 @@ function panelSvg(panel: Panel, left: number, top: number, width: number, height
 
 /** Panels side by side, with a caption line under them. */
 export function chartSvg(panels: readonly Panel[], caption: string): string {
-  const [w, h] = [420, 320];
+  const [w, h] = [600, 340];
   const width = w * panels.length;
   const height = h + 24;
   const body = panels.map((panel, i) => panelSvg(panel, i * w, 0, w, h)).join('\n  ');
