@@ -128,7 +128,9 @@ async function popupRun(subject: Subject, rows: number, { copyAll = false } = {}
     let copyMs: number | null = null;
     if (copyAll) {
       await popup.page.bringToFront(); // the clipboard serves the focused document only
-      await popup.page.getByRole('button', { name: /^Copy all/ }).click();
+      // By its text, not its role: a role query computes the accessible name of
+      // every button in the page, 5,000 rows' worth, on each retry.
+      await popup.page.locator('button', { hasText: /^\s*Copy all/ }).first().click();
       const probe = await until('the clipboard to be written', () => readProbe(popup.page), (p) => p.clipboardDoneAt !== null, 10_000);
       if (probe.clipboardLength === null || probe.clipboardLength < rows * 17) throw new Error(`${subject.name}: Copy all copied ${probe.clipboardLength} characters`);
       copyMs = probe.clipboardDoneAt! - probe.clickAt!;
