@@ -78,7 +78,7 @@ function pair(s: Summary, f: Figure): string {
 function targetText(f: Figure): string {
   const unit = f.unit === 'kB' ? ' kB' : f.unit === 'ms' ? ' ms' : '';
   if (f.target.kind === 'ratio') return `≤ ${f.target.max.toFixed(1)}×`;
-  const shown = f.unit === 'kB' ? (f.target.max / 1000).toFixed(0) : String(f.target.max);
+  const shown = f.unit === 'kB' ? String(f.target.max / 1000) : String(f.target.max);
   return `${f.target.strict ? '<' : '≤'} ${shown}${unit}${f.unit === 'messages' ? ' messages' : ''}`;
 }
 
