@@ -90,6 +90,8 @@ export default defineConfig({
       'test/**',
       'scripts/**',
       'docs/store/**',
+      // The bench's charts, which the README shows.
+      'docs/bench/**',
       'README.md',
       'LICENSE',
       'PRIVACY.md',
