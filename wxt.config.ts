@@ -90,6 +90,8 @@ export default defineConfig({
       'test/**',
       'scripts/**',
       'docs/store/**',
+      // The bench's charts, which the README shows.
+      'docs/bench/**',
       'README.md',
       'LICENSE',
       'PRIVACY.md',
@@ -126,9 +128,10 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       sourcemap: false,
-      // Both browsers load modulepreload links themselves; Vite's polyfill for
-      // browsers that do not would cost every page 0.8 kB (gzip).
-      modulePreload: { polyfill: false },
+      // No modulepreload: Vite's polyfill for browsers without it would cost
+      // every page 0.8 kB (gzip); modules/plain-dynamic-imports.ts says why
+      // lazy chunks need no preloading either.
+      modulePreload: false,
     },
   }),
 });

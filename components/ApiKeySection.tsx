@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateApiKey } from '@/utils/api-key-validation';
-import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-action';
 import { splitAround, type Translate } from '@/utils/i18n';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 import { isTesting, KEY_TEST_ID, KeyTestStatus, useKeyTest } from './KeyTest';

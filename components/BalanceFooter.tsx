@@ -1,6 +1,10 @@
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
-import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-action';
 import type { BalanceAnswer } from '@/utils/protocol';
+import { adoptStyle } from './adopt-style';
+import style from './BalanceFooter.css?inline';
+
+adoptStyle(style);
 
 const STATUS_LABELS: Record<string, MessageKey> = {
   active: 'balanceStatusActive',
@@ -16,7 +20,11 @@ interface Props {
   t: Translate;
 }
 
-/** The account's credits where the user works: "950 credits · active", and a warning when they run low. */
+/**
+ * The account's credits where the user works: "950 credits · active", and a
+ * warning when they run low. The popup loads it once the background has
+ * answered with a balance, after its first paint.
+ */
 export function BalanceFooter({ answer, lowBalanceWarning, t }: Props) {
   if (!answer?.ok) return null;
   const { credits, status } = answer.balance;

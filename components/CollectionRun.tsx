@@ -11,7 +11,7 @@ import {
 } from '@/entrypoints/collection/format';
 import type { ShownEstimate } from '@/entrypoints/collection/state';
 import type { CollectionRun as Run, RunPhase } from '@/utils/collection';
-import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-action';
 import { plural, text, type MessageKey, type Translate } from '@/utils/i18n';
 import type { RunAction } from '@/utils/protocol';
 import { ExternalIcon } from './icons';

@@ -1,4 +1,4 @@
-import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '@/utils/error-action';
 import type { Translate } from '@/utils/i18n';
 import { ExternalIcon } from './icons';
 

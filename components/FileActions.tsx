@@ -1,8 +1,11 @@
-import { exportFile, type FileFormat } from '@/utils/export-files';
+import type { FileFormat } from '@/utils/export-files';
 import type { HighlightList } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { DownloadIcon } from './icons';
-import { saveFile } from './save-file';
+import { lazyModule } from './lazy';
+
+/** The file formats and the saving, loaded on the first click (the user's gesture lasts seconds, the load milliseconds). */
+const saving = lazyModule(() => import('./save-list'));
 
 interface Props {
   list: HighlightList;
@@ -11,10 +14,7 @@ interface Props {
 
 /** "Download CSV" and "Download JSON" of the list shown. */
 export function FileActions({ list, t }: Props) {
-  const download = (format: FileFormat) => {
-    const file = exportFile([list], list.handle, format);
-    saveFile(file.name, new Blob([...file.chunks], { type: file.type }));
-  };
+  const download = (format: FileFormat) => void saving.get().then(({ saveList }) => saveList(list, format), () => undefined);
   return (
     <div class="summary-actions">
       <button type="button" class="button" onClick={() => download('csv')}>

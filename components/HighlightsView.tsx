@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { ErrorExplanation } from '@/utils/error-explanation';
+import type { ErrorExplanation } from '@/utils/error-action';
 import type { HighlightList as HighlightListData } from '@/utils/highlight';
-import { FILTER_FROM, filterHighlights } from '@/utils/highlight-filter';
+import { FILTER_FROM } from '@/utils/highlight-filter';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import { exportHighlights } from '@/utils/id-export';
 import type { CopyFormat } from '@/utils/settings';
@@ -12,7 +12,13 @@ import { FetchedAgo } from './FetchedAgo';
 import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
 import { CopyIcon, RefreshIcon } from './icons';
-import { RowMenu, type RowMenuTarget } from './RowMenu';
+import { lazyModule } from './lazy';
+import type { RowMenuTarget } from './RowMenu';
+
+/** A row's menu of more actions, loaded when one is first opened. */
+const rowMenu = lazyModule(() => import('./RowMenu'));
+/** The filter, loaded with the first list long enough to offer it. */
+const filtering = lazyModule(() => import('./HighlightFilter'));
 
 interface Props {
   list: HighlightListData;
@@ -45,8 +51,11 @@ export function HighlightsView(props: Props) {
   const { notice, copy } = useCopy(t);
   const [query, setQuery] = useState('');
   const [menu, setMenu] = useState<RowMenuTarget | null>(null);
-  const shown = useMemo(() => filterHighlights(list.highlights, query), [list, query]);
+  const menuCode = rowMenu.use(menu !== null);
   const total = list.highlights.length;
+  const filter = filtering.use(total > FILTER_FROM);
+  // A query can only have been typed once the filter is there.
+  const shown = useMemo(() => (filter ? filter.filterHighlights(list.highlights, query) : list.highlights), [list, query, filter]);
   const count = shown.length;
   // Stable, so that the rows do not re-render for a copy notice or a menu.
   const copyOne = useCallback((id: string) => void copy(id, t('copied', id)), [copy, t]);
@@ -95,26 +104,7 @@ export function HighlightsView(props: Props) {
           <strong>{t('refreshFailed', refreshProblem.title)}</strong> {t(refreshProblem.detail)} {t('refreshEarlierList')}
         </div>
       ) : null}
-      {total > FILTER_FROM ? (
-        <div class="filter">
-          <label class="field-label" for="highlight-filter">
-            {t('filterLabel')}
-          </label>
-          <input
-            id="highlight-filter"
-            class="input"
-            type="search"
-            value={query}
-            autocomplete="off"
-            spellcheck={false}
-            aria-describedby="filter-shown"
-            onInput={(event) => setQuery(event.currentTarget.value)}
-          />
-          <p id="filter-shown" class="hint" role="status" data-testid="filter-shown">
-            {query.trim() ? (count === 0 ? t('filterNone', query.trim()) : t(plural('filterShown', count, total))) : ''}
-          </p>
-        </div>
-      ) : null}
+      {total > FILTER_FROM && filter ? <filter.HighlightFilter query={query} onQuery={setQuery} count={count} total={total} t={t} /> : null}
     </div>
   );
 
@@ -135,7 +125,7 @@ export function HighlightsView(props: Props) {
       <CopyStatus notice={notice} />
       <div class="list-area">
         <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={copyOne} onMore={openMenu} t={t} />
-        {menu ? <RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
+        {menu && menuCode ? <menuCode.RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
       </div>
     </section>
   );

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlight-links';
 import type { Translate } from '@/utils/i18n';
+import { adoptStyle } from './adopt-style';
+import style from './RowMenu.css?inline';
+
+adoptStyle(style);
 
 export interface RowMenuTarget {
   id: string;

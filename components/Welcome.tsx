@@ -1,4 +1,4 @@
-import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-explanation';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/error-action';
 import { splitAround, type Translate } from '@/utils/i18n';
 
 /** Stands for the dashboard link inside the translated sentence, which is split around it. */

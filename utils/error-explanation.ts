@@ -1,29 +1,15 @@
 import { plural, text, type Text } from './i18n';
 import type { LookupError } from './lookup-error';
+import { clip, errorAction, invalidHandleDetail, NO_KEY_EXPLANATION, type ErrorExplanation } from './error-action';
 
-/** What the popup offers as the next step after a failed lookup. */
-export type ErrorAction = 'open-options' | 'retry' | 'buy-credits' | 'edit-handle' | 'none';
+/**
+ * The words for every lookup failure. The popup loads this only once it has a
+ * failure to explain (entrypoints/popup/problem.ts); what it needs before that
+ * (the next step for a failure, the note under a mistyped handle) is in
+ * error-action.ts.
+ */
 
-/** What to say about a failure, as messages for the page to translate (utils/i18n.ts). */
-export interface ErrorExplanation {
-  /** One short line: what went wrong. */
-  title: Text;
-  /** One or two sentences: why, and what the person can do. */
-  detail: Text;
-  action: ErrorAction;
-}
-
-/** Where SociaVault sells credits and shows keys. */
-export const SOCIAVAULT_DASHBOARD_URL = 'https://sociavault.com/dashboard';
-
-/** Longest piece of outside text (API message, typed input) quoted back. */
-const QUOTE_MAX = 160;
-
-function clip(quoted: string, max = QUOTE_MAX): string {
-  const oneLine = quoted.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(oneLine);
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : oneLine;
-}
+export type { ErrorAction, ErrorExplanation } from './error-action';
 
 function isCount(n: number | null): n is number {
   return n !== null && Number.isFinite(n) && n >= 0;
@@ -46,34 +32,30 @@ function sentence(quoted: string): string {
  * messages. `handle` is the lower-cased handle the lookup was for, when known.
  */
 export function explainError(error: LookupError, handle: string | null): ErrorExplanation {
+  return { ...explainWords(error, handle), action: errorAction(error) };
+}
+
+function explainWords(error: LookupError, handle: string | null): Omit<ErrorExplanation, 'action'> {
   switch (error.kind) {
     case 'no-key':
-      return { title: text('errNoKeyTitle'), detail: text('errNoKeyDetail'), action: 'open-options' };
+      return NO_KEY_EXPLANATION;
 
-    case 'invalid-handle': {
-      const input = clip(error.input, 60);
-      return {
-        title: text('errInvalidHandleTitle'),
-        detail: input ? text('errInvalidHandleDetail', input) : text('errInvalidHandleEmpty'),
-        action: 'edit-handle',
-      };
-    }
+    case 'invalid-handle':
+      return { title: text('errInvalidHandleTitle'), detail: invalidHandleDetail(error.input) };
 
     case 'offline':
-      return { title: text('errOfflineTitle'), detail: text('errOfflineDetail'), action: 'retry' };
+      return { title: text('errOfflineTitle'), detail: text('errOfflineDetail') };
 
     case 'bad-request':
       return {
         title: handle ? text('errBadRequestTitle', handle) : text('errBadRequestTitleNoHandle'),
         detail: error.message ? text('errSociaVaultSaid', sentence(error.message)) : text('errBadRequestDetail'),
-        action: 'edit-handle',
       };
 
     case 'key-rejected':
       return {
         title: text('errKeyRejectedTitle'),
         detail: error.message ? text('errKeyRejectedSaid', sentence(error.message)) : text('errKeyRejectedDetail'),
-        action: 'open-options',
       };
 
     case 'out-of-credits': {
@@ -88,14 +70,13 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
       } else {
         detail = text('errCreditsNone');
       }
-      return { title: text('errOutOfCreditsTitle'), detail, action: 'buy-credits' };
+      return { title: text('errOutOfCreditsTitle'), detail };
     }
 
     case 'not-found':
       return {
         title: handle ? text('errNotFoundTitle', handle) : text('errNotFoundTitleNoHandle'),
         detail: text('errNotFoundDetail'),
-        action: 'edit-handle',
       };
 
     case 'rate-limited':
@@ -105,31 +86,28 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
           error.retryAfterSeconds !== null && Number.isFinite(error.retryAfterSeconds) && error.retryAfterSeconds > 0
             ? text('errRateLimitedWait', waitTime(error.retryAfterSeconds))
             : text('errRateLimitedDetail'),
-        action: 'retry',
       };
 
     case 'server-error':
-      return { title: text('errServerTitle', error.status), detail: text('errServerDetail'), action: 'retry' };
+      return { title: text('errServerTitle', error.status), detail: text('errServerDetail') };
 
     case 'unexpected-status':
-      return { title: text('errUnexpectedTitle', error.status), detail: text('errUnexpectedDetail'), action: 'retry' };
+      return { title: text('errUnexpectedTitle', error.status), detail: text('errUnexpectedDetail') };
 
     case 'timeout':
-      return { title: text('errTimeoutTitle'), detail: text('errTimeoutDetail', waitTime(error.seconds)), action: 'retry' };
+      return { title: text('errTimeoutTitle'), detail: text('errTimeoutDetail', waitTime(error.seconds)) };
 
     case 'interrupted':
       return {
         title: handle ? text('errInterruptedTitle', handle) : text('errInterruptedTitleNoHandle'),
         // The button that asks once more, by its own label.
         detail: text('errInterruptedDetail', text('tryAgain')),
-        action: 'retry',
       };
 
     case 'network':
       return {
         title: text('errNetworkTitle'),
         detail: error.afterServerError ? text('errNetworkThrottled', error.afterServerError) : text('errNetworkDetail'),
-        action: 'retry',
       };
 
     case 'bad-response':
@@ -137,13 +115,12 @@ export function explainError(error: LookupError, handle: string | null): ErrorEx
         title: text('errBadResponseTitle'),
         // A technical note from the parser, quoted as it is (like SociaVault's own messages).
         detail: error.detail ? text('errBadResponseDetailWith', clip(error.detail, 120)) : text('errBadResponseDetail'),
-        action: 'retry',
       };
 
     default: {
       const unknown: never = error;
       void unknown;
-      return { title: text('errUnknownTitle'), detail: text('errUnknownDetail'), action: 'retry' };
+      return { title: text('errUnknownTitle'), detail: text('errUnknownDetail') };
     }
   }
 }

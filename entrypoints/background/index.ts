@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { answerMessages, browser } from './extension-api';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAutoLookup } from './auto-lookup';
 import { createBalanceService } from './balance-service';
@@ -49,10 +49,8 @@ export default defineBackground({
 
     // Every listener is registered synchronously, so a message that wakes a
     // stopped worker finds it listening.
-    browser.runtime.onMessage.addListener((message, sender) => {
-      // webextension-polyfill: a promise answers; undefined leaves it unanswered.
-      return route(message, sender);
-    });
+    // A promise answers; undefined leaves the message unanswered.
+    answerMessages(route);
 
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);

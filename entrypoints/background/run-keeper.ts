@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 
 export const RUN_ALARM = 'collection-run';
 

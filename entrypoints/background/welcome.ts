@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { WELCOME_QUERY, welcomesOn } from '@/utils/onboarding';
+import { browser } from './extension-api';
 
 /**
  * After a first install, the options page in a tab of its own with the

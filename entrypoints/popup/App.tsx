@@ -1,6 +1,5 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import { BalanceFooter } from '@/components/BalanceFooter';
 import { CacheFullNotice } from '@/components/CacheFullNotice';
 import { CollectionActions } from '@/components/CollectionActions';
 import { ErrorPanel } from '@/components/ErrorPanel';
@@ -11,10 +10,12 @@ import { NoProfilePanel } from '@/components/NoProfilePanel';
 import { OtherLookup } from '@/components/OtherLookup';
 import { ProfileHeader } from '@/components/ProfileHeader';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
-import { explainError, type ErrorExplanation } from '@/utils/error-explanation';
-import { text, type Translate } from '@/utils/i18n';
+import { lazyModule } from '@/components/lazy';
+import { NO_KEY_EXPLANATION } from '@/utils/error-action';
+import type { Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
-import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type Problem, type View } from './state';
+import type { explainProblem } from './problem';
+import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type View } from './state';
 import { runTask, type TaskDeps } from './tasks';
 import { extrasReducer, initialExtras } from './extras';
 
@@ -55,15 +56,10 @@ function headerHandleOf(view: View): Handle | null {
   }
 }
 
-export function explainProblem(problem: Problem, handle: Handle | null): ErrorExplanation {
-  if (problem.kind !== 'extension') return explainError(problem, handle);
-  // Only what is known: once a lookup was asked for, a request may have left.
-  return {
-    title: text('extensionNoAnswerTitle'),
-    detail: text(problem.duringLookup ? 'extensionNoAnswerAfterLookup' : 'extensionNoAnswerNoCost'),
-    action: 'retry',
-  };
-}
+/** The explanations of failures, loaded once there is one to show (entrypoints/popup/problem.ts). */
+const problems = lazyModule(() => import('./problem'));
+/** The balance footer, loaded once the background has told the balance. */
+const balanceFooter = lazyModule(() => import('@/components/BalanceFooter'));
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
 export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
@@ -85,6 +81,10 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
   }, [state.form.focusRequest]);
 
   const { view } = state;
+  const explain = problems.use(view.state === 'error' || state.refreshProblem !== null)?.explainProblem ?? null;
+  // A failure is shown, and the popup settled, once its explanation has loaded (milliseconds, from the extension's files).
+  const explaining = view.state === 'error' && !explain;
+  const footer = balanceFooter.use(extras.balance?.ok === true);
   // After each settled view (and so after each paid answer): the balance, which the
   // background asks SociaVault for at most once a minute, and the collection's size.
   const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
@@ -123,9 +123,9 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
   return (
     <main
       class="popup"
-      data-state={dataStateOf(view)}
-      data-error={view.state === 'error' ? view.problem.kind : undefined}
-      aria-busy={view.state === 'loading' || view.state === 'starting' ? 'true' : undefined}
+      data-state={explaining ? 'loading' : dataStateOf(view)}
+      data-error={view.state === 'error' && !explaining ? view.problem.kind : undefined}
+      aria-busy={view.state === 'loading' || view.state === 'starting' || explaining ? 'true' : undefined}
     >
       <ProfileHeader
         handle={headerHandleOf(view)}
@@ -139,6 +139,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
           form={form}
           dispatch={dispatch}
           openOptions={openOptions}
+          explain={explain}
           collection={
             view.state === 'list' ? (
               <CollectionActions
@@ -160,7 +161,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
           t={t}
         />
       ) : null}
-      <BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} />
+      {footer ? <footer.BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} /> : null}
     </main>
   );
 }
@@ -172,10 +173,12 @@ interface BodyProps {
   collection: JSX.Element | null;
   dispatch: (event: Parameters<typeof popupReducer>[1]) => void;
   openOptions: () => void;
+  /** Null until the explanations have loaded. */
+  explain: typeof explainProblem | null;
   t: Translate;
 }
 
-function PopupBody({ state, form, collection, dispatch, openOptions, t }: BodyProps) {
+function PopupBody({ state, form, collection, dispatch, openOptions, explain, t }: BodyProps) {
   const { view } = state;
   const retry = () => dispatch({ type: 'retry' });
   const editHandle = () => dispatch({ type: 'form-opened' });
@@ -187,7 +190,7 @@ function PopupBody({ state, form, collection, dispatch, openOptions, t }: BodyPr
     case 'no-key':
       return (
         <ErrorPanel
-          explanation={explainError({ kind: 'no-key' }, view.handle)}
+          explanation={NO_KEY_EXPLANATION}
           alert={false}
           onRetry={retry}
           onOpenOptions={openOptions}
@@ -214,16 +217,18 @@ function PopupBody({ state, form, collection, dispatch, openOptions, t }: BodyPr
           }
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
-          refreshProblem={state.refreshProblem ? explainProblem(state.refreshProblem, view.list.handle) : null}
+          refreshProblem={state.refreshProblem && explain ? explain(state.refreshProblem, view.list.handle) : null}
           copyFormat={state.settings.copyFormat}
           collection={collection}
           t={t}
         />
       );
     case 'error':
+      // For the milliseconds its explanation takes to load; data-state says loading meanwhile.
+      if (!explain) return null;
       return (
         <ErrorPanel
-          explanation={explainProblem(view.problem, view.handle)}
+          explanation={explain(view.problem, view.handle)}
           alert
           formOpen={state.form.open}
           onRetry={retry}

@@ -4,7 +4,7 @@
  * work a state asks for (`state.task`) is done by the App, whose answers come
  * back as events naming the task they answer, so a stale answer is ignored.
  */
-import { explainError } from '@/utils/error-explanation';
+import { errorAction, invalidHandleDetail } from '@/utils/error-action';
 import type { HighlightList } from '@/utils/highlight';
 import { text, type Text } from '@/utils/i18n';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
@@ -230,7 +230,7 @@ function submitForm(state: PopupState): PopupState {
   if (typed.length === 0) return refuse(text('lookupEmpty'));
   if (typed.length > LOOKUP_INPUT_MAX) return refuse(text('lookupTooLong'));
   const handle = parseHandleInput(typed);
-  if (!handle) return refuse(explainError({ kind: 'invalid-handle', input: typed }, null).detail);
+  if (!handle) return refuse(invalidHandleDetail(typed));
   return startLookup(state, handle, false, 'form');
 }
 
@@ -246,7 +246,7 @@ function lookupAnswered(state: PopupState, origin: LookupOrigin, response: Looku
   const { error, handle } = response;
   if (error.kind === 'no-key') return { ...state, view: { state: 'no-key', handle } };
   const failed: PopupState = { ...state, view: { state: 'error', handle, problem: error } };
-  if (explainError(error, handle).action !== 'edit-handle') return failed;
+  if (errorAction(error) !== 'edit-handle') return failed;
   // A handle SociaVault does not know: offer the form with it, to correct.
   return { ...failed, form: { ...state.form, open: true, value: state.form.value || handle } };
 }

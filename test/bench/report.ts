@@ -78,7 +78,7 @@ function pair(s: Summary, f: Figure): string {
 function targetText(f: Figure): string {
   const unit = f.unit === 'kB' ? ' kB' : f.unit === 'ms' ? ' ms' : '';
   if (f.target.kind === 'ratio') return `≤ ${f.target.max.toFixed(1)}×`;
-  const shown = f.unit === 'kB' ? (f.target.max / 1000).toFixed(0) : String(f.target.max);
+  const shown = f.unit === 'kB' ? String(f.target.max / 1000) : String(f.target.max);
   return `${f.target.strict ? '<' : '≤'} ${shown}${unit}${f.unit === 'messages' ? ' messages' : ''}`;
 }
 
@@ -185,7 +185,7 @@ function panelSvg(panel: Panel, left: number, top: number, width: number, height
 
 /** Panels side by side, with a caption line under them. */
 export function chartSvg(panels: readonly Panel[], caption: string): string {
-  const [w, h] = [420, 320];
+  const [w, h] = [600, 340];
   const width = w * panels.length;
   const height = h + 24;
   const body = panels.map((panel, i) => panelSvg(panel, i * w, 0, w, h)).join('\n  ');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { idsOf, profileOf, TOOLBAR_TITLE, useFirefoxWorld } from './fixture';
 
 const world = useFirefoxWorld();
+/** The statuses of the highlight requests the stand-in answered (not the free balance requests). */
 
 describe('on a profile', () => {
   it('titles the toolbar button, lists the IDs in order and badges the count', async () => {

@@ -94,7 +94,7 @@ export const e = [storage, polyfill];
   });
 
   it('allows the same code in an entrypoint folder', async () => {
-    const result = await lintSnippet(BROWSER_SNIPPET, 'entrypoints/background/__lint_probe__.ts');
+    const result = await lintSnippet(BROWSER_SNIPPET, 'entrypoints/options/__lint_probe__.ts');
     expect(result.messages).toEqual([]);
   });
 });
@@ -164,17 +164,22 @@ export const ok5 = <button type="button" aria-label={t('copyIdLabel', handle)} /
   });
 });
 
-describe('the lint config keeps webextension-polyfill out of the popup', () => {
+describe('the lint config keeps webextension-polyfill out of the popup and the background', () => {
   const POLYFILL_SNIPPET = `import { browser } from 'wxt/browser';\nexport const id = browser.runtime.id;\n`;
 
-  it.each(['entrypoints/popup/__lint_probe__.ts', 'components/__lint_probe__.tsx'])('reports wxt/browser in %s', async (filePath) => {
+  it.each(['entrypoints/popup/__lint_probe__.ts', 'components/__lint_probe__.tsx', 'entrypoints/background/__lint_probe__.ts'])('reports wxt/browser in %s', async (filePath) => {
     const result = await lintSnippet(POLYFILL_SNIPPET, filePath);
     expect(result.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
     const direct = await lintSnippet(POLYFILL_SNIPPET.replace('wxt/browser', 'webextension-polyfill'), filePath);
     expect(direct.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 no-restricted-imports']);
   });
 
-  it.each(['entrypoints/options/__lint_probe__.ts', 'entrypoints/background/__lint_probe__.ts'])('allows it in %s', async (filePath) => {
+  it.each(['entrypoints/options/__lint_probe__.ts', 'entrypoints/collection/__lint_probe__.ts'])('allows it in %s', async (filePath) => {
     expect((await lintSnippet(POLYFILL_SNIPPET, filePath)).messages).toEqual([]);
+  });
+
+  it("allows the background its types (import type … from 'wxt/browser')", async () => {
+    const types = `import type { WxtBrowser } from 'wxt/browser';\nexport type B = WxtBrowser;\n`;
+    expect((await lintSnippet(types, 'entrypoints/background/__lint_probe__.ts')).messages).toEqual([]);
   });
 });

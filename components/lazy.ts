@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Code the popup needs only once something has happened (a menu opened, a
+ * download asked for, a failure, an answer from the background): a dynamic
+ * import, so it is a chunk of its own and not in what the popup loads to open
+ * (its size budget, test/unit/manifest.test.ts). Loaded at most once; a load
+ * that failed is tried again the next time.
+ */
+export interface LazyModule<M> {
+  /** Loads the module (once) and gives it. */
+  get(): Promise<M>;
+  /**
+   * For a component: the module once it is there, else null. While `needed`,
+   * it is loaded and the component renders again when it has come.
+   */
+  use(needed: boolean): M | null;
+}
+
+export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
+  let module: M | null = null;
+  let loading: Promise<M> | null = null;
+  const get = () =>
+    (loading ??= load().then(
+      (loaded) => (module = loaded),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+  return {
+    get,
+    use(needed) {
+      const [, setLoaded] = useState(false);
+      useEffect(() => {
+        if (needed && !module) get().then(() => setLoaded(true), () => undefined);
+      }, [needed]);
+      return module;
+    },
+  };
+}
