@@ -158,7 +158,9 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
 
   async function view(id: string, name: string | null): Promise<CollectionView> {
     const run = await load(id);
-    const open = run.items.filter((item) => item.status !== 'done').map((item) => item.handle);
+    // Only a profile not yet under way shows as cached; asking about all the queued ones
+    // would read every cached answer on each refresh of the page while a run goes on.
+    const open = run.items.filter((item) => item.status === 'new' || item.status === 'cached').map((item) => item.handle);
     return { id, name, run, cached: [...(await lookup.cachedAmong(open))] };
   }
 
