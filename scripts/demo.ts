@@ -203,6 +203,8 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     const text = await until('the clipboard to hold every ID', () => shown.readClipboard(), (t) => t === idsOf('nasa').join('\n'), 5_000);
     detail(`clicked “Copy all IDs”; the clipboard holds ${text.split('\n').length} IDs, one per line`);
 
+    // The “Copied” notice fades after two seconds; the menu is pictured without it.
+    await until('the copy notice to fade', () => shown.copyStatus(), (notice) => notice.trim() === '', 5_000);
     const second = (await shown.rowIds())[1]!;
     await shown.page.getByRole('button', { name: `More actions for highlight ${second}` }).click();
     const menu = shown.page.getByRole('menu');
