@@ -8,7 +8,8 @@
  * bytes against its quota, the cache against its own budget, the run record,
  * the answers in IndexedDB — and downloads the CSV and the JSON, timing each
  * and sampling the JavaScript heap of the page and of the worker while they
- * are made. The baseline for the times is a 100-profile collection exported
+ * are made (garbage collected first; a peak still counts garbage not yet
+ * collected, so it is an upper bound of what the export keeps). The baseline for the times is a 100-profile collection exported
  * in the same run: a ratio near 10 says the export grows linearly.
  *
  *   npm run bench:collection                     build, run, print
@@ -82,6 +83,8 @@ function heapSampler(usedSize: () => Promise<number>) {
 interface Heaps {
   page: () => Promise<number>;
   worker: () => Promise<number>;
+  /** Collects the garbage of both, so that a peak is measured from what is really kept. */
+  collect: () => Promise<void>;
 }
 
 async function heapsOf(world: World, page: Page): Promise<Heaps & { worker: () => Promise<number>; session: TargetSession }> {
@@ -91,6 +94,10 @@ async function heapsOf(world: World, page: Page): Promise<Heaps & { worker: () =
   return {
     page: () => cdp.send('Runtime.getHeapUsage').then(used),
     worker: () => session.send<{ usedSize: number }>('Runtime.getHeapUsage').then(used),
+    collect: async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await session.send('HeapProfiler.collectGarbage');
+    },
     session,
   };
 }
@@ -98,6 +105,7 @@ async function heapsOf(world: World, page: Page): Promise<Heaps & { worker: () =
 /** Downloads the file `format`, timing the click until the file is saved; the heaps' peaks meanwhile. */
 async function exportOnce(collection: CollectionPage, heaps: Heaps, format: 'csv' | 'json') {
   await collection.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  await heaps.collect();
   const stopPage = heapSampler(heaps.page);
   const stopWorker = heapSampler(heaps.worker);
   const started = performance.now();
