@@ -27,7 +27,7 @@ const screenshot = (file: string, shows: string): StoreImageSpec => ({ file, kin
 
 export const STORE_IMAGES: readonly StoreImageSpec[] = [
   screenshot('screenshot-1-profile.png', 'The popup beside an Instagram profile: its highlights, each with cover, title and ID'),
-  screenshot('screenshot-2-row-actions.png', 'A row’s actions: copy as highlight:<id>, copy a ready request, open on Instagram'),
+  screenshot('screenshot-2-row-actions.png', 'A row’s actions: copy as highlight:ID, copy a ready request, open on Instagram'),
   screenshot('screenshot-3-filter.png', 'A profile with 150 highlights, filtered by title'),
   screenshot('screenshot-4-collection.png', 'The collection page after a run: progress, each profile’s status and count, the files'),
   screenshot('screenshot-5-options-balance.png', 'The options page, with the credit balance in the popup’s footer'),
