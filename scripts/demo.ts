@@ -5,12 +5,14 @@
  * www.instagram.com on loopback over TLS, launches Chromium with the extension
  * and then uses it as a person would: saves a key in the options, opens
  * profiles, opens the popup, copies IDs, navigates inside Instagram, comes back
- * to a cached profile, looks up a typed handle and shows the empty, long and
- * failing cases. Each popup state is saved as a PNG.
+ * to a cached profile, looks up a typed handle, shows the empty, long and
+ * failing cases, and runs a pasted collection. Each state is saved as a PNG.
+ * With --store it also makes the Chrome Web Store's images (scripts/demo-store.ts).
  *
  *   npm run demo                      headless; screenshots in .demo/screenshots/
  *   npm run demo -- --headed          a visible window, left open until Ctrl+C
  *   npm run demo -- --out <dir>       screenshots somewhere else
+ *   npm run demo -- --store           also the Chrome Web Store's images, into docs/store/images/
  *   CHROME_PATH=/path/to/chrome npm run demo
  *
  * The browser work goes through the page model in test/support, as the e2e tests do.
@@ -26,32 +28,42 @@ import { seconds, until } from '../test/support/poll';
 import { POPUP_VIEWPORT, textOf, type Popup, type SettledState } from '../test/support/popup';
 import { idsOf } from '../test/support/scenarios';
 import { missingFontPackages, screenshot } from '../test/support/screenshot';
+import { COLLECTION_VIEWPORT } from '../test/support/collection-page';
+import { DEFAULT_SCENARIOS } from '../test/support/scenarios';
+import { STORE_IMAGES_DIR } from '../test/support/store-image-specs';
 import { check, detail, runStory, say } from '../test/support/story';
 import { startWorld } from '../test/support/world';
+import { COLLECTION_SCENARIOS, runDemoCollection } from './demo-collection';
+import { makeStoreImages } from './demo-store';
 
 /** The key the stand-in SociaVault accepts. It works nowhere else. */
 const DEMO_API_KEY = 'sk_demo_local_only_0000';
 /** A key the stand-in rejects, to show that state. */
 const WRONG_API_KEY = 'sk_live_this_key_is_not_valid';
 const STARTING_CREDITS = 100;
+/** The profiles the sample Instagram links to in its top bar: the ones the demo clicks through. */
+const SITE_PROFILES = ['nasa', 'natgeo', 'unicode.names', 'emptyprofile', 'bigprofile'];
 const DEFAULT_OUT = '.demo/screenshots';
 
-const USAGE = `Usage: npm run demo -- [--headed] [--out <dir>]
+const USAGE = `Usage: npm run demo -- [--headed] [--out <dir>] [--store]
 
   --headed       show the browser window (needs a display) and keep it open until Ctrl+C
   --out <dir>    where the screenshots go (default: ${DEFAULT_OUT} in the repository)
+  --store        also make the Chrome Web Store's screenshots and promo tile, into ${STORE_IMAGES_DIR}/
   --help         this text
 
 CHROME_PATH=<binary> chooses the Chromium or Chrome to use.`;
 
-function parseArgs(argv: string[]): { headed: boolean; outDir: string } | 'help' {
+function parseArgs(argv: string[]): { headed: boolean; outDir: string; store: boolean } | 'help' {
   let headed = false;
+  let store = false;
   let out: string | null = null;
   const needsDir = () => new Error('--out needs a directory, e.g. --out docs/screenshots');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--headed') headed = true;
+    else if (arg === '--store') store = true;
     else if (arg === '--out') {
       out = argv[++i] ?? '';
       if (!out || out.startsWith('--')) throw needsDir();
@@ -63,7 +75,7 @@ function parseArgs(argv: string[]): { headed: boolean; outDir: string } | 'help'
   // The default lives in the repository; --out is taken relative to where `npm run` was
   // typed (npm itself runs scripts from the package root and says where it started in INIT_CWD).
   const outDir = out === null ? join(REPO_ROOT, DEFAULT_OUT) : resolve(process.env.INIT_CWD ?? process.cwd(), out);
-  return { headed, outDir };
+  return { headed, outDir, store };
 }
 
 let args: ReturnType<typeof parseArgs>;
@@ -77,7 +89,9 @@ if (args === 'help') {
   say(USAGE);
   process.exit(0);
 }
-const { headed, outDir } = args;
+const { headed, outDir, store } = args;
+/** The stand-in's profiles: the e2e tests' and the demo collection's. */
+const SCENARIOS = { ...DEFAULT_SCENARIOS, ...COLLECTION_SCENARIOS };
 
 /** The popup open now: the next one replaces it, and a failure is pictured from it. */
 let popup: Popup | null = null;
@@ -115,7 +129,14 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
   const world = await story.step('Starting the stand-in SociaVault and the sample Instagram (TLS on loopback)', async () => {
     mkdirSync(outDir, { recursive: true });
     rmSync(join(outDir, 'failure.png'), { force: true }); // left by an earlier failed run
-    const started = await startWorld({ validKeys: [DEMO_API_KEY], credits: STARTING_CREDITS, headless, handleSignals: false });
+    const started = await startWorld({
+      validKeys: [DEMO_API_KEY],
+      credits: STARTING_CREDITS,
+      headless,
+      handleSignals: false,
+      scenarios: SCENARIOS,
+      siteProfiles: SITE_PROFILES,
+    });
     story.onCleanup(() => started.close());
     detail(`api.sociavault.com → 127.0.0.1:${started.api.port} (accepts the demo key ${DEMO_API_KEY}, ${STARTING_CREDITS} credits)`);
     detail(`www.instagram.com → 127.0.0.1:${started.site.port}`);
@@ -181,6 +202,16 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     await shown.copyAll();
     const text = await until('the clipboard to hold every ID', () => shown.readClipboard(), (t) => t === idsOf('nasa').join('\n'), 5_000);
     detail(`clicked “Copy all IDs”; the clipboard holds ${text.split('\n').length} IDs, one per line`);
+
+    // The “Copied” notice fades after two seconds; the menu is pictured without it.
+    await until('the copy notice to fade', () => shown.copyStatus(), (notice) => notice.trim() === '', 5_000);
+    const second = (await shown.rowIds())[1]!;
+    await shown.page.getByRole('button', { name: `More actions for highlight ${second}` }).click();
+    const menu = shown.page.getByRole('menu');
+    await menu.waitFor({ state: 'visible' });
+    detail(`clicked “More actions” on ${second}: ${(await menu.getByRole('menuitem').allInnerTexts()).join(' · ')}`);
+    await shot(shown.page, '11-row-actions', 'a row’s actions', { keepHover: true });
+    await shown.page.keyboard.press('Escape');
   });
 
   await story.step('Clicking “natgeo” inside Instagram (pushState, no page load) and opening the popup', async () => {
@@ -226,8 +257,25 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     check(ids.length === idsOf('bigprofile').length, `The popup lists ${ids.length} of @bigprofile’s 150 highlights.`);
     listed.set('bigprofile', ids.length);
     detail(`${ids.length} highlights; the list scrolls inside the popup`);
-    await shot(shown.page, '06-many-highlights', '150 highlights');
+    const filter = shown.page.getByLabel('Filter by title or ID');
+    await filter.fill('Highlight 14');
+    const found = await until('the filter to apply', () => textOf(shown.page.getByTestId('filter-shown')), (t) => t !== '', 5_000);
+    detail(`typed “Highlight 14” into the filter: “${found}”`);
+    await shot(shown.page, '06-many-highlights', '150 highlights, filtered');
+    await filter.fill('');
   });
+
+  const collection = await story.step('A collection: a pasted list, estimated, started and confirmed, run to the end', async () => {
+    const page = await runDemoCollection(world, SCENARIOS, COLLECTION_VIEWPORT);
+    await shot(page.page, '10-collection', 'the collection page after its run');
+    return page;
+  });
+
+  if (store) {
+    const storeDir = join(REPO_ROOT, STORE_IMAGES_DIR);
+    const made = await makeStoreImages(story, world, collection, storeDir);
+    say(`\n    ${made.length} store images in ${relative(process.env.INIT_CWD ?? process.cwd(), storeDir)}`);
+  }
 
   await story.step('Out of credits: the account is emptied, then Refresh is pressed', async () => {
     const balance = api.credits;

@@ -126,6 +126,24 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
     for (const handle of started) void lookOne(id, handle);
   }
 
+  /**
+   * Settles every queued profile whose answer is in the cache now, for free,
+   * before anything is sent: the cache keeps a few hundred answers and a
+   * collection up to a thousand, so the run's paid lookups would otherwise
+   * push out answers that the estimate counted as free, and pay for them.
+   */
+  async function takeCached(id: string): Promise<void> {
+    const queued = (await load(id)).items.filter((item) => item.status === 'queued').map((item) => item.handle);
+    const cached = await lookup.cachedAmong(queued);
+    for (const handle of queued) {
+      if (!cached.has(handle)) continue;
+      const list = await lookup.peek(handle);
+      if (!list) continue; // Expired since: the run looks it up in its turn.
+      await results.put(id, list).catch(() => undefined);
+      await dispatch(id, { type: 'item-done', handle, count: list.highlights.length, paid: false });
+    }
+  }
+
   async function lookOne(id: string, handle: Handle): Promise<void> {
     const resend = resendOnce.get(id)?.delete(handle) ?? false;
     const answer = await lookup.lookup(handle, { refresh: false, resend }).catch(() => null);
@@ -140,7 +158,9 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
 
   async function view(id: string, name: string | null): Promise<CollectionView> {
     const run = await load(id);
-    const open = run.items.filter((item) => item.status !== 'done').map((item) => item.handle);
+    // Only a profile not yet under way shows as cached; asking about all the queued ones
+    // would read every cached answer on each refresh of the page while a run goes on.
+    const open = run.items.filter((item) => item.status === 'new' || item.status === 'cached').map((item) => item.handle);
     return { id, name, run, cached: [...(await lookup.cachedAmong(open))] };
   }
 
@@ -231,7 +251,10 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
         resendOnce.set(id, new Set(interrupted.map((item) => item.handle)));
       }
       await dispatch(id, event);
-      if (action === 'start' || action === 'resume') await pump(id);
+      if (action === 'start' || action === 'resume') {
+        await takeCached(id);
+        await pump(id);
+      }
       // Started or not, the alarm that resumes a run after a stopped worker follows.
       void reportActivity();
       return view(id, name);
@@ -253,6 +276,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
       for (const [id] of await listing()) {
         if (driving.has(id) || (await load(id)).phase !== 'running') continue;
         await dispatch(id, { type: 'restarted', now: now() });
+        await takeCached(id);
         await pump(id);
       }
       await reportActivity();

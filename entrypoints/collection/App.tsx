@@ -152,11 +152,13 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
     act(async () => {
       say('info', text('collectionPreparing'));
       const writer = createExportWriter(format);
-      const chunks: string[] = [];
-      await eachAnswer((lists) => chunks.push(...writer.add(lists)));
-      chunks.push(...writer.end());
+      // A Blob per page of answers: its text goes to the browser's blob storage at once
+      // and the page's strings can be collected, so the page never holds the whole file.
+      const parts: Blob[] = [];
+      await eachAnswer((lists) => parts.push(new Blob(writer.add(lists))));
+      parts.push(new Blob(writer.end()));
       const file = exportFileName(name, format, new Date(now()));
-      saveFile(file, new Blob(chunks, { type: exportFileType(format) }));
+      saveFile(file, new Blob(parts, { type: exportFileType(format) }));
       say('success', text('collectionSaved', file));
     });
 

@@ -19,6 +19,9 @@ interface StorageAreaApi {
   clear(): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
   clear(): Promise<void>;
+  getBytesInUse(keys?: string | string[] | null): Promise<number>;
+  /** storage.local's quota (10 MB without the unlimitedStorage permission). */
+  QUOTA_BYTES: number;
 }
 
 export interface ChromeApi {

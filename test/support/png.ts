@@ -52,3 +52,28 @@ function crc32(buf: Buffer): number {
   for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+export interface PngInfo {
+  width: number;
+  height: number;
+  bitDepth: number;
+  /** 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGB + alpha. */
+  colourType: number;
+  /** Every chunk's type, in order. */
+  chunks: string[];
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** What a PNG file's header says (IHDR) and which chunks it has; throws on a file that is no PNG. */
+export function readPngInfo(file: Buffer): PngInfo {
+  if (!file.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG (no PNG signature)');
+  const chunks: string[] = [];
+  for (let at = 8; at + 8 <= file.length; ) {
+    const length = file.readUInt32BE(at);
+    chunks.push(file.toString('ascii', at + 4, at + 8));
+    at += 12 + length;
+  }
+  if (chunks[0] !== 'IHDR') throw new Error('not a PNG (the first chunk is not IHDR)');
+  return { width: file.readUInt32BE(16), height: file.readUInt32BE(20), bitDepth: file[24]!, colourType: file[25]!, chunks };
+}

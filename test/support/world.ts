@@ -38,6 +38,8 @@ export interface WorldOptions {
   scenarios?: Scenarios;
   /** The stand-in speaks HTTP/2 (see SociaVaultOptions.http2). */
   http2?: boolean;
+  /** Profiles the sample Instagram links to (default: every profile scenario). */
+  siteProfiles?: string[];
   /** The browser's UI language, e.g. 'pt-BR' (see LaunchOptions.lang; default en-US). */
   lang?: string;
   /** Collect the extension's console errors and warnings (see LaunchOptions.watchConsole). */
@@ -88,7 +90,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     scenarios: options.scenarios,
     http2: options.http2,
   });
-  const site = await startInstagramSite({ tls }).catch(async (error: unknown) => {
+  const site = await startInstagramSite({ tls, profiles: options.siteProfiles }).catch(async (error: unknown) => {
     await api.close();
     throw error;
   });

@@ -36,8 +36,8 @@ function api({ errors = {} as Record<string, number>, credits = Infinity } = {})
   return { fetch, sent, maxOpen: () => maxOpen };
 }
 
-function setup(fake = api(), idb = new IDBFactory()) {
-  const lookup = createLookupService({ fetch: fake.fetch, isOnline: () => true, sleep: async () => undefined });
+function setup(fake = api(), idb = new IDBFactory(), cacheBudget?: { maxEntries: number }) {
+  const lookup = createLookupService({ fetch: fake.fetch, isOnline: () => true, sleep: async () => undefined, cacheBudget });
   const collections = createCollections({ lookup, results: createCollectionResults(idb) });
   return { ...fake, lookup, collections, idb };
 }
@@ -123,6 +123,22 @@ describe('collections', () => {
     expect(page.total).toBe(8);
     expect(page.lists.map((list) => list.handle)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(page.lists[0]!.highlights).toHaveLength(2);
+  });
+
+  it('takes the cached answers before sending anything, so that the paid lookups cannot push them out of a full cache: the estimate holds', async () => {
+    // A cache of 4 answers, all of them profiles of the collection, which come after 4 new ones.
+    const { collections, lookup, sent } = setup(api(), new IDBFactory(), { maxEntries: 4 });
+    for (const handle of many(4, 'warm')) await lookup.lookup(handle, { refresh: false });
+    sent.length = 0;
+    await collections.add(DEFAULT_COLLECTION_ID, [...many(4, 'new'), ...many(4, 'warm')]);
+    expect(await collections.estimate(DEFAULT_COLLECTION_ID)).toMatchObject({ cached: 4, lookups: 4 });
+    await collections.control(DEFAULT_COLLECTION_ID, 'start');
+    const view = await settled(collections);
+    expect(view.run.phase).toBe('finished');
+    expect(sent.sort()).toEqual(['new0', 'new1', 'new2', 'new3']);
+    expect(view.run.spent).toBe(4);
+    const page = await collections.results(DEFAULT_COLLECTION_ID, 0, 8);
+    expect(page.lists.map((list) => list.handle)).toEqual([...many(4, 'new'), ...many(4, 'warm')]);
   });
 
   it('marks errors failed and goes on; stops by itself when credits run out, keeping all that is done', async () => {
