@@ -20,14 +20,13 @@
  * The charts (paint time by list length, and by cache size, product and
  * floor) are written to docs/bench/*.svg, which the README shows.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type as osType } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { entryBytes, MAX_CACHE_BYTES } from '../entrypoints/background/cache-policy';
 import { cacheEntryKey } from '../utils/storage-keys';
-import { FLOOR_DIR, fillerList, startSubject, type Subject, type SubjectName } from '../test/bench/subjects';
-import { readProbe, type ProbeRecord } from '../test/bench/probe';
-import { chartSvg, figure, summarise, table, type Figure, type Summary } from '../test/bench/report';
+import { writeResults, type Series } from '../test/bench/output';
+import { figure, summarise, type Figure } from '../test/bench/report';
+import { fillers, interleaved, popupRun, type Samples } from '../test/bench/runs';
+import { FLOOR_DIR, startSubject, type Subject, type SubjectName } from '../test/bench/subjects';
 import { buildExtension, extensionDir, REPO_ROOT } from '../test/support/build';
 import { builtSizes, type BuiltSizes } from '../test/support/built-sizes';
 import { ensureChromium } from '../test/support/chromium';
@@ -87,97 +86,6 @@ const LONG_TASK_MS = 50;
 
 const log = (line = '') => console.log(line);
 
-type Samples = Record<SubjectName, number[]>;
-
-/**
- * Runs `once` `runs` times for each subject, alternating which goes first, so
- * that a slow moment of the machine hits both alike. An unmeasured warm-up
- * run of each comes first.
- */
-async function interleaved(subjects: readonly Subject[], runs: number, once: (subject: Subject, run: number) => Promise<number>): Promise<Samples> {
-  const samples: Samples = { product: [], floor: [] };
-  for (const subject of subjects) await once(subject, -1);
-  for (let run = 0; run < runs; run++) {
-    const order = run % 2 === 0 ? subjects : [...subjects].reverse();
-    for (const subject of order) samples[subject.name].push(await once(subject, run));
-  }
-  return samples;
-}
-
-interface PopupSample {
-  probe: ProbeRecord;
-  firstIdMs: number;
-  /** The longest task before any click (0: none over 50 ms). */
-  longestTaskMs: number;
-  copyMs: number | null;
-  /** Whether the extension's worker was running once the popup had painted (asked before it closes). */
-  workerRunning: boolean;
-}
-
-/** Opens the popup, waits for `rows` rows and a quiet moment, optionally clicks Copy all; reads the probe. */
-async function popupRun(subject: Subject, rows: number, { copyAll = false } = {}): Promise<PopupSample> {
-  const popup = await subject.openPopup();
-  try {
-    await popup.page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="highlight-row"]').length >= n,
-      rows,
-      { polling: 100, timeout: 60_000 },
-    );
-    // A quiet moment after the last row: a trailing task (layout, a last chunk) still counts.
-    await popup.page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
-    let copyMs: number | null = null;
-    if (copyAll) {
-      await popup.page.bringToFront(); // the clipboard serves the focused document only
-      // By its text, not its role: a role query computes the accessible name of
-      // every button in the page, 5,000 rows' worth, on each retry.
-      await popup.page.locator('button', { hasText: /^\s*Copy all/ }).first().click();
-      const probe = await until('the clipboard to be written', () => readProbe(popup.page), (p) => p.clipboardDoneAt !== null, 10_000);
-      if (probe.clipboardLength === null || probe.clipboardLength < rows * 17) throw new Error(`${subject.name}: Copy all copied ${probe.clipboardLength} characters`);
-      copyMs = probe.clipboardDoneAt! - probe.clickAt!;
-    }
-    const probe = await readProbe(popup.page);
-    if (probe.firstIdPainted === null) throw new Error(`${subject.name}: no paint of a row's ID was reported`);
-    const beforeClick = probe.longTasks.filter((t) => probe.clickAt === null || t.start < probe.clickAt);
-    const longestTaskMs = Math.max(0, ...beforeClick.map((t) => t.duration));
-    // Before closing: closing a tab starts the product's worker (its tabs.onRemoved listener).
-    const workerRunning = await subject.isWorkerRunning();
-    return { probe, firstIdMs: probe.firstIdPainted, longestTaskMs, copyMs, workerRunning };
-  } finally {
-    await popup.close();
-  }
-}
-
-/** Filler answers for a cache of about `total` bytes (product format), besides the answer shown. */
-function fillers(total: number, shown: number): ReturnType<typeof fillerList>[] {
-  const now = Date.now();
-  const lists: ReturnType<typeof fillerList>[] = [];
-  let bytes = shown;
-  const full = fillerList('filler0', 150, now);
-  const fullBytes = entryBytes(cacheEntryKey('filler0'), full);
-  const perHighlight = fullBytes / 150;
-  while (total - bytes > perHighlight) {
-    const handle = `filler${lists.length}`;
-    const count = Math.min(150, Math.floor((total - bytes) / perHighlight) - 1);
-    if (count < 1) break;
-    const list = fillerList(handle, count, now);
-    lists.push(list);
-    bytes += entryBytes(cacheEntryKey(handle), list);
-  }
-  return lists;
-}
-
-function machine(chromium: string) {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    memoryGB: Math.round(totalmem() / 2 ** 30),
-    os: `${osType()} ${release()}`,
-    node: process.version,
-    chromium,
-  };
-}
-
 async function main(): Promise<void> {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed === 'help') return log(USAGE);
@@ -197,7 +105,7 @@ async function main(): Promise<void> {
   const servers = { instagramPort: site.port, apiPort: api.port, spkiHash: tls.spkiHash };
   const subjects: Subject[] = [];
   const figures: Figure[] = [];
-  const series = { lengths: [] as Array<{ length: number; product: Summary; floor: Summary }>, cache: [] as Array<{ bytes: number; label: string; product: Summary; floor: Summary }> };
+  const series: Series = { lengths: [], cache: [] };
   let chromiumVersion = 'unknown';
   try {
     subjects.push(await startSubject('product', servers, '/nasa/', 'nasa'));
@@ -369,72 +277,7 @@ async function main(): Promise<void> {
     await Promise.all([api.close(), site.close()]);
   }
 
-  // ---- Output.
-  const date = new Date().toISOString();
-  const host = machine(chromiumVersion);
-  const passed = figures.filter((f) => f.pass).length;
-  const rendered = table(figures);
-  const notes = figures.filter((f) => f.note).map((f) => `- ${f.label}: ${f.note}`);
-  const about = `${date.slice(0, 16).replace('T', ' ')} UTC · ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB · ${host.os} · Node ${host.node} · Chromium ${host.chromium} (headless) · ${args.runs} runs per figure and subject`;
-  log(rendered);
-  log();
-  log(notes.join('\n'));
-  log(`\n${passed} of ${figures.length} figures meet their target. ${about}`);
-  log('Ratios are product median / floor median from the same run; long tasks and Copy all have absolute targets (p95), sizes are gzip -9 per file, kB = 1000 B.');
-
-  mkdirSync(args.outDir, { recursive: true });
-  const json = {
-    date,
-    machine: host,
-    runs: args.runs,
-    figures,
-    sizes,
-    series,
-  };
-  writeFileSync(join(args.outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
-  const markdown = `Measured ${about}.\n\n${rendered}\n\n${notes.join('\n')}\n`;
-  writeFileSync(join(args.outDir, 'results.md'), markdown);
-  const colours = { product: '#3056d3', floor: '#d35f30' };
-  const caption = `${date.slice(0, 10)} · ${host.cpu}, ${host.cores} cores · Chromium ${host.chromium.split('.')[0]} headless · ${args.runs} runs`;
-  const charts = {
-    'paint-by-length.svg': chartSvg(
-      [
-        {
-          title: 'Popup → first ID painted, by list length',
-          xLabel: 'highlights in the answer (cached, worker running)',
-          ticks: series.lengths.map((p) => ({ x: p.length, label: p.length.toLocaleString('en') })),
-          series: (['product', 'floor'] as const).map((name) => ({
-            name,
-            colour: colours[name],
-            points: series.lengths.map((p) => ({ x: p.length, median: p[name].median, p95: p[name].p95 })),
-          })),
-        },
-      ],
-      caption,
-    ),
-    'paint-by-cache-size.svg': chartSvg(
-      [
-        {
-          title: 'Worker stopped → first ID painted, by cache size',
-          xLabel: 'bytes held in the cache (12 highlights shown)',
-          ticks: series.cache.map((p) => ({ x: p.bytes, label: p.label })),
-          series: (['product', 'floor'] as const).map((name) => ({
-            name,
-            colour: colours[name],
-            points: series.cache.map((p) => ({ x: p.bytes, median: p[name].median, p95: p[name].p95 })),
-          })),
-        },
-      ],
-      caption,
-    ),
-  };
-  const docs = join(REPO_ROOT, 'docs', 'bench');
-  mkdirSync(docs, { recursive: true });
-  for (const [name, svg] of Object.entries(charts)) writeFileSync(join(docs, name), svg);
-  if (args.docs) copyFileSync(join(args.outDir, 'results.md'), join(docs, 'results.md'));
-  log(
-    `\nWrote ${relative(process.cwd(), args.outDir) || '.'}/results.json and results.md, and docs/bench/${Object.keys(charts).join(' and docs/bench/')}${args.docs ? ' (and docs/bench/results.md)' : ''} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
-  );
+  writeResults({ figures, sizes, series, runs: args.runs, outDir: args.outDir, docs: args.docs, chromiumVersion, started });
 }
 
 await main();

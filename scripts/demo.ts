@@ -18,7 +18,7 @@
  * The browser work goes through the page model in test/support, as the e2e tests do.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { buildExtension, REPO_ROOT } from '../test/support/build';
 import { ensureChromium } from '../test/support/chromium';
@@ -27,7 +27,7 @@ import { OPTIONS_VIEWPORT } from '../test/support/options-page';
 import { seconds, until } from '../test/support/poll';
 import { POPUP_VIEWPORT, textOf, type Popup, type SettledState } from '../test/support/popup';
 import { idsOf } from '../test/support/scenarios';
-import { missingFontPackages, screenshot } from '../test/support/screenshot';
+import { screenshot } from '../test/support/screenshot';
 import { COLLECTION_VIEWPORT } from '../test/support/collection-page';
 import { DEFAULT_SCENARIOS } from '../test/support/scenarios';
 import { STORE_IMAGES_DIR } from '../test/support/store-image-specs';
@@ -35,6 +35,8 @@ import { check, detail, runStory, say } from '../test/support/story';
 import { startWorld } from '../test/support/world';
 import { COLLECTION_SCENARIOS, runDemoCollection } from './demo-collection';
 import { makeStoreImages } from './demo-store';
+import { DEMO_USAGE as USAGE, parseDemoArgs } from './demo-args';
+import { printSummary } from './demo-summary';
 
 /** The key the stand-in SociaVault accepts. It works nowhere else. */
 const DEMO_API_KEY = 'sk_demo_local_only_0000';
@@ -43,44 +45,9 @@ const WRONG_API_KEY = 'sk_live_this_key_is_not_valid';
 const STARTING_CREDITS = 100;
 /** The profiles the sample Instagram links to in its top bar: the ones the demo clicks through. */
 const SITE_PROFILES = ['nasa', 'natgeo', 'unicode.names', 'emptyprofile', 'bigprofile'];
-const DEFAULT_OUT = '.demo/screenshots';
-
-const USAGE = `Usage: npm run demo -- [--headed] [--out <dir>] [--store]
-
-  --headed       show the browser window (needs a display) and keep it open until Ctrl+C
-  --out <dir>    where the screenshots go (default: ${DEFAULT_OUT} in the repository)
-  --store        also make the Chrome Web Store's screenshots and promo tile, into ${STORE_IMAGES_DIR}/
-  --help         this text
-
-CHROME_PATH=<binary> chooses the Chromium or Chrome to use.`;
-
-function parseArgs(argv: string[]): { headed: boolean; outDir: string; store: boolean } | 'help' {
-  let headed = false;
-  let store = false;
-  let out: string | null = null;
-  const needsDir = () => new Error('--out needs a directory, e.g. --out docs/screenshots');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--headed') headed = true;
-    else if (arg === '--store') store = true;
-    else if (arg === '--out') {
-      out = argv[++i] ?? '';
-      if (!out || out.startsWith('--')) throw needsDir();
-    } else if (arg.startsWith('--out=')) {
-      out = arg.slice('--out='.length);
-      if (!out) throw needsDir();
-    } else throw new Error(`Unknown option: ${arg}`);
-  }
-  // The default lives in the repository; --out is taken relative to where `npm run` was
-  // typed (npm itself runs scripts from the package root and says where it started in INIT_CWD).
-  const outDir = out === null ? join(REPO_ROOT, DEFAULT_OUT) : resolve(process.env.INIT_CWD ?? process.cwd(), out);
-  return { headed, outDir, store };
-}
-
-let args: ReturnType<typeof parseArgs>;
+let args: ReturnType<typeof parseDemoArgs>;
 try {
-  args = parseArgs(process.argv.slice(2));
+  args = parseDemoArgs(process.argv.slice(2));
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${USAGE}`);
   process.exit(2);
@@ -310,28 +277,7 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     detail('saved the demo key again');
   });
 
-  // Summary, from the stand-in server's own request log.
-  const requests = world.highlightLog();
-  const charged = requests.filter((r) => r.status === 200);
-  const uncharged = requests.filter((r) => r.status !== 200);
-  const visited = [...listed.keys()].map((h) => `@${h}`);
-  const total = [...listed.values()].reduce((a, b) => a + b, 0);
-  const outShown = relative(process.env.INIT_CWD ?? process.cwd(), outDir) || '.';
-  say('\nSummary');
-  say(`  Profiles shown:     ${visited.length} (${visited.join(', ')}), plus @instagram with a rejected key`);
-  say(`  Highlights listed:  ${total} (${[...listed].map(([h, n]) => `${n} @${h}`).join(', ')})`);
-  say(
-    `  Credits spent:      ${charged.length} of ${STARTING_CREDITS} (${requests.length} requests to the stand-in SociaVault; ` +
-      `${uncharged.length} refused without charge: ${uncharged.map((r) => r.status).join(', ') || 'none'}; ` +
-      'the return to @nasa came from the cache)',
-  );
-  say(`  Screenshots:        ${shots.length} PNGs in ${outDir}${outShown !== outDir ? ` (${outShown})` : ''}`);
-  const fonts = missingFontPackages();
-  if (fonts.length > 0) {
-    say('  Hint:               some characters in highlight titles (emoji, Japanese) have no font here and');
-    say(`                      show as boxes. On Debian/Ubuntu: apt-get install ${fonts.join(' ')}`);
-  }
-  say(`  Took:               ${story.took()}`);
+  printSummary({ world, listed, shots, outDir, startingCredits: STARTING_CREDITS, took: story.took() });
 
   if (!headless) {
     story.keepOpen();

@@ -13,8 +13,11 @@ export const WELCOME_PAGE = 'options.html?welcome=1';
  * Self-contained, as it is sent to the page as source text.
  */
 export function optionsPageSettled(): boolean {
-  const text = (testId: string) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
-  const keyState = text('key-state');
+  // Sent to the page as source text: no named inner function (tsx, which runs
+  // the demo and the bench, would wrap it in a helper the page does not have).
+  const [keyState = '', autoToday = ''] = ['key-state', 'auto-lookups-today'].map(
+    (testId) => document.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '',
+  );
   const submits = [...document.querySelectorAll<HTMLButtonElement>('form button[type="submit"]')];
-  return keyState !== '' && !/^Checking/.test(keyState) && text('auto-lookups-today') !== '' && submits.length > 1 && submits.every((b) => !b.disabled);
+  return keyState !== '' && !/^Checking/.test(keyState) && autoToday !== '' && submits.length > 1 && submits.every((b) => !b.disabled);
 }
