@@ -295,7 +295,7 @@ describe('collections and the keyboard', () => {
     await tab.getByRole('button', { name: 'Delete collection' }).click();
     await tab.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.notice()).toBe('Deleted “Space agencies”.');
-    expect(await tab.getByLabel('Collection', { exact: true }).locator('option').allInnerTexts()).toEqual(['My collection']);
+    await expect.poll(() => tab.getByLabel('Collection', { exact: true }).locator('option').allInnerTexts()).toEqual(['My collection']);
     expect(world.highlightRequests()).toBe(0);
   });
 
