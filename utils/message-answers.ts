@@ -18,6 +18,11 @@ export interface PolyfillRejection {
   message: string;
 }
 
+/** Whether a reply is such a rejection: what a sender reads as "the listener failed". */
+export function isPolyfillRejection(reply: unknown): reply is PolyfillRejection {
+  return typeof reply === 'object' && reply !== null && (reply as Partial<PolyfillRejection>).__mozWebExtensionPolyfillReject__ === true;
+}
+
 export function rejectionReply(error: unknown): PolyfillRejection {
   const message =
     typeof (error as { message?: unknown } | null)?.message === 'string'

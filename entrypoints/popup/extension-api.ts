@@ -12,6 +12,7 @@
  * as a marked object) rejects here too, and "nobody answered" is undefined,
  * as Firefox and the polyfill both have it.
  */
+import { isPolyfillRejection } from '@/utils/message-answers';
 
 interface StorageArea {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
@@ -53,16 +54,6 @@ export function extensionApi(): ExtensionApi {
 
 /** Chrome's rejection when every listener left the message unanswered. */
 export const NO_RESPONSE = 'The message port closed before a response was received.';
-
-/** How webextension-polyfill sends a listener's rejected promise (see its onMessage wrapper). */
-interface PolyfillRejection {
-  __mozWebExtensionPolyfillReject__: true;
-  message: string;
-}
-
-function isPolyfillRejection(reply: unknown): reply is PolyfillRejection {
-  return typeof reply === 'object' && reply !== null && (reply as Partial<PolyfillRejection>).__mozWebExtensionPolyfillReject__ === true;
-}
 
 /** The reply to a message sent by `send`, read as webextension-polyfill reads it. */
 export async function messageReply(send: () => Promise<unknown>): Promise<unknown> {
