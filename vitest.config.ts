@@ -37,6 +37,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what the browser will show; its 1 s default is a time
+          // limit that a loaded two-core machine misses (a collection created by keyboard
+          // took longer in one run of four under load).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -50,6 +54,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
