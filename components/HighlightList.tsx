@@ -2,6 +2,7 @@ import { Component, createRef } from 'preact';
 import type { Highlight } from '@/utils/highlight';
 import type { Translate } from '@/utils/i18n';
 import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
+import { FIRST_ROWS, nextStepRows, withStep } from './row-steps';
 
 interface Props {
   highlights: readonly Highlight[];
@@ -14,10 +15,6 @@ interface Props {
 /** Rows a Page Up / Page Down jumps. */
 const PAGE_ROWS = 8;
 
-/** More rows than the popup shows at once: the first paint is never short. */
-export const FIRST_ROWS = 40;
-/** Rows added per idle moment: each addition stays a short task, whatever the length. */
-export const ROWS_PER_CHUNK = 150;
 /**
  * Rows whose covers are shown from the start. Further down, a row gets its
  * cover once the list is scrolled to within this many rows of it: a cover
@@ -42,20 +39,22 @@ const whenIdle: Idle = (callback) => {
 };
 
 interface State {
-  /** Rows in the page. */
-  shown: number;
+  /** Where each step's rows end: the last is the number of rows in the page. */
+  stepEnds: number[];
   /** Rows, from the top, that show their cover. */
   covered: number;
 }
 
 const initialState = (highlights: readonly Highlight[]): State => ({
-  shown: Math.min(highlights.length, FIRST_ROWS),
+  stepEnds: [Math.min(highlights.length, FIRST_ROWS)],
   covered: COVERS_AHEAD,
 });
 
 /**
  * The highlight rows. A long list is rendered in steps: what is visible first,
- * the rest in idle moments, so that no single task blocks the popup; every row
+ * the rest in idle moments, each step as many rows as the last step's time
+ * says fit in a short task (row-steps.ts), so that no single task blocks the
+ * popup on a fast machine or a loaded one; every row
  * ends up in the page, for find-in-page and the keyboard, and screen readers
  * hear the full count from the start (aria-setsize). Re-renders only when its
  * own props change, not for a copy notice or a Refresh button's state.
@@ -69,6 +68,11 @@ export class HighlightList extends Component<Props, State> {
   private cancel: (() => void) | null = null;
   private scrollFrame = 0;
   private list = createRef<HTMLUListElement>();
+  /** When the step being built began (0: none is), and its rows. The first step begins with this list. */
+  private stepAt = performance.now();
+  private stepRows = this.state.stepEnds[0]!;
+  /** Rows for the next step, from how long the last one took. */
+  private nextRows = FIRST_ROWS;
 
   override shouldComponentUpdate(next: Props, nextState: State): boolean {
     const { highlights, label, onCopy, onMore, t } = this.props;
@@ -78,20 +82,24 @@ export class HighlightList extends Component<Props, State> {
       next.onCopy !== onCopy ||
       next.onMore !== onMore ||
       next.t !== t ||
-      nextState.shown !== this.state.shown ||
+      nextState.stepEnds !== this.state.stepEnds ||
       nextState.covered !== this.state.covered
     );
   }
 
   override componentDidMount(): void {
+    this.measureStep();
     this.scheduleMore();
   }
 
-  override componentDidUpdate(previous: Props): void {
+  override componentDidUpdate(previous: Props, previousState: State): void {
     if (previous.highlights !== this.props.highlights) {
       this.cancel?.();
       this.cancel = null;
+      this.stepAt = 0;
       this.setState(initialState(this.props.highlights));
+    } else if (previousState.stepEnds !== this.state.stepEnds) {
+      this.measureStep();
     }
     this.scheduleMore();
   }
@@ -101,11 +109,21 @@ export class HighlightList extends Component<Props, State> {
     cancelAnimationFrame(this.scrollFrame);
   }
 
+  /** A step's rows are in the page: its time sizes the next one. */
+  private measureStep(): void {
+    if (!this.stepAt) return;
+    this.nextRows = nextStepRows(this.stepRows, performance.now() - this.stepAt);
+    this.stepAt = 0;
+  }
+
   private scheduleMore(): void {
-    if (this.cancel || this.state.shown >= this.props.highlights.length) return;
+    if (this.cancel || this.state.stepEnds.at(-1)! >= this.props.highlights.length) return;
     this.cancel = whenIdle(() => {
       this.cancel = null;
-      this.setState(({ shown }) => ({ shown: Math.min(this.props.highlights.length, shown + ROWS_PER_CHUNK) }));
+      const rows = (this.stepRows = this.nextRows);
+      // Preact renders the new state right after this callback, in the same task: the time measured is the step's.
+      this.stepAt = performance.now();
+      this.setState(({ stepEnds }) => ({ stepEnds: withStep(stepEnds, rows, this.props.highlights.length) }));
     });
   }
 
@@ -149,7 +167,7 @@ export class HighlightList extends Component<Props, State> {
       this.scrollFrame = 0;
       const list = this.list.current;
       if (!list) return;
-      const rowHeight = (list.firstElementChild as HTMLElement | null)?.offsetHeight || ROW_HEIGHT;
+      const rowHeight = list.querySelector<HTMLElement>('li.row')?.offsetHeight || ROW_HEIGHT;
       const reached = Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + COVERS_AHEAD;
       // In steps of COVERS_AHEAD rows, so that a few rows of scrolling re-render nothing.
       const covered = Math.ceil(reached / COVERS_AHEAD) * COVERS_AHEAD;
@@ -159,15 +177,18 @@ export class HighlightList extends Component<Props, State> {
 
   render() {
     const { highlights, label, onCopy, onMore, t } = this.props;
-    const { covered } = this.state;
+    const { covered, stepEnds } = this.state;
     // A new, shorter list (a filter) renders before componentDidUpdate starts its steps over.
-    const shown = Math.min(this.state.shown, highlights.length);
+    const shown = Math.min(stepEnds.at(-1)!, highlights.length);
     const chunks = [];
-    for (let from = 0; from < shown; from = from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK) {
-      const to = Math.min(shown, from === 0 ? FIRST_ROWS : from + ROWS_PER_CHUNK);
+    let from = 0;
+    for (const end of stepEnds) {
+      const to = Math.min(shown, end);
+      if (to <= from) break;
       // Clamped to the run, so that a run wholly above or below the covered rows does not re-render.
       const coveredTo = Math.min(Math.max(covered, from), to);
       chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} onMore={onMore} t={t} />);
+      from = to;
     }
     return (
       <>
@@ -236,6 +257,16 @@ class RowChunk extends Component<ChunkProps> {
         />,
       );
     }
-    return <>{rows}</>;
+    // Its own box, so that the page lays out and checks for visibility one box per run
+    // rather than one per row: without it, every step cost time in proportion to the
+    // rows already in the list. role="none" keeps the rows the list's items for
+    // assistive technology; the size holds the run's place until it is first shown.
+    return (
+      <li role="none" class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
+        <ul role="none">
+          {rows}
+        </ul>
+      </li>
+    );
   }
 }

@@ -30,6 +30,8 @@ export function HighlightRow({ highlight, position, total, cover = true, onCopy,
   return (
     <li
       class="row"
+      // Said outright: the row sits in its run's presentational list (HighlightList), where its own role would not show.
+      role="listitem"
       data-testid="highlight-row"
       data-id={id}
       aria-posinset={position}

@@ -53,6 +53,10 @@ describe('looking up', () => {
     expect(await popup.settled()).toBe('list');
     expect(await popup.rowIds()).toEqual(idsOf('bigprofile'));
     expect(await popup.page.getByTestId('highlight-count').textContent()).toBe('150 highlights');
+    // Assistive technology meets one list of 150 items, whatever runs the rows were rendered in.
+    const list = popup.page.getByRole('list', { name: '150 highlights' });
+    expect(await list.getByRole('listitem').count()).toBe(150);
+    expect(await list.getByRole('listitem').last().getAttribute('data-id')).toBe(idsOf('bigprofile').at(-1));
     const last = popup.rows().last();
     await last.scrollIntoViewIfNeeded();
     await expect.poll(() => last.isVisible()).toBe(true);

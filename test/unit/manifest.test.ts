@@ -36,17 +36,18 @@ const BUDGET = {
 const GZIP_BUDGET = {
   background: 25_000,
   /**
-   * The target (issue 9) is 15 kB; the popup opens with 19.45 kB, 4.45 kB
-   * over. Of that, Preact and its hooks are 5.2 kB and the style sheet 2.4 kB;
+   * The target (issue 9) is 15 kB; the popup opens with 19.73 kB, 4.73 kB
+   * over (19.45 kB until the list grew in runs sized by time, 0.27 kB that
+   * took away the long tasks of adding rows to a list of 1,000 or 5,000). Of that, Preact and its hooks are 5.2 kB and the style sheet 2.4 kB;
    * the rest is the code of what the popup can show the moment it opens (the
    * list with its copy, refresh, download and collection buttons, the
    * progressive list, no key, no profile with its form, loading) and its
    * reducer and reads. What only an action or a later answer needs is already
    * lazy (popupLazy). Closing the gap would take a smaller view layer than
    * Preact or fewer controls on the first screen. This budget is the size
-   * reached plus 0.25 kB; lower it as the popup shrinks.
+   * reached plus 0.07 kB; lower it as the popup shrinks.
    */
-  popup: 19_700,
+  popup: 19_800,
   /** The lazy chunks together (4.13 kB reached); each loads only when it is needed. */
   popupLazy: 4_400,
   content: 5_000,
