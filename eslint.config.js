@@ -32,12 +32,12 @@ const HTML_SYNTAX = [
 
 const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
 
-/** zod only as entrypoints/background/zod.ts configures it (jitless: no `new Function` under an extension's CSP). */
-const ZOD_MESSAGE = "Import { z } from '@/entrypoints/background/zod' (or './zod'): it sets jitless before any schema is built.";
+/** zod only as entrypoints/background/zod-jitless.ts configures it (jitless: no `new Function` under an extension's CSP). */
+const ZOD_MESSAGE = "Import { z } from '@/entrypoints/background/zod-jitless' (or '../zod-jitless'): it sets jitless before any schema is built.";
 const ZOD_VIA_CONFIG = { name: 'zod', message: ZOD_MESSAGE };
-/** Its other entries too ('zod/mini', which zod.ts uses, 'zod/v4', …). */
+/** Its other entries too ('zod/mini', which zod-jitless.ts uses, 'zod/v4', …). */
 const ZOD_ENTRIES = { group: ['zod/*'], message: ZOD_MESSAGE };
-const ZOD_SOURCE_FILE = 'entrypoints/background/zod.ts';
+const ZOD_SOURCE_FILE = 'entrypoints/background/zod-jitless.ts';
 
 /** Attributes and props whose text a person sees or hears (aria-*, tooltips, placeholders, our components' text props). */
 const TEXT_ATTRIBUTES = new Set([

@@ -18,7 +18,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     homepage_url: HOMEPAGE,
-    // Rendered from assets/icon.svg at build time (modules/toolbar-icons.ts).
+    // Rendered from assets/icon.svg at build time (modules/render-icons.ts).
     icons: iconSet('normal'),
     // contextMenus: "Highlights of this profile" on links to profiles on instagram.com.
     // alarms: wakes a stopped worker to go on with a collection run.

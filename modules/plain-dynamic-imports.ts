@@ -4,7 +4,7 @@
  * a lazy chunk imports and loads its style sheets; in the popup that helper
  * costs 0.7 kB (gzip) of what it loads to open, to preload chunks that are
  * loaded already, from the extension's own files. Our lazy chunks have no
- * style sheets of their own (components/adopt-style.ts); the build fails if
+ * style sheets of their own (entrypoints/popup/on-demand/adopt-style.ts); the build fails if
  * one ever has, rather than ship a part without its style.
  */
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
@@ -27,7 +27,7 @@ export function plainDynamicImportsPlugin(): Plugin {
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
         if (file.type === 'chunk' && file.code.includes('__vite__mapDeps')) {
-          this.error(`${file.fileName} loads a chunk that has a style sheet of its own; import its style ?inline instead (components/adopt-style.ts)`);
+          this.error(`${file.fileName} loads a chunk that has a style sheet of its own; import its style ?inline instead (entrypoints/popup/on-demand/adopt-style.ts)`);
         }
       }
     },

@@ -4,7 +4,7 @@
  * linters report (web-ext lint: DANGEROUS_EVAL, UNSAFE_VAR_ASSIGNMENT).
  *
  * - zod: the `new Function('')` probe (`allowsEval`) and the parser compiler
- *   (`Doc.compile`). entrypoints/background/zod.ts switches zod to `jitless`,
+ *   (`Doc.compile`). entrypoints/background/zod-jitless.ts switches zod to `jitless`,
  *   which already keeps both from running; here they become plain code that
  *   cannot build a function from a string, so the bundle holds no such call.
  * - Preact: the assignment to `innerHTML` that renders `dangerouslySetInnerHTML`.

@@ -18,7 +18,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { MAX_CACHE_BYTES, MAX_CACHED_PROFILES } from '../entrypoints/background/cache-policy';
+import { MAX_CACHE_BYTES, MAX_CACHED_PROFILES } from '../entrypoints/background/cache/cache-policy';
 import { attachToServiceWorker, type TargetSession } from '../test/support/browser';
 import { buildExtension } from '../test/support/build';
 import { ensureChromium } from '../test/support/chromium';

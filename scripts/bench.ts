@@ -21,7 +21,7 @@
  * floor) are written to docs/bench/*.svg, which the README shows.
  */
 import { join, resolve } from 'node:path';
-import { entryBytes, MAX_CACHE_BYTES } from '../entrypoints/background/cache-policy';
+import { entryBytes, MAX_CACHE_BYTES } from '../entrypoints/background/cache/cache-policy';
 import { cacheEntryKey } from '../utils/storage-keys';
 import { writeResults, type Series } from '../test/bench/output';
 import { figure, summarise, type Figure } from '../test/bench/report';

@@ -4,11 +4,11 @@
  * that imports it stays small; the background checks incoming messages with
  * schemas of its own that are typed against this map.
  */
-import type { Balance } from './balance';
-import type { CollectionRun, CollectionView, Estimate } from './collection';
-import type { HighlightList } from './highlight';
+import type { Balance } from './account/balance';
+import type { CollectionRun, CollectionView, Estimate } from './collections/run-record';
+import type { HighlightList } from './highlights/highlight';
 import type { Text } from './i18n';
-import type { LookupError } from './lookup-error';
+import type { LookupError } from './errors/lookup-error';
 import { toHandle, type Handle } from './profile-url';
 import type { Settings } from './settings';
 

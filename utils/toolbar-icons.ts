@@ -1,5 +1,5 @@
 /**
- * The extension's icons: where the build writes them (modules/toolbar-icons.ts,
+ * The extension's icons: where the build writes them (modules/render-icons.ts,
  * from assets/icon.svg) and where the manifest and the background find them.
  */
 

@@ -1,17 +1,17 @@
 import { answerMessages, browser } from './extension-api';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAutoLookup } from './auto-lookup';
-import { createBalanceService } from './balance-service';
-import { createCollectionResults } from './collection-results';
-import { createCollections } from './collections';
-import { createProfileLinkMenu, openPanelForLink, PROFILE_LINK_MENU_ID } from './context-menu';
-import { createHandlers } from './handlers';
-import { createLookupService } from './lookup-service';
-import { createRouter } from './router';
-import { keepRunsGoing, RUN_ALARM } from './run-keeper';
-import { originOf } from './sender-policy';
-import { BADGE_COLOUR, createTabState } from './tab-state';
-import { welcomeAfterInstall } from './welcome';
+import { createAutoLookup } from './tabs/auto-lookup';
+import { createBalanceService } from './account/balance-service';
+import { createCollectionResults } from './collections/results-store';
+import { createCollections } from './collections/collection-service';
+import { createProfileLinkMenu, openPanelForLink, PROFILE_LINK_MENU_ID } from './tabs/context-menu';
+import { createHandlers } from './messages/handlers';
+import { createLookupService } from './lookup/lookup-service';
+import { createRouter } from './messages/router';
+import { keepRunsGoing, RUN_ALARM } from './collections/run-alarm';
+import { originOf } from './messages/sender-policy';
+import { BADGE_COLOUR, createTabState } from './tabs/tab-state';
+import { welcomeAfterInstall } from './account/welcome';
 
 export default defineBackground({
   main() {

@@ -1,13 +1,13 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
-import { CollectionBar, type BarPanel } from '@/components/CollectionBar';
-import { CollectionPaste } from '@/components/CollectionPaste';
-import { CollectionResults } from '@/components/CollectionResults';
-import { CollectionRun } from '@/components/CollectionRun';
-import { CollectionTable } from '@/components/CollectionTable';
-import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
-import { parsePastedList } from '@/utils/collection-input';
-import { createExportWriter, exportFileName, exportFileType, type FileFormat } from '@/utils/export-files';
-import type { HighlightList } from '@/utils/highlight';
+import { CollectionPicker, type PickerPanel } from './components/CollectionPicker';
+import { PasteBox } from './components/PasteBox';
+import { ResultFiles } from './components/ResultFiles';
+import { RunProgress } from './components/RunProgress';
+import { ProfileTable } from './components/ProfileTable';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
+import { parsePastedList } from '@/utils/collections/collection-input';
+import { createExportWriter, exportFileName, exportFileType, type FileFormat } from '@/utils/highlights/export-files';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import { plural, text, type Text, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import type { PageMessage, RunAction, Send } from '@/utils/protocol';
@@ -212,18 +212,18 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
       await refresh();
     });
 
-  const barPanel: BarPanel = state.panel === 'clear' ? null : state.panel;
+  const pickerPanel: PickerPanel = state.panel === 'clear' ? null : state.panel;
   return (
     <main class="collection-page" data-phase={view?.run.phase ?? 'loading'} data-collection={id} aria-busy={view ? undefined : 'true'}>
       <header class="page-header">
         <h1>{t('collectionHeading')}</h1>
         <p class="hint">{t('collectionSubtitle')}</p>
       </header>
-      <CollectionBar
+      <CollectionPicker
         collections={state.collections}
         selected={id}
         name={name}
-        panel={barPanel}
+        panel={pickerPanel}
         busy={state.busy}
         onSelect={select}
         onPanel={(panel) => dispatch({ type: 'panel', panel })}
@@ -242,10 +242,10 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
           {state.unreachable && state.notice?.tone !== 'error' ? <span class="message message-error">{t('backgroundNoAnswer')}</span> : null}
         </p>
       </div>
-      <CollectionPaste report={state.paste} busy={state.busy} onAdd={add} t={t} />
+      <PasteBox report={state.paste} busy={state.busy} onAdd={add} t={t} />
       {view ? (
         <>
-          <CollectionRun
+          <RunProgress
             run={view.run}
             estimate={state.estimate}
             invalid={state.paste?.refused.length ?? 0}
@@ -258,8 +258,8 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
             onOpenOptions={openOptions}
             t={t}
           />
-          <CollectionResults run={view.run} busy={state.busy} onDownload={(format) => void download(format)} onCopyIds={() => void copyIds()} t={t} />
-          <CollectionTable
+          <ResultFiles run={view.run} busy={state.busy} onDownload={(format) => void download(format)} onCopyIds={() => void copyIds()} t={t} />
+          <ProfileTable
             view={view}
             name={name}
             asking={state.panel === 'clear'}

@@ -4,10 +4,10 @@
  * was refused. Returns messages (`Text`) or, where parts are joined as a
  * list in the page's language, strings made with the page's translator.
  */
-import type { CollectionRun, Estimate, RunItem } from '@/utils/collection';
-import type { RefusalReason } from '@/utils/collection-input';
+import type { CollectionRun, Estimate, RunItem } from '@/utils/collections/run-record';
+import type { RefusalReason } from '@/utils/collections/collection-input';
 import { plural, text, type MessageKey, type Text, type Translate } from '@/utils/i18n';
-import type { LookupErrorKind } from '@/utils/lookup-error';
+import type { LookupErrorKind } from '@/utils/errors/lookup-error';
 import type { BalanceAnswer } from '@/utils/protocol';
 
 /** Parts joined the way the language lists them ("a, b, c"; "a, b e c"). */

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
 import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { COLLECTION_PREFIX, LOCAL_KEYS } from '@/utils/storage-keys';
 import { App } from './App';
 import { saveFile } from '@/components/save-file';
-import './style.css';
+import './collection.css';
 
 // WXT types getMessage with the English catalog's names; plural forms are named at run time.
 const i18n = browser.i18n as { getMessage: GetMessage };

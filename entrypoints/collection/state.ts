@@ -3,8 +3,8 @@
  * sends messages and feeds their answers in as events; what it shows follows
  * from the state alone.
  */
-import { DEFAULT_COLLECTION_ID, type CollectionView, type Estimate, type RunPhase } from '@/utils/collection';
-import type { ParsedPaste } from '@/utils/collection-input';
+import { DEFAULT_COLLECTION_ID, type CollectionView, type Estimate, type RunPhase } from '@/utils/collections/run-record';
+import type { ParsedPaste } from '@/utils/collections/collection-input';
 import { plural, text, type Text } from '@/utils/i18n';
 import type { BalanceAnswer, CollectionSummary } from '@/utils/protocol';
 import { progressOf, stopText, type PaceMark } from './format';

@@ -1,8 +1,8 @@
-import { ApiKeySection } from '@/components/ApiKeySection';
-import { CacheSection } from '@/components/CacheSection';
-import { CollectionLink } from '@/components/CollectionLink';
-import { SettingsSection } from '@/components/SettingsSection';
-import { Welcome } from '@/components/Welcome';
+import { ApiKeySection } from './components/ApiKeySection';
+import { CacheSection } from './components/CacheSection';
+import { CollectionLink } from './components/CollectionLink';
+import { SettingsSection } from './components/SettingsSection';
+import { Welcome } from './components/Welcome';
 import type { Translate } from '@/utils/i18n';
 import type { OptionsMessage, Send } from '@/utils/protocol';
 

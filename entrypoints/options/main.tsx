@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createTranslator, type GetMessage } from '@/utils/i18n';
-import { isWelcome } from '@/utils/onboarding';
+import { isWelcome } from '@/utils/account/onboarding';
 import { createSender, type OptionsMessage } from '@/utils/protocol';
 import { App } from './App';
-import './style.css';
+import './options.css';
 
 // WXT types getMessage with the English catalog's names; plural forms are named at run time.
 const i18n = browser.i18n as { getMessage: GetMessage };

@@ -1,23 +1,23 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import { CacheFullNotice } from '@/components/CacheFullNotice';
-import { CollectionActions } from '@/components/CollectionActions';
-import { ErrorPanel } from '@/components/ErrorPanel';
-import { HighlightsView } from '@/components/HighlightsView';
-import { LoadingState } from '@/components/LoadingState';
-import { LookupForm } from '@/components/LookupForm';
-import { NoProfilePanel } from '@/components/NoProfilePanel';
-import { OtherLookup } from '@/components/OtherLookup';
-import { ProfileHeader } from '@/components/ProfileHeader';
-import { DEFAULT_COLLECTION_ID } from '@/utils/collection';
-import { lazyModule } from '@/components/lazy';
-import { NO_KEY_EXPLANATION } from '@/utils/error-action';
+import { CacheFullNotice } from './panels/CacheFullNotice';
+import { CollectionActions } from './panels/CollectionActions';
+import { ErrorPanel } from './panels/ErrorPanel';
+import { HighlightsView } from './list/HighlightsView';
+import { LoadingState } from './panels/LoadingState';
+import { LookupForm } from './panels/LookupForm';
+import { NoProfilePanel } from './panels/NoProfilePanel';
+import { OtherLookup } from './panels/OtherLookup';
+import { ProfileHeader } from './list/ProfileHeader';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
+import { lazyModule } from './on-demand/lazy-module';
+import { NO_KEY_EXPLANATION } from '@/utils/errors/error-action';
 import type { Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
-import type { explainProblem } from './problem';
+import type { explainProblem } from './failure-text';
 import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type View } from './state';
 import { runTask, type TaskDeps } from './tasks';
-import { extrasReducer, initialExtras } from './extras';
+import { extrasReducer, initialExtras } from './balance-and-collection';
 
 export interface AppProps extends TaskDeps {
   openOptions: () => void;
@@ -56,10 +56,10 @@ function headerHandleOf(view: View): Handle | null {
   }
 }
 
-/** The explanations of failures, loaded once there is one to show (entrypoints/popup/problem.ts). */
-const problems = lazyModule(() => import('./problem'));
+/** The explanations of failures, loaded once there is one to show (entrypoints/popup/failure-text.ts). */
+const problems = lazyModule(() => import('./failure-text'));
 /** The balance footer, loaded once the background has told the balance. */
-const balanceFooter = lazyModule(() => import('@/components/BalanceFooter'));
+const balanceFooter = lazyModule(() => import('./on-demand/BalanceFooter'));
 
 /** The popup: renders its state, sends events, and runs the task the state asks for. */
 export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {

@@ -5,8 +5,8 @@
  * content script directly). The background is asked only when the network is
  * needed. Everything read is checked, as the background checks it.
  */
-import { isFresh, readCachedList } from '@/utils/cached-list';
-import type { HighlightList } from '@/utils/highlight';
+import { isFresh, readCachedList } from '@/utils/highlights/cached-list';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import { handleFromWhichProfile, message, type KeptIn } from '@/utils/protocol';
 import { normaliseSettings, type Settings } from '@/utils/settings';

@@ -5,9 +5,9 @@ import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
 import { extensionApi, messageReply } from './extension-api';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
-import { handleFromSearch, resolveTabId } from './tab';
+import { handleFromSearch, resolveTabId } from './popup-target';
 import { readStart, type StartReads, type TaskDeps } from './tasks';
-import './style.css';
+import './popup.css';
 
 const root = document.getElementById('app');
 if (root) {

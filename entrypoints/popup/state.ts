@@ -4,11 +4,11 @@
  * work a state asks for (`state.task`) is done by the App, whose answers come
  * back as events naming the task they answer, so a stale answer is ignored.
  */
-import { errorAction, invalidHandleDetail } from '@/utils/error-action';
-import type { HighlightList } from '@/utils/highlight';
+import { errorAction, invalidHandleDetail } from '@/utils/errors/error-action';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import { text, type Text } from '@/utils/i18n';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
-import type { LookupError } from '@/utils/lookup-error';
+import type { LookupError } from '@/utils/errors/lookup-error';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';

@@ -1,4 +1,4 @@
-import type { HighlightList } from '@/utils/highlight';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, PageMessage, Send } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';

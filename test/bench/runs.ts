@@ -3,7 +3,7 @@
  * popup opened and read through the in-page probe, and filler answers for a
  * cache of a given size.
  */
-import { entryBytes } from '../../entrypoints/background/cache-policy';
+import { entryBytes } from '../../entrypoints/background/cache/cache-policy';
 import { cacheEntryKey } from '../../utils/storage-keys';
 import { until } from '../support/poll';
 import { readProbe, type ProbeRecord } from './probe';

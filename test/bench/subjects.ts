@@ -8,8 +8,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { entryBytes } from '../../entrypoints/background/cache-policy';
-import type { HighlightList } from '../../utils/highlight';
+import { entryBytes } from '../../entrypoints/background/cache/cache-policy';
+import type { HighlightList } from '../../utils/highlights/highlight';
 import type { Handle } from '../../utils/profile-url';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { cacheEntryKey, LOCAL_KEYS, SESSION_KEYS } from '../../utils/storage-keys';

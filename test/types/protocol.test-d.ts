@@ -3,8 +3,8 @@
  * each @ts-expect-error must meet the error it expects, or the check fails.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { BackgroundHandlers } from '@/entrypoints/background/router';
-import type { HighlightList } from '@/utils/highlight';
+import type { BackgroundHandlers } from '@/entrypoints/background/messages/router';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { Handlers, LookupResponse, OptionsMessage, PageMessage, Send } from '@/utils/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings';

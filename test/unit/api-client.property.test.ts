@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { requestHighlights, type ApiResult } from '@/entrypoints/background/api-client';
-import { LOOKUP_ERROR_KINDS, type LookupError, type LookupErrorKind } from '@/utils/lookup-error';
+import { requestHighlights, type ApiResult } from '@/entrypoints/background/lookup/api-client';
+import { LOOKUP_ERROR_KINDS, type LookupError, type LookupErrorKind } from '@/utils/errors/lookup-error';
 
 /** Runs per property (2 properties in this file: 1,200 runs). */
 const RUNS = 600;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { errorForStatus, highlightsUrl, parseRetryAfter, requestHighlights } from '@/entrypoints/background/api-client';
-import type { LookupError } from '@/utils/lookup-error';
+import { errorForStatus, highlightsUrl, parseRetryAfter, requestHighlights } from '@/entrypoints/background/lookup/api-client';
+import type { LookupError } from '@/utils/errors/lookup-error';
 import example from '../fixtures/openapi-example-response.json';
 import { API_ORIGIN, API_PATHS } from '../support/sociavault-server';
 

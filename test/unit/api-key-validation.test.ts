@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_MAX_LENGTH, validateApiKey } from '../../utils/api-key-validation';
+import { API_KEY_MAX_LENGTH, validateApiKey } from '../../utils/account/api-key-validation';
 import { text } from '../../utils/i18n';
 import { translatorFor } from '../support/locales';
 

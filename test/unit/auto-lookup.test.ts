@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { h } from './handles';
-import { createAutoLookup } from '@/entrypoints/background/auto-lookup';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createAutoLookup } from '@/entrypoints/background/tabs/auto-lookup';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
 import { AUTO_LOOKUPS_PER_MINUTE } from '@/utils/limits';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { apiKeyItem, settingsItem } from '@/entrypoints/background/storage-items';

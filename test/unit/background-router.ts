@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
-import { createBalanceService } from '@/entrypoints/background/balance-service';
-import { createCollectionResults } from '@/entrypoints/background/collection-results';
-import { createCollections } from '@/entrypoints/background/collections';
-import { createHandlers, type HandlerDeps } from '@/entrypoints/background/handlers';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
-import { createRouter } from '@/entrypoints/background/router';
-import { createTabState } from '@/entrypoints/background/tab-state';
+import { createBalanceService } from '@/entrypoints/background/account/balance-service';
+import { createCollectionResults } from '@/entrypoints/background/collections/results-store';
+import { createCollections } from '@/entrypoints/background/collections/collection-service';
+import { createHandlers, type HandlerDeps } from '@/entrypoints/background/messages/handlers';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
+import { createRouter } from '@/entrypoints/background/messages/router';
+import { createTabState } from '@/entrypoints/background/tabs/tab-state';
 
 export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;

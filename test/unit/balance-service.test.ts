@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBalanceService, keyFingerprint } from '@/entrypoints/background/balance-service';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createBalanceService, keyFingerprint } from '@/entrypoints/background/account/balance-service';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
 import { apiKeyItem, balancesItem } from '@/entrypoints/background/storage-items';
 import { h } from './handles';
 import { PATIENT } from './patience';

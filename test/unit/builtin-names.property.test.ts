@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
 import { apiKeyItem } from '@/entrypoints/background/storage-items';
 import { toHandle, type Handle } from '@/utils/profile-url';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASTED_ENTRIES, parsePastedList } from '@/utils/collection-input';
+import { MAX_PASTED_ENTRIES, parsePastedList } from '@/utils/collections/collection-input';
 
 describe('a pasted list of profiles', () => {
   it('reads every form, keeps each profile once, and says why every other entry was refused', () => {

@@ -12,10 +12,10 @@ import {
   timeLeftMs,
 } from '@/entrypoints/collection/format';
 import { initialPageState, pageReducer, type PageEvent, type PageState } from '@/entrypoints/collection/state';
-import { DEFAULT_COLLECTION_ID, type CollectionRun, type CollectionView, type RunItem } from '@/utils/collection';
-import { parsePastedList } from '@/utils/collection-input';
+import { DEFAULT_COLLECTION_ID, type CollectionRun, type CollectionView, type RunItem } from '@/utils/collections/run-record';
+import { parsePastedList } from '@/utils/collections/collection-input';
 import { text } from '@/utils/i18n';
-import { LOOKUP_ERROR_KINDS } from '@/utils/lookup-error';
+import { LOOKUP_ERROR_KINDS } from '@/utils/errors/lookup-error';
 import type { BalanceAnswer } from '@/utils/protocol';
 import { translatorFor } from '../support/locales';
 import { h } from './handles';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newRun, nextToStart, progressOf, runReducer, type RunEvent } from '@/entrypoints/background/collection-run';
-import { estimateRun, type CollectionRun } from '@/utils/collection';
-import type { LookupErrorKind } from '@/utils/lookup-error';
+import { newRun, nextToStart, progressOf, runReducer, type RunEvent } from '@/entrypoints/background/collections/run-machine';
+import { estimateRun, type CollectionRun } from '@/utils/collections/run-record';
+import type { LookupErrorKind } from '@/utils/errors/lookup-error';
 import { h } from './handles';
 
 type Outcome = { count: number; paid: boolean } | { error: LookupErrorKind };

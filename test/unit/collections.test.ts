@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createCollectionResults } from '@/entrypoints/background/collection-results';
-import { createCollections, type Collections } from '@/entrypoints/background/collections';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
+import { createCollectionResults } from '@/entrypoints/background/collections/results-store';
+import { createCollections, type Collections } from '@/entrypoints/background/collections/collection-service';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
 import { apiKeyItem } from '@/entrypoints/background/storage-items';
-import { DEFAULT_COLLECTION_ID, MAX_COLLECTION_SIZE, type CollectionView } from '@/utils/collection';
+import { DEFAULT_COLLECTION_ID, MAX_COLLECTION_SIZE, type CollectionView } from '@/utils/collections/run-record';
 import { h } from './handles';
 import { PATIENT } from './patience';
 

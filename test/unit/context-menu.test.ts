@@ -6,7 +6,7 @@ import {
   openPanelForLink,
   panelUrlForLink,
   PROFILE_LINK_MENU_ID,
-} from '@/entrypoints/background/context-menu';
+} from '@/entrypoints/background/tabs/context-menu';
 
 const pageUrl = (path: string) => `chrome-extension://id${path}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainError as explainErrorTexts, type ErrorAction } from '../../utils/error-explanation';
-import { LOOKUP_ERROR_KINDS, type LookupError } from '../../utils/lookup-error';
+import { explainError as explainErrorTexts, type ErrorAction } from '../../utils/errors/error-explanation';
+import { LOOKUP_ERROR_KINDS, type LookupError } from '../../utils/errors/lookup-error';
 import { translatorFor } from '../support/locales';
 
 const en = translatorFor('en');

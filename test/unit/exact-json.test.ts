@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact, quoteUnsafeIntegers } from '@/entrypoints/background/exact-json';
+import { parseJsonExact, quoteUnsafeIntegers } from '@/entrypoints/background/lookup/exact-json';
 
 describe('parseJsonExact', () => {
   it('keeps integers beyond 2^53 as their exact digits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createExportWriter, csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/export-files';
-import type { HighlightList } from '@/utils/highlight';
+import { createExportWriter, csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/highlights/export-files';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import { h } from './handles';
 
 const nasa: HighlightList = {

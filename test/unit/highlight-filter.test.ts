@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterHighlights } from '@/utils/highlight-filter';
+import { filterHighlights } from '@/utils/highlights/highlight-filter';
 
 const highlights = [
   { id: '17912345678901234', title: 'École 🎒', coverUrl: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlight-links';
+import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlights/highlight-links';
 
 describe('what a highlight ID is used for next', () => {
   it('opens on Instagram', () => {

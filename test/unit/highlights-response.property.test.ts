@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '@/entrypoints/background/exact-json';
-import { parseHighlightsBody, type ParseResult } from '@/entrypoints/background/highlights-response';
+import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
+import { parseHighlightsBody, type ParseResult } from '@/entrypoints/background/lookup/highlights-response';
 import { anythingDeep } from './arbitraries';
 
 /** Runs per property (6 properties in this file: 3,000 runs). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonExact } from '@/entrypoints/background/exact-json';
-import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/highlights-response';
+import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
+import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/lookup/highlights-response';
 import example from '../fixtures/openapi-example-response.json';
 import { highlightsEnvelope as envelope } from '../support/scenarios';
 

@@ -115,7 +115,7 @@ describe('splitAround', () => {
 });
 
 describe('the style sheets follow the page direction', () => {
-  const sheets = ['entrypoints/popup/style.css', 'entrypoints/options/style.css', 'entrypoints/collection/style.css', 'assets/theme.css', 'assets/page.css'].map((path) => ({
+  const sheets = ['entrypoints/popup/popup.css', 'entrypoints/options/options.css', 'entrypoints/collection/collection.css', 'assets/theme.css', 'assets/page.css'].map((path) => ({
     path,
     css: readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''),
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../utils/highlight';
-import { exportHighlights, highlightsAsCsv, highlightsAsJson, idsAsLines } from '../../utils/id-export';
+import type { Highlight } from '../../utils/highlights/highlight';
+import { exportHighlights, highlightsAsCsv, highlightsAsJson, idsAsLines } from '../../utils/highlights/id-export';
 
 const h = (id: string, title = ''): Highlight => ({ id, title, coverUrl: null });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '@/utils/i18n';
-import { keyTestOutcome, shownKeyTest, statusText, type KeyTestAnswer } from '@/utils/key-test';
-import { LOOKUP_ERROR_KINDS, type LookupError } from '@/utils/lookup-error';
+import { keyTestOutcome, shownKeyTest, statusText, type KeyTestAnswer } from '@/utils/account/key-test';
+import { LOOKUP_ERROR_KINDS, type LookupError } from '@/utils/errors/lookup-error';
 import { translatorFor } from '../support/locales';
 
 const en = translatorFor('en');

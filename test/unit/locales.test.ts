@@ -155,7 +155,7 @@ describe('every English message is used', () => {
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
 
   it('reads the sources', () => {
-    expect(sources.map((file) => relative(ROOT, file))).toEqual(expect.arrayContaining(['utils/i18n.ts', 'components/ErrorPanel.tsx', 'wxt.config.ts']));
+    expect(sources.map((file) => relative(ROOT, file))).toEqual(expect.arrayContaining(['utils/i18n.ts', 'entrypoints/popup/panels/ErrorPanel.tsx', 'wxt.config.ts']));
   });
 
   it.each([...new Set(Object.keys(english).map((key) => splitKey(key)[0]))].filter((key) => !(META_KEYS as readonly string[]).includes(key)))(

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 // Loaded with the file (its top level only defines the background), not inside the test's time.
 import background from '@/entrypoints/background';
-import { welcomeAfterInstall } from '@/entrypoints/background/welcome';
-import { isWelcome, welcomesOn } from '@/utils/onboarding';
+import { welcomeAfterInstall } from '@/entrypoints/background/account/welcome';
+import { isWelcome, welcomesOn } from '@/utils/account/onboarding';
 
 describe('the welcome after a first install', () => {
   beforeEach(() => {

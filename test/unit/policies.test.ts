@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { entryBytes, MAX_CACHE_BYTES, planEviction, type IndexEntry } from '@/entrypoints/background/cache-policy';
-import { isFresh } from '@/utils/cached-list';
-import type { HighlightList } from '@/utils/highlight';
-import { createRateLimiter, memoryTimestamps } from '@/entrypoints/background/rate-limit';
+import { entryBytes, MAX_CACHE_BYTES, planEviction, type IndexEntry } from '@/entrypoints/background/cache/cache-policy';
+import { isFresh } from '@/utils/highlights/cached-list';
+import type { HighlightList } from '@/utils/highlights/highlight';
+import { createRateLimiter, memoryTimestamps } from '@/entrypoints/background/tabs/rate-limit';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
-import { actionTitleFor, badgeTextFor } from '@/entrypoints/background/tab-state';
+import { actionTitleFor, badgeTextFor } from '@/entrypoints/background/tabs/tab-state';
 import { handleFromWhichProfile } from '@/utils/protocol';
 import { h } from './handles';
 

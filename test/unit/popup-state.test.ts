@@ -7,9 +7,9 @@ import {
   type PopupEvent,
   type PopupState,
 } from '@/entrypoints/popup/state';
-import { handleFromSearch, tabIdFromSearch } from '@/entrypoints/popup/tab';
+import { handleFromSearch, tabIdFromSearch } from '@/entrypoints/popup/popup-target';
 import { readStart, runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
-import type { HighlightList } from '@/utils/highlight';
+import type { HighlightList } from '@/utils/highlights/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse, PageMessage, Send } from '@/utils/protocol';

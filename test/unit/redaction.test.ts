@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
-import { REDACTED_KEY, withoutKey } from '@/entrypoints/background/redaction';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
+import { REDACTED_KEY, withoutKey } from '@/entrypoints/background/lookup/redaction';
 import { apiKeyItem } from '@/entrypoints/background/storage-items';
 import { h } from './handles';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { h } from './handles';
-import { createLookupService } from '@/entrypoints/background/lookup-service';
-import { MAX_RETRY_AFTER_SECONDS, retryDelayMs } from '@/entrypoints/background/retry-policy';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
+import { MAX_RETRY_AFTER_SECONDS, retryDelayMs } from '@/entrypoints/background/lookup/retry-policy';
 import { apiKeyItem } from '@/entrypoints/background/storage-items';
 
 type Step = { status: number; body?: string; headers?: Record<string, string> } | 'network-error' | 'hang';

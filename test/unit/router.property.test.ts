@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundRouter, OWN_ID, OWN_ORIGIN } from './background-router';
-import type { SenderInfo } from '@/entrypoints/background/sender-policy';
+import type { SenderInfo } from '@/entrypoints/background/messages/sender-policy';
 import { apiKeyItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
 import { RESERVED_ROUTES, type Handle } from '@/utils/profile-url';
 import { anythingDeep } from './arbitraries';

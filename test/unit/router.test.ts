@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundRouter, OWN_ID, OWN_ORIGIN } from './background-router';
-import type { SenderInfo } from '@/entrypoints/background/sender-policy';
+import type { SenderInfo } from '@/entrypoints/background/messages/sender-policy';
 import { apiKeyItem, settingsItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { Handle } from '@/utils/profile-url';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tabProfilesItem } from '@/entrypoints/background/storage-items';
-import { actionIconFor, createTabState } from '@/entrypoints/background/tab-state';
+import { actionIconFor, createTabState } from '@/entrypoints/background/tabs/tab-state';
 import type { Handle } from '@/utils/profile-url';
 
 /** WXT's fakeBrowser has no action.setIcon (it throws "not mocked"): a spy stands in, recording what the toolbar was told. */

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLOUR } from '@/entrypoints/background/tab-state';
+import { BADGE_COLOUR } from '@/entrypoints/background/tabs/tab-state';
 
 const theme = readFileSync(new URL('../../assets/theme.css', import.meta.url), 'utf8');
 const sharedPageCss = readFileSync(new URL('../../assets/page.css', import.meta.url), 'utf8');
 const pageStyles = ['popup', 'options', 'collection'].map((page) => ({
   page,
-  css: readFileSync(new URL(`../../entrypoints/${page}/style.css`, import.meta.url), 'utf8'),
+  css: readFileSync(new URL(`../../entrypoints/${page}/${page}.css`, import.meta.url), 'utf8'),
 }));
 
 /** The value of a custom property in the theme's first (light) :root block. */

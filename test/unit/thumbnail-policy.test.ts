@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedThumbnailUrl, safeThumbnailUrl } from '../../utils/thumbnail-policy';
+import { isAllowedThumbnailUrl, safeThumbnailUrl } from '../../utils/highlights/thumbnail-policy';
 
 const allowed: string[] = [
   'https://scontent.cdninstagram.com/v/t51.2885-15/123_n.jpg?stp=dst-jpg&_nc_ht=scontent.cdninstagram.com',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ACCENT, GREY, greySvg, renderIconSet } from '@/modules/toolbar-icons';
+import { ACCENT, GREY, greySvg, renderIconSet } from '@/modules/render-icons';
 import { ICON_SIZES, iconPath, iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
 
 const SVG = readFileSync(new URL('../../assets/icon.svg', import.meta.url), 'utf8');

@@ -85,7 +85,7 @@ describe('npm run zip:firefox', () => {
       .filter((file) => !file.startsWith('docs/screenshots/') && !file.startsWith('docs/store/images/') && !/(^|\/)\./.test(file))
       .sort();
     expect(names).toEqual(expected);
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'modules/toolbar-icons.ts', 'assets/icon.svg', 'test/unit/manifest.test.ts', 'LICENSE', 'PRIVACY.md', 'docs/store/listing.en.md']) {
+    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'modules/render-icons.ts', 'assets/icon.svg', 'test/unit/manifest.test.ts', 'LICENSE', 'PRIVACY.md', 'docs/store/listing.en.md']) {
       expect(names, needed).toContain(needed);
     }
     expect(names.filter((name) => /\.(png|zip)$|^\.output\/|^node_modules\/|^\.test-tmp\/|^\.demo\//.test(name))).toEqual([]);

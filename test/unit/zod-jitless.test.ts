@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 /**
  * An extension page or worker may not run `new Function` (CSP). zod probes
  * for it and compiles object parsers with it unless `jitless` is set before
- * the schemas are built; entrypoints/background/zod.ts sets it.
+ * the schemas are built; entrypoints/background/zod-jitless.ts sets it.
  */
 describe('zod in the background never builds code from strings', () => {
   afterEach(() => {
@@ -13,9 +13,9 @@ describe('zod in the background never builds code from strings', () => {
   it('builds and runs every schema without calling the Function constructor', async () => {
     const FunctionSpy = vi.spyOn(globalThis, 'Function');
     vi.resetModules();
-    const schemas = await import('@/entrypoints/background/message-schemas');
-    const { parseHighlightsBody } = await import('@/entrypoints/background/highlights-response');
-    const { z } = await import('@/entrypoints/background/zod');
+    const schemas = await import('@/entrypoints/background/messages/message-schemas');
+    const { parseHighlightsBody } = await import('@/entrypoints/background/lookup/highlights-response');
+    const { z } = await import('@/entrypoints/background/zod-jitless');
 
     expect(z.config().jitless).toBe(true);
     // Object schemas are where zod would compile a parser: parse some, valid and not.

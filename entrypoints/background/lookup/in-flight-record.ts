@@ -1,0 +1,63 @@
+import type { Handle } from '@/utils/profile-url';
+import { readHandlePairs, toHandlePairs } from '../stored-handle-map';
+import { createSerialQueue } from '../serial-queue';
+import { lookupsInFlightItem } from '../storage-items';
+
+/** An interrupted request is reported for this long; after that a lookup simply asks again. */
+export const INTERRUPTED_MEMORY_MS = 30 * 60_000;
+
+/**
+ * Which requests to SociaVault are out, kept in storage.session. The worker
+ * can be stopped at any moment (an update, a crash, the browser reclaiming
+ * it); the entry it leaves behind tells the next worker that a request for
+ * that handle left and its answer was lost, so nobody claims it cost nothing
+ * and nothing is sent again without the user asking.
+ */
+export function createInFlightRecord(now: () => number) {
+  const write = createSerialQueue();
+  /** Handles this worker has asked for: their entries are its own, never a predecessor's. */
+  const startedHere = new Set<Handle>();
+
+  const read = async () => readHandlePairs(await lookupsInFlightItem.getValue(), isTime);
+  const change = (edit: (entries: Map<Handle, number>) => void) =>
+    write(async () => {
+      try {
+        const entries = await read();
+        edit(entries);
+        await lookupsInFlightItem.setValue(toHandlePairs(entries));
+      } catch {
+        // Session storage refused the write; the request goes ahead unrecorded.
+      }
+    });
+
+  return {
+    /** Before a request leaves. */
+    begin(handle: Handle): Promise<void> {
+      startedHere.add(handle);
+      return change((entries) => entries.set(handle, now()));
+    },
+
+    /** After its answer (any answer) came back. */
+    end(handle: Handle): Promise<void> {
+      return change((entries) => entries.delete(handle));
+    },
+
+    /** When a request for `handle` was sent by a worker that was stopped before its answer; null if none. */
+    async interrupted(handle: Handle): Promise<number | null> {
+      if (startedHere.has(handle)) return null;
+      let startedAt: number | undefined;
+      try {
+        startedAt = (await read()).get(handle);
+      } catch {
+        return null;
+      }
+      if (startedAt === undefined) return null;
+      const age = now() - startedAt;
+      return age >= 0 && age < INTERRUPTED_MEMORY_MS ? startedAt : null;
+    },
+  };
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}

@@ -1,0 +1,161 @@
+import type { HighlightList } from '@/utils/highlights/highlight';
+import type { Handle } from '@/utils/profile-url';
+import type { KeptIn, LookupResponse } from '@/utils/protocol';
+import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
+import type { Budget } from '../cache/cache-policy';
+import { createCacheStore } from '../cache/cache-store';
+import { createInFlightRecord } from './in-flight-record';
+import { createOwnerIds } from '../cache/owner-ids';
+import { withoutKey } from './redaction';
+import { retryDelayMs } from './retry-policy';
+import { apiKeyItem } from '../storage-items';
+import { createThrottleHint } from './throttle-hint';
+
+export interface LookupServiceOptions {
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  timeoutMs?: number;
+  now?: () => number;
+  isOnline?: () => boolean;
+  /** Told of every answer paid for (the background updates badges). */
+  onAnswer?: (list: HighlightList) => void;
+  /** What answers say of the balance: credits a paid one used, or what an out-of-credits one says is left. */
+  onBalanceHint?: (hint: { spent: number } | { available: number }) => void;
+  /** Waits between retries; tests pass one that does not really wait. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  cacheBudget?: Budget;
+}
+
+/**
+ * The background's lookup: cache first, one request per profile at a time,
+ * and nothing sent that the user did not ask for.
+ */
+export function createLookupService(options: LookupServiceOptions = {}) {
+  const now = options.now ?? Date.now;
+  const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const cache = createCacheStore({ now, budget: options.cacheBudget });
+  const ownerIds = createOwnerIds();
+  const record = createInFlightRecord(now);
+  const explainNetworkFailure = createThrottleHint(now);
+  const inFlight = new Map<Handle, Promise<LookupResponse>>();
+
+  /** One query, retried only where the retry policy says no credit can have been spent. */
+  async function ask(query: HighlightsQuery, apiKey: string): Promise<ApiResult> {
+    for (let retries = 0; ; retries++) {
+      const result = explainNetworkFailure(
+        await requestHighlights(query, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+      );
+      const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
+      if (delay === null) return result;
+      await sleep(delay);
+    }
+  }
+
+  /** The key and the profile's known owner id: what a request needs. */
+  const readCredentials = (handle: Handle) => Promise.all([apiKeyItem.getValue(), ownerIds.get(handle)]);
+
+  /**
+   * One request and what it leaves: the answer kept, the record closed.
+   * Storage round trips add up on the way to the network and back, so what
+   * does not depend on another read or write goes in parallel with it.
+   */
+  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>): Promise<LookupResponse> {
+    const [apiKey, knownOwnerId] = await credentials;
+    if (typeof apiKey !== 'string' || !apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
+    if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
+
+    await record.begin(handle);
+    let recordOpen = true;
+    const endRecord = async () => {
+      if (!recordOpen) return;
+      recordOpen = false;
+      await record.end(handle);
+    };
+    try {
+      let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
+      if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
+        // The account behind that id was renamed; the handle now belongs to someone else.
+        await ownerIds.forget(handle);
+        result = await ask({ handle }, apiKey);
+      }
+      if (!result.ok) {
+        if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
+          options.onBalanceHint?.({ available: result.error.available });
+        }
+        return { ok: false, handle, error: result.error };
+      }
+      options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
+
+      // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
+      const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
+      const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
+      const learnsOwner = ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle);
+      // Kept, the request's record closed and the owner id remembered: three
+      // independent writes, done together.
+      const [keptIn] = await Promise.all([
+        cache.store(list),
+        endRecord(),
+        learnsOwner ? ownerIds.remember(handle, ownerId) : undefined,
+      ]);
+      options.onAnswer?.(list);
+      return { ok: true, list, fromCache: false, keptIn };
+    } finally {
+      await endRecord();
+    }
+  }
+
+  return {
+    /**
+     * The cached answer when fresh, else one request; `refresh` skips the cache
+     * (one credit). A request that an earlier worker sent and never saw
+     * answered is reported rather than sent again, unless `resend` or `refresh`.
+     */
+    async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
+      // Every read a lookup may need, at once: whether a lost request is on
+      // record and what a request needs matter only when nothing is cached,
+      // but reading them costs no credit, and saves a wait when they do.
+      const credentials = readCredentials(handle);
+      credentials.catch(() => undefined); // read again by the request, if one is sent
+      const [cached, startedAt] = await Promise.all([
+        refresh ? null : cache.fresh(handle, { touch: true }),
+        refresh || resend ? null : record.interrupted(handle),
+      ]);
+      if (cached) return { ok: true, list: cached.list, fromCache: true, keptIn: cached.keptIn };
+      // Popups opened at once for one profile share one request.
+      const pending = inFlight.get(handle);
+      if (pending) return pending;
+      if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
+      const request = fetchList(handle, credentials).finally(() => inFlight.delete(handle));
+      inFlight.set(handle, request);
+      return request;
+    },
+
+    /** Which of `handles` have a fresh cached answer: a lookup of them costs nothing. */
+    cachedAmong: (handles: readonly Handle[]) => cache.freshAmong(handles),
+
+    /** The cached answer only; never sends a request, and writes nothing. */
+    peek: async (handle: Handle): Promise<HighlightList | null> => (await cache.fresh(handle, { touch: false }))?.list ?? null,
+
+    /**
+     * Forgets every answer and what was learned from them (owner ids), but
+     * `keep`'s answer, which is stored again; says how many others went.
+     */
+    async clearCache(keep?: Handle): Promise<{ cleared: number; keptIn: KeptIn | null }> {
+      const kept = keep ? await cache.fresh(keep, { touch: false }) : null;
+      const cleared = await cache.clear();
+      await ownerIds.clear();
+      if (!kept) return { cleared, keptIn: null };
+      if (kept.list.ownerId) await ownerIds.remember(kept.list.handle, kept.list.ownerId);
+      return { cleared: cleared - 1, keptIn: await cache.store(kept.list) };
+    },
+
+    /** A new key was saved: answers cached before that happen to contain it are dropped. */
+    forgetAnswersContaining: (apiKey: string) => cache.dropContaining(apiKey),
+
+    carryOverLegacyCache: () => cache.carryOverLegacy(),
+  };
+}
+
+export type LookupService = ReturnType<typeof createLookupService>;

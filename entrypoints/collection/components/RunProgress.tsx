@@ -1,0 +1,212 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import {
+  balanceLine,
+  blocksStart,
+  durationText,
+  estimateLine,
+  progressOf,
+  stopText,
+  timeLeftMs,
+  type PaceMark,
+} from '../format';
+import type { ShownEstimate } from '../state';
+import type { CollectionRun as Run, RunPhase } from '@/utils/collections/run-record';
+import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/errors/error-action';
+import { plural, text, type MessageKey, type Translate } from '@/utils/i18n';
+import type { RunAction } from '@/utils/protocol';
+import { ExternalIcon } from '../../../components/icons';
+
+interface Props {
+  run: Run;
+  estimate: ShownEstimate | null;
+  /** Entries the last paste refused: the estimate counts them as invalid (not sent). */
+  invalid: number;
+  pace: PaceMark | null;
+  /** When the run on screen was had (epoch ms). */
+  seenAt: number;
+  busy: boolean;
+  onEstimate: (confirm: boolean) => void;
+  onCloseEstimate: () => void;
+  onControl: (action: RunAction) => void;
+  onOpenOptions: () => void;
+  t: Translate;
+}
+
+const PHASE_TEXT: Record<Exclude<RunPhase, 'stopped'>, MessageKey> = {
+  idle: 'collectionPhaseIdle',
+  running: 'collectionPhaseRunning',
+  paused: 'collectionPhasePaused',
+  finished: 'collectionPhaseFinished',
+  cancelled: 'collectionPhaseCancelled',
+};
+
+/**
+ * The run: what it would cost (Estimate; Start asks for confirmation with
+ * it, and nothing is sent before), how far it is, and its controls.
+ */
+export function RunProgress({ run, estimate, invalid, pace, seenAt, busy, onEstimate, onCloseEstimate, onControl, onOpenOptions, t }: Props) {
+  const { phase } = run;
+  const { handled, total } = progressOf(run);
+  const failed = run.items.filter((item) => item.status === 'failed').length;
+  const started = phase !== 'idle' || handled > 0;
+  const startable = phase === 'idle' || phase === 'finished' || phase === 'cancelled';
+  const startButton = useRef<HTMLButtonElement>(null);
+  const closeConfirm = () => {
+    onCloseEstimate();
+    startButton.current?.focus();
+  };
+
+  return (
+    <section class="card run" aria-labelledby="run-heading" data-testid="collection-run">
+      <h2 id="run-heading">{t('collectionRunHeading')}</h2>
+      {phase === 'stopped' ? (
+        <StopNotice reason={run.stopReason} onOpenOptions={onOpenOptions} t={t} />
+      ) : (
+        <p class="phase" data-testid="collection-phase">
+          {t(PHASE_TEXT[phase])}
+        </p>
+      )}
+      {started && total > 0 ? <Progress run={run} handled={handled} total={total} pace={pace} seenAt={seenAt} t={t} /> : null}
+      {failed > 0 && startable ? (
+        <p class="hint" data-testid="collection-failed-note">
+          {t(plural('collectionFailedRetry', failed, text('collectionStart')))}
+        </p>
+      ) : null}
+      <div class="actions">
+        {startable ? (
+          <>
+            <button type="button" class="button" disabled={busy || total === 0} onClick={() => onEstimate(false)}>
+              {t('collectionEstimateButton')}
+            </button>
+            <button type="button" class="button button-primary" ref={startButton} disabled={busy || total === 0} onClick={() => onEstimate(true)}>
+              {t('collectionStart')}
+            </button>
+          </>
+        ) : null}
+        {phase === 'running' ? (
+          <button type="button" class="button" disabled={busy} onClick={() => onControl('pause')}>
+            {t('collectionPause')}
+          </button>
+        ) : null}
+        {phase === 'paused' || phase === 'stopped' ? (
+          <button type="button" class="button button-primary" disabled={busy} onClick={() => onControl('resume')}>
+            {t('collectionResume')}
+          </button>
+        ) : null}
+        {phase === 'running' || phase === 'paused' || phase === 'stopped' ? (
+          <button type="button" class="button button-danger" disabled={busy} onClick={() => onControl('cancel')}>
+            {t('collectionCancelRun')}
+          </button>
+        ) : null}
+      </div>
+      {/* Always there, so that an estimate asked for is read out when it comes. */}
+      <div role="status" data-testid="collection-estimate-status">
+        {estimate && !estimate.confirm ? <EstimateLines shown={estimate} invalid={invalid} onOpenOptions={onOpenOptions} t={t} /> : null}
+      </div>
+      {estimate?.confirm && startable ? (
+        <Confirm shown={estimate} invalid={invalid} busy={busy} onConfirm={() => onControl('start')} onCancel={closeConfirm} onOpenOptions={onOpenOptions} t={t} />
+      ) : null}
+    </section>
+  );
+}
+
+function Progress({ run, handled, total, pace, seenAt, t }: { run: Run; handled: number; total: number; pace: PaceMark | null; seenAt: number; t: Translate }) {
+  const percent = Math.round((handled / total) * 100);
+  const of = t(plural('collectionProgressOf', total, handled));
+  const left = run.phase === 'running' ? timeLeftMs(pace, seenAt, handled, total) : null;
+  return (
+    <div class="progress-block">
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label={t('collectionProgressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={handled}
+        aria-valuetext={of}
+        data-testid="collection-progress"
+      >
+        <div class="progress-fill" style={{ inlineSize: `${percent}%` }} />
+      </div>
+      <p class="progress-text" data-testid="collection-progress-text">
+        <span>{of}</span>
+        <span>{t(plural('collectionSpent', run.spent))}</span>
+        {run.phase === 'running' ? (
+          <span data-testid="collection-time-left">
+            {left === null ? t('collectionTimeLeftUnknown') : t('collectionTimeLeft', durationText(left))}
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+function StopNotice({ reason, onOpenOptions, t }: { reason: Run['stopReason']; onOpenOptions: () => void; t: Translate }) {
+  return (
+    <div class="message message-warning stop-notice" data-testid="collection-stopped" data-reason={reason ?? undefined}>
+      <p>{t(stopText(reason, text('collectionResume')))}</p>
+      {reason === 'out-of-credits' ? (
+        <a class="button" href={SOCIAVAULT_DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
+          {t('buyCredits')}
+          <ExternalIcon size={14} />
+        </a>
+      ) : reason === 'key-rejected' || reason === 'no-key' ? (
+        <button type="button" class="button" onClick={onOpenOptions}>
+          {t('openOptions')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+interface EstimateProps {
+  shown: ShownEstimate;
+  invalid: number;
+  onOpenOptions: () => void;
+  t: Translate;
+}
+
+function EstimateLines({ shown, invalid, onOpenOptions, t }: EstimateProps) {
+  const balance = balanceLine(shown.estimate, shown.balance);
+  return (
+    <div class="estimate">
+      <p data-testid="collection-estimate">{estimateLine(t, shown.estimate, invalid)}</p>
+      {balance ? <p data-testid="collection-balance">{t(balance)}</p> : null}
+      {blocksStart(shown.balance) ? (
+        <button type="button" class="button" onClick={onOpenOptions}>
+          {t('openOptions')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The estimate with the one button that starts the run; the focus goes to it. */
+function Confirm({ shown, invalid, busy, onConfirm, onCancel, onOpenOptions, t }: EstimateProps & { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const blocked = blocksStart(shown.balance);
+  const nothing = shown.estimate.profiles === shown.estimate.done;
+  // Once, as soon as the button can take it (it waits while the estimate's request finishes).
+  const focused = useRef(false);
+  useLayoutEffect(() => {
+    if (focused.current || busy) return;
+    focused.current = true;
+    (blocked || nothing ? cancel : confirm).current?.focus();
+  }, [busy]);
+  const { lookups } = shown.estimate;
+  return (
+    <div class="confirm" role="group" aria-labelledby="confirm-heading" data-testid="collection-confirm" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+      <h3 id="confirm-heading">{t('collectionConfirmHeading')}</h3>
+      {nothing ? <p>{t('collectionNothingToRun')}</p> : <EstimateLines shown={shown} invalid={invalid} onOpenOptions={onOpenOptions} t={t} />}
+      <div class="actions">
+        <button type="button" class="button button-primary" ref={confirm} disabled={busy || blocked || nothing} onClick={onConfirm}>
+          {lookups === 0 ? t('collectionConfirmFree') : t(plural('collectionConfirmStart', lookups))}
+        </button>
+        <button type="button" class="button" ref={cancel} onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

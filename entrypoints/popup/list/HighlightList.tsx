@@ -1,0 +1,272 @@
+import { Component, createRef } from 'preact';
+import type { Highlight } from '@/utils/highlights/highlight';
+import type { Translate } from '@/utils/i18n';
+import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
+import { FIRST_ROWS, nextStepRows, withStep } from './row-steps';
+
+interface Props {
+  highlights: readonly Highlight[];
+  label: string;
+  onCopy: (id: string) => void;
+  onMore: (id: string, row: HTMLElement) => void;
+  t: Translate;
+}
+
+/** Rows a Page Up / Page Down jumps. */
+const PAGE_ROWS = 8;
+
+/**
+ * Rows whose covers are shown from the start. Further down, a row gets its
+ * cover once the list is scrolled to within this many rows of it: a cover
+ * (an <img>, lazily loaded) costs the popup far more than the rest of its
+ * row, in the rendering and in every frame after, so thousands of them far
+ * below would make every step long.
+ */
+export const COVERS_AHEAD = 40;
+/** A row's height in the list (.row in popup.css) until one has been measured. */
+const ROW_HEIGHT = 52;
+
+type Idle = (callback: () => void) => () => void;
+
+/** The browser's idle callback, or a zero timeout where there is none. */
+const whenIdle: Idle = (callback) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 0);
+  return () => clearTimeout(id);
+};
+
+interface State {
+  /** Where each step's rows end: the last is the number of rows in the page. */
+  stepEnds: number[];
+  /** Rows, from the top, that show their cover. */
+  covered: number;
+}
+
+const initialState = (highlights: readonly Highlight[]): State => ({
+  stepEnds: [Math.min(highlights.length, FIRST_ROWS)],
+  covered: COVERS_AHEAD,
+});
+
+/**
+ * The highlight rows. A long list is rendered in steps: what is visible first,
+ * the rest in idle moments, each step as many rows as the last step's time
+ * says fit in a short task (row-steps.ts), so that no single task blocks the
+ * popup on a fast machine or a loaded one; every row
+ * ends up in the page, for find-in-page and the keyboard, and screen readers
+ * hear the full count from the start (aria-setsize). Re-renders only when its
+ * own props change, not for a copy notice or a Refresh button's state.
+ *
+ * The list is one tab stop (roving focus): Tab reaches the row in focus,
+ * arrow keys, Page Up/Down, Home and End move, Enter copies the row's ID,
+ * Shift+F10 or the menu key opens its other actions.
+ */
+export class HighlightList extends Component<Props, State> {
+  override state = initialState(this.props.highlights);
+  private cancel: (() => void) | null = null;
+  private scrollFrame = 0;
+  private list = createRef<HTMLUListElement>();
+  /** When the step being built began (0: none is), and its rows. The first step begins with this list. */
+  private stepAt = performance.now();
+  private stepRows = this.state.stepEnds[0]!;
+  /** Rows for the next step, from how long the last one took. */
+  private nextRows = FIRST_ROWS;
+
+  override shouldComponentUpdate(next: Props, nextState: State): boolean {
+    const { highlights, label, onCopy, onMore, t } = this.props;
+    return (
+      next.highlights !== highlights ||
+      next.label !== label ||
+      next.onCopy !== onCopy ||
+      next.onMore !== onMore ||
+      next.t !== t ||
+      nextState.stepEnds !== this.state.stepEnds ||
+      nextState.covered !== this.state.covered
+    );
+  }
+
+  override componentDidMount(): void {
+    this.measureStep();
+    this.scheduleMore();
+  }
+
+  override componentDidUpdate(previous: Props, previousState: State): void {
+    if (previous.highlights !== this.props.highlights) {
+      this.cancel?.();
+      this.cancel = null;
+      this.stepAt = 0;
+      this.setState(initialState(this.props.highlights));
+    } else if (previousState.stepEnds !== this.state.stepEnds) {
+      this.measureStep();
+    }
+    this.scheduleMore();
+  }
+
+  override componentWillUnmount(): void {
+    this.cancel?.();
+    cancelAnimationFrame(this.scrollFrame);
+  }
+
+  /** A step's rows are in the page: its time sizes the next one. */
+  private measureStep(): void {
+    if (!this.stepAt) return;
+    this.nextRows = nextStepRows(this.stepRows, performance.now() - this.stepAt);
+    this.stepAt = 0;
+  }
+
+  private scheduleMore(): void {
+    if (this.cancel || this.state.stepEnds.at(-1)! >= this.props.highlights.length) return;
+    this.cancel = whenIdle(() => {
+      this.cancel = null;
+      const rows = (this.stepRows = this.nextRows);
+      // Preact renders the new state right after this callback, in the same task: the time measured is the step's.
+      this.stepAt = performance.now();
+      this.setState(({ stepEnds }) => ({ stepEnds: withStep(stepEnds, rows, this.props.highlights.length) }));
+    });
+  }
+
+  /** The row in focus becomes the list's tab stop; set on the DOM, so moving re-renders no row. */
+  private onFocusIn = (event: FocusEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches('li.row')) return;
+    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row[tabindex="0"]')) {
+      if (other !== row) other.tabIndex = -1;
+    }
+    row.tabIndex = 0;
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches('li.row')) return;
+    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row')];
+    const at = rows.indexOf(row);
+    const go = (to: number) => rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
+    const id = row.dataset.id ?? '';
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => go(at + 1),
+      ArrowUp: () => go(at - 1),
+      PageDown: () => go(at + PAGE_ROWS),
+      PageUp: () => go(at - PAGE_ROWS),
+      Home: () => go(0),
+      End: () => go(rows.length - 1),
+      Enter: () => this.props.onCopy(id),
+      ContextMenu: () => this.props.onMore(id, row),
+    };
+    const action = event.key === 'F10' && event.shiftKey ? () => this.props.onMore(id, row) : moves[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  /** Scrolling (by hand, the keyboard or find-in-page) brings covers within reach: once a frame at most. */
+  private onScroll = (): void => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const list = this.list.current;
+      if (!list) return;
+      const rowHeight = list.querySelector<HTMLElement>('li.row')?.offsetHeight || ROW_HEIGHT;
+      const reached = Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + COVERS_AHEAD;
+      // In steps of COVERS_AHEAD rows, so that a few rows of scrolling re-render nothing.
+      const covered = Math.ceil(reached / COVERS_AHEAD) * COVERS_AHEAD;
+      if (covered > this.state.covered) this.setState({ covered });
+    });
+  };
+
+  render() {
+    const { highlights, label, onCopy, onMore, t } = this.props;
+    const { covered, stepEnds } = this.state;
+    // A new, shorter list (a filter) renders before componentDidUpdate starts its steps over.
+    const shown = Math.min(stepEnds.at(-1)!, highlights.length);
+    const chunks = [];
+    let from = 0;
+    for (const end of stepEnds) {
+      const to = Math.min(shown, end);
+      if (to <= from) break;
+      // Clamped to the run, so that a run wholly above or below the covered rows does not re-render.
+      const coveredTo = Math.min(Math.max(covered, from), to);
+      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} onMore={onMore} t={t} />);
+      from = to;
+    }
+    return (
+      <>
+        <ul
+          class="highlights"
+          aria-label={label}
+          data-rendered={shown === highlights.length ? 'all' : 'partial'}
+          onFocusIn={this.onFocusIn}
+          onKeyDown={this.onKeyDown}
+          onScroll={this.onScroll}
+          ref={this.list}
+        >
+          {chunks}
+        </ul>
+        <p id={ROW_KEYS_HINT_ID} hidden>
+          {t('rowKeysHint')}
+        </p>
+      </>
+    );
+  }
+}
+
+interface ChunkProps {
+  highlights: readonly Highlight[];
+  from: number;
+  to: number;
+  /** Rows before this index show their cover; the others a blank tile until scrolled near. */
+  coveredTo: number;
+  onCopy: (id: string) => void;
+  onMore: (id: string, row: HTMLElement) => void;
+  t: Translate;
+}
+
+/** A run of rows that renders once: adding the next run leaves the ones before untouched. */
+class RowChunk extends Component<ChunkProps> {
+  override shouldComponentUpdate(next: ChunkProps): boolean {
+    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
+    return (
+      next.highlights !== highlights ||
+      next.from !== from ||
+      next.to !== to ||
+      next.coveredTo !== coveredTo ||
+      next.onCopy !== onCopy ||
+      next.onMore !== onMore ||
+      next.t !== t
+    );
+  }
+
+  render() {
+    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
+    const total = highlights.length;
+    const rows = [];
+    for (let index = from; index < to; index++) {
+      const highlight = highlights[index]!;
+      // IDs should be unique, but the index keeps keys unique if the API repeats one.
+      rows.push(
+        <HighlightRow
+          key={`${index}:${highlight.id}`}
+          highlight={highlight}
+          position={index + 1}
+          total={total}
+          cover={index < coveredTo}
+          onCopy={onCopy}
+          onMore={onMore}
+          t={t}
+        />,
+      );
+    }
+    // Its own box, so that the page lays out and checks for visibility one box per run
+    // rather than one per row: without it, every step cost time in proportion to the
+    // rows already in the list. role="none" keeps the rows the list's items for
+    // assistive technology; the size holds the run's place until it is first shown.
+    return (
+      <li role="none" class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
+        <ul role="none">
+          {rows}
+        </ul>
+      </li>
+    );
+  }
+}

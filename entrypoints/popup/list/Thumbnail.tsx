@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
+import { ImageIcon } from '../../../components/icons';
+
+/** One segmenter for every row: making one is far dearer than using it. */
+let graphemes: Intl.Segmenter | null | undefined;
+
+/** First user-perceived character of a title, upper-cased, or '' when there is none. */
+function initialOf(title: string): string {
+  const text = title.trim();
+  if (!text) return '';
+  graphemes ??= typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  const first = graphemes?.segment(text)[Symbol.iterator]().next();
+  if (first && !first.done) return first.value.segment.toLocaleUpperCase();
+  return (Array.from(text)[0] ?? '').toLocaleUpperCase();
+}
+
+interface Props {
+  url: string | null;
+  title: string;
+  /** Not yet: a blank tile, no image requested. */
+  deferred?: boolean;
+}
+
+/**
+ * A highlight's cover. Only Instagram CDN URLs are ever requested (see
+ * utils/highlights/thumbnail-policy.ts); anything else, or an image that fails, shows a
+ * neutral placeholder.
+ */
+export function Thumbnail({ url, title, deferred = false }: Props) {
+  const src = deferred ? null : safeThumbnailUrl(url);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => setFailed(false), [src]);
+
+  if (deferred) return <span class="thumb" aria-hidden="true" />;
+  if (src === null || failed) {
+    const initial = initialOf(title);
+    return (
+      <span class="thumb thumb-placeholder" aria-hidden="true" data-testid="thumbnail-placeholder">
+        {initial ? <span class="thumb-initial" dir="auto">{initial}</span> : <ImageIcon size={18} />}
+      </span>
+    );
+  }
+  // Attribute order matters: referrer policy and lazy loading are set before src.
+  return (
+    <img
+      class="thumb"
+      alt=""
+      width={40}
+      height={40}
+      referrerpolicy="no-referrer"
+      loading="lazy"
+      decoding="async"
+      src={src}
+      onError={() => setFailed(true)}
+    />
+  );
+}

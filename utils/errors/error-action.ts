@@ -1,0 +1,69 @@
+import { text, type Text } from '../i18n';
+import type { LookupError } from './lookup-error';
+
+/**
+ * What the popup needs to know about a failure before it explains it: the
+ * next step it offers (its reducer opens the form for a handle to correct),
+ * and the note under a mistyped handle. The full explanations
+ * (error-explanation.ts) are loaded only when there is a failure to show.
+ */
+
+/** What the popup offers as the next step after a failed lookup. */
+export type ErrorAction = 'open-options' | 'retry' | 'buy-credits' | 'edit-handle' | 'none';
+
+/** What to say about a failure, as messages for the page to translate (utils/i18n.ts). */
+export interface ErrorExplanation {
+  /** One short line: what went wrong. */
+  title: Text;
+  /** One or two sentences: why, and what the person can do. */
+  detail: Text;
+  action: ErrorAction;
+}
+
+/** No key: the popup shows this as it opens, so it is here rather than with the other explanations. */
+export const NO_KEY_EXPLANATION: ErrorExplanation = {
+  title: text('errNoKeyTitle'),
+  detail: text('errNoKeyDetail'),
+  action: 'open-options',
+};
+
+/** Where SociaVault sells credits and shows keys. */
+export const SOCIAVAULT_DASHBOARD_URL = 'https://sociavault.com/dashboard';
+
+const ACTIONS: { [K in LookupError['kind']]: ErrorAction } = {
+  'no-key': 'open-options',
+  'invalid-handle': 'edit-handle',
+  offline: 'retry',
+  'bad-request': 'edit-handle',
+  'key-rejected': 'open-options',
+  'out-of-credits': 'buy-credits',
+  'not-found': 'edit-handle',
+  'rate-limited': 'retry',
+  'server-error': 'retry',
+  'unexpected-status': 'retry',
+  timeout: 'retry',
+  interrupted: 'retry',
+  network: 'retry',
+  'bad-response': 'retry',
+};
+
+/** The next step after `error`; retry for a kind this version does not know. */
+export function errorAction(error: LookupError): ErrorAction {
+  return Object.hasOwn(ACTIONS, error.kind) ? ACTIONS[error.kind] : 'retry';
+}
+
+/** Longest piece of outside text (API message, typed input) quoted back. */
+const QUOTE_MAX = 160;
+
+/** Outside text on one line, at most `max` characters. */
+export function clip(quoted: string, max = QUOTE_MAX): string {
+  const oneLine = quoted.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : oneLine;
+}
+
+/** Why typed text is no handle, quoting it. */
+export function invalidHandleDetail(input: string): Text {
+  const quoted = clip(input, 60);
+  return quoted ? text('errInvalidHandleDetail', quoted) : text('errInvalidHandleEmpty');
+}
