@@ -179,7 +179,7 @@ export default [
     },
   },
   {
-    // The pages and their components: every word a person sees comes from the messages (README, "Languages").
+    // The pages and their components: every word a person sees comes from the messages (docs/architecture.md, "Languages inside").
     files: [`{components,entrypoints/popup,entrypoints/options,entrypoints/collection}/**/*.${SCRIPT_EXTENSIONS}`],
     plugins: { local: { rules: { 'no-hard-coded-text': noHardCodedText } } },
     rules: { 'local/no-hard-coded-text': 'error' },

@@ -13,7 +13,7 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   manifest: ({ browser }) => ({
-    // In the browser's language: public/_locales/<lang>/messages.json (README, "Languages").
+    // In the browser's language: public/_locales/<lang>/messages.json (docs/architecture.md, "Languages inside").
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -61,7 +61,7 @@ export default defineConfig({
               //   SociaVault API key goes with every lookup, to SociaVault only.
               // Nothing else is sent: no analytics, no technical or interaction data.
               // No gecko_android: that would list the extension for Firefox for
-              // Android, which no test of ours covers (README, "Store review notes").
+              // Android, which no test of ours covers (docs/store-review.md, "web-ext lint").
               data_collection_permissions: { required: ['browsingActivity', 'authenticationInfo'] },
             },
           },
@@ -91,11 +91,14 @@ export default defineConfig({
       'test/**',
       'scripts/**',
       'docs/store/**',
-      // The bench's charts, which the README shows.
+      // The documents, and the bench's charts that docs/performance.md shows.
+      'docs/*.md',
       'docs/bench/**',
       'README.md',
       'LICENSE',
       'PRIVACY.md',
+      'SECURITY.md',
+      'CONTRIBUTING.md',
     ],
     // Never, even if a pattern above were widened (WXT adds node_modules and the output folder itself).
     excludeSources: ['docs/screenshots/**', 'docs/store/images/**', '.output/**', '.test-tmp/**', '.demo/**', 'stats.html', '**/*.log'],

@@ -18,7 +18,7 @@
  *   npm run bench -- --docs           also copy results.md to docs/bench/
  *
  * The charts (paint time by list length, and by cache size, product and
- * floor) are written to docs/bench/*.svg, which the README shows.
+ * floor) are written to docs/bench/*.svg, which docs/performance.md shows.
  */
 import { join, resolve } from 'node:path';
 import { entryBytes, MAX_CACHE_BYTES } from '../entrypoints/background/cache/cache-policy';

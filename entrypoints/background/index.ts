@@ -81,7 +81,7 @@ export default defineBackground({
 /**
  * Chrome lets content scripts read storage.local unless told otherwise; the
  * key must stay out of reach of code running inside Instagram's pages.
- * Firefox has no such switch (see the README's security section).
+ * Firefox has no such switch (SECURITY.md, "Who can read the storage").
  */
 function restrictStorageToExtensionPages(): void {
   const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } })

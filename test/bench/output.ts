@@ -1,6 +1,6 @@
 /**
  * What `npm run bench` leaves: the table on the console, results.json and
- * results.md in its output folder, and the charts in docs/bench (the README
+ * results.md in its output folder, and the charts in docs/bench (docs/performance.md
  * shows them).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-/** The Node.js version is promised in package.json, the README and the reviewers' notes: one number. */
+/** The Node.js version is promised in package.json, the README, CONTRIBUTING and the reviewers' notes: one number. */
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
@@ -13,7 +13,7 @@ describe('the Node.js version', () => {
     expect(minimum, engines).toBeDefined();
   });
 
-  it.each(['README.md', 'docs/store/listing.en.md', 'docs/store/listing.pt_BR.md', 'docs/store/listing.es.md'])(
+  it.each(['README.md', 'CONTRIBUTING.md', 'docs/store/listing.en.md', 'docs/store/listing.pt_BR.md', 'docs/store/listing.es.md'])(
     '%s names the same minimum',
     (file) => {
       const named = [...read(file).matchAll(/Node\.js (\d+\.\d+)/g)].map((m) => m[1]);

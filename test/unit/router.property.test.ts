@@ -24,7 +24,7 @@ const PAGE_TYPES = [
 const ALL_TYPES = [...PAGE_TYPES, 'profile-detected'] as const;
 
 // ---------------------------------------------------------------------------
-// The policy, restated from the README's Security section (not from the code).
+// The policy, restated from SECURITY.md, "Messages" (not from the code).
 
 function parseUrl(url: unknown): URL | null {
   if (typeof url !== 'string') return null;

@@ -30,7 +30,7 @@ interface LintReport {
 }
 
 /**
- * The one warning we keep, on purpose (README, "Store review notes"): with no
+ * The one warning we keep, on purpose (docs/store-review.md, "web-ext lint"): with no
  * `gecko_android` key Firefox for Android inherits strict_min_version 140, and
  * Android learned data_collection_permissions only in 142. Declaring
  * gecko_android would silence it, but would also list the extension for
