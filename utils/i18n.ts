@@ -16,7 +16,7 @@
  * message, so no form is ever asked for that the catalog lacks (Firefox logs
  * every unknown message name).
  */
-import type english from '../public/_locales/en/messages.json';
+import type english from '@/public/_locales/en/messages.json';
 
 /** Every message name in the English catalog, plural forms included. */
 export type MessageName = keyof typeof english & string;

@@ -14,7 +14,7 @@ import type { CollectionRun as Run, RunPhase } from '@/utils/collections/run-rec
 import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/errors/error-action';
 import { plural, text, type MessageKey, type Translate } from '@/utils/i18n';
 import type { RunAction } from '@/utils/protocol';
-import { ExternalIcon } from '../../../components/icons';
+import { ExternalIcon } from '@/components/icons';
 
 interface Props {
   run: Run;

@@ -1,5 +1,5 @@
 import type { Translate } from '@/utils/i18n';
-import { CopyIcon } from '../../../components/icons';
+import { CopyIcon } from '@/components/icons';
 
 interface Props {
   id: string;

@@ -1,7 +1,7 @@
 import type { FileFormat } from '@/utils/highlights/export-files';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
-import { DownloadIcon } from '../../../components/icons';
+import { DownloadIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
 
 /** The file formats and the saving, loaded on the first click (the user's gesture lasts seconds, the load milliseconds). */

@@ -1,7 +1,7 @@
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
-import { MoreIcon } from '../../../components/icons';
+import { MoreIcon } from '@/components/icons';
 import { Thumbnail } from './Thumbnail';
 
 /** The id of the hint every row points to: the keys that work on it. */

@@ -11,7 +11,7 @@ import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
 import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
-import { CopyIcon, RefreshIcon } from '../../../components/icons';
+import { CopyIcon, RefreshIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
 

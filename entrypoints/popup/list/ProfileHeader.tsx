@@ -1,5 +1,5 @@
 import type { Translate } from '@/utils/i18n';
-import { GearIcon, PopOutIcon } from '../../../components/icons';
+import { GearIcon, PopOutIcon } from '@/components/icons';
 
 interface Props {
   handle: string | null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
-import { ImageIcon } from '../../../components/icons';
+import { ImageIcon } from '@/components/icons';
 
 /** One segmenter for every row: making one is far dearer than using it. */
 let graphemes: Intl.Segmenter | null | undefined;

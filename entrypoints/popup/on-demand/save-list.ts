@@ -1,6 +1,6 @@
 import { exportFile, type FileFormat } from '@/utils/highlights/export-files';
 import type { HighlightList } from '@/utils/highlights/highlight';
-import { saveFile } from '../../../components/save-file';
+import { saveFile } from '@/components/save-file';
 
 /**
  * A list saved as a file. Loaded on the first click of a download button

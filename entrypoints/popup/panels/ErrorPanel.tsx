@@ -1,6 +1,6 @@
 import { SOCIAVAULT_DASHBOARD_URL, type ErrorExplanation } from '@/utils/errors/error-action';
 import type { Translate } from '@/utils/i18n';
-import { ExternalIcon } from '../../../components/icons';
+import { ExternalIcon } from '@/components/icons';
 
 interface Props {
   explanation: ErrorExplanation;
