@@ -1,6 +1,7 @@
 // ESLint flat config: keep HTML injection and string-to-code out of the
-// extension and its tests, browser APIs out of utils/, and hard-coded words out
-// of the pages (they come from the i18n messages). No stylistic rules.
+// extension and its tests, browser APIs out of utils/ (and reached one way
+// elsewhere), and hard-coded words out of the pages (they come from the i18n
+// messages). No stylistic rules.
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
@@ -123,15 +124,26 @@ const noHardCodedText = {
   },
 };
 
-/** What `wxt/browser` resolves to here (the WXT module aliases it to webextension-polyfill). */
-const POLYFILL_ENTRIES = {
-  group: ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webextension-polyfill', '@wxt-dev/webextension-polyfill/*'],
-  message:
-    "The popup's bundle carries no webextension-polyfill (2.7 kB gzip of its 15 kB budget): call the browser through entrypoints/popup/extension-api.ts, and pass what components need as props.",
+/**
+ * Product code reaches the extension API one way: `import { browser } from
+ * 'wxt/browser'`. The build decides per bundle what that is (the browser's own
+ * namespace, or webextension-polyfill: modules/polyfill-scope.ts), so nothing
+ * may pick one itself.
+ */
+const ONE_BROWSER_API = "Reach the extension API through import { browser } from 'wxt/browser' (types too); modules/polyfill-scope.ts decides per bundle what it is.";
+const OTHER_BROWSER_MODULES = {
+  group: ['webextension-polyfill', '@wxt-dev/webextension-polyfill', '@wxt-dev/webextension-polyfill/*', '@wxt-dev/browser', '@wxt-dev/browser/*'],
+  message: ONE_BROWSER_API,
 };
-
-const BACKGROUND_POLYFILL =
-  "The service worker carries no webextension-polyfill (2.7 kB gzip of its 25 kB budget): import { browser } from './extension-api'.";
+const BROWSER_GLOBALS = [
+  { name: 'browser', message: ONE_BROWSER_API },
+  { name: 'chrome', message: ONE_BROWSER_API },
+];
+/** globalThis.chrome, window.browser, self.chrome: the same globals, reached as properties. */
+const browserGlobalSyntax = (message) => ({
+  selector: 'MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(browser|chrome)$/]',
+  message,
+});
 
 export default [
   {
@@ -185,28 +197,18 @@ export default [
     rules: { 'local/no-hard-coded-text': 'error' },
   },
   {
+    // The product's runtimes: zod only as zod-jitless.ts configures it, the extension API only through wxt/browser.
     files: [`{entrypoints,components}/**/*.${SCRIPT_EXTENSIONS}`],
-    ignores: [ZOD_SOURCE_FILE],
-    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES] }] },
-  },
-  {
-    // The popup and the components it renders stay off the polyfill (entrypoints/popup/extension-api.ts says why).
-    files: [`{entrypoints/popup,components}/**/*.${SCRIPT_EXTENSIONS}`],
-    rules: { 'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES, POLYFILL_ENTRIES] }] },
-  },
-  {
-    // So does the background (entrypoints/background/extension-api.ts says why); its types may come from wxt/browser.
-    files: [`entrypoints/background/**/*.${SCRIPT_EXTENSIONS}`],
-    ignores: [ZOD_SOURCE_FILE],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [ZOD_VIA_CONFIG],
-          patterns: [ZOD_ENTRIES, { ...POLYFILL_ENTRIES, allowTypeImports: true, message: BACKGROUND_POLYFILL }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [ZOD_VIA_CONFIG], patterns: [ZOD_ENTRIES, OTHER_BROWSER_MODULES] }],
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+      'no-restricted-syntax': ['error', ...HTML_SYNTAX, browserGlobalSyntax(ONE_BROWSER_API)],
     },
+  },
+  {
+    // The one file that imports zod itself; the rule about the extension API still holds.
+    files: [ZOD_SOURCE_FILE],
+    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_BROWSER_MODULES] }] },
   },
   {
     // utils/ is what several runtimes share, tested without a browser: code
@@ -234,10 +236,7 @@ export default [
       'no-restricted-syntax': [
         'error',
         ...HTML_SYNTAX,
-        {
-          selector: 'MemberExpression[object.name=/^(globalThis|window|self)$/][property.name=/^(browser|chrome)$/]',
-          message: NO_BROWSER_IN_UTILS,
-        },
+        browserGlobalSyntax(NO_BROWSER_IN_UTILS),
       ],
     },
   },

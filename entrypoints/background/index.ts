@@ -1,4 +1,4 @@
-import { answerMessages, browser } from './extension-api';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAutoLookup } from './tabs/auto-lookup';
 import { createBalanceService } from './account/balance-service';
@@ -49,8 +49,8 @@ export default defineBackground({
 
     // Every listener is registered synchronously, so a message that wakes a
     // stopped worker finds it listening.
-    // A promise answers; undefined leaves the message unanswered.
-    answerMessages(route);
+    // A promise answers (a rejection rejects the sender's promise); undefined leaves the message unanswered.
+    browser.runtime.onMessage.addListener(route);
 
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);
@@ -81,10 +81,8 @@ export default defineBackground({
 /**
  * Chrome lets content scripts read storage.local unless told otherwise; the
  * key must stay out of reach of code running inside Instagram's pages.
- * Firefox has no such switch (SECURITY.md, "Who can read the storage").
+ * Firefox has no such switch, and no setAccessLevel (SECURITY.md, "Who can read the storage").
  */
 function restrictStorageToExtensionPages(): void {
-  const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } })
-    .chrome?.storage?.local;
-  void local?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 }

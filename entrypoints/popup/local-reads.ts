@@ -5,13 +5,13 @@
  * content script directly). The background is asked only when the network is
  * needed. Everything read is checked, as the background checks it.
  */
+import { browser } from 'wxt/browser';
 import { isFresh, readCachedList } from '@/utils/highlights/cached-list';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import { handleFromWhichProfile, message, type KeptIn } from '@/utils/protocol';
 import { normaliseSettings, type Settings } from '@/utils/settings';
 import { cacheEntryKey, LOCAL_KEYS } from '@/utils/storage-keys';
-import { extensionApi, messageReply } from './extension-api';
 
 export interface LocalStatus {
   /** Whether a key is saved; the key itself is not kept here. */
@@ -20,7 +20,7 @@ export interface LocalStatus {
 }
 
 export async function readStatus(): Promise<LocalStatus> {
-  const items = await extensionApi().storage.local.get([LOCAL_KEYS.apiKey, LOCAL_KEYS.settings]);
+  const items = await browser.storage.local.get([LOCAL_KEYS.apiKey, LOCAL_KEYS.settings]);
   const apiKey: unknown = items[LOCAL_KEYS.apiKey];
   return { hasKey: typeof apiKey === 'string' && apiKey !== '', settings: normaliseSettings(items[LOCAL_KEYS.settings]) };
 }
@@ -32,7 +32,7 @@ export async function readCachedAnswer(
   now = Date.now(),
 ): Promise<{ list: HighlightList; keptIn: KeptIn } | null> {
   const key = cacheEntryKey(handle);
-  const { storage } = extensionApi();
+  const { storage } = browser;
   const [local, session] = await Promise.all([
     storage.local.get(key),
     storage.session.get(key).catch(() => ({}) as Record<string, unknown>),
@@ -55,8 +55,7 @@ export async function readCachedAnswer(
  */
 export async function askTabForProfile(tabId: number): Promise<Handle | null | undefined> {
   try {
-    const { tabs } = extensionApi();
-    return handleFromWhichProfile(await messageReply(() => tabs.sendMessage(tabId, message('which-profile', {}), { frameId: 0 })));
+    return handleFromWhichProfile(await browser.tabs.sendMessage(tabId, message('which-profile', {}), { frameId: 0 }));
   } catch {
     return undefined;
   }

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { createTranslator } from '@/utils/i18n';
+import { browser } from 'wxt/browser';
+import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { PANEL_WINDOW } from '@/utils/limits';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
-import { extensionApi, messageReply } from './extension-api';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
 import { handleFromSearch, resolveTabId } from './popup-target';
 import { readStart, type StartReads, type TaskDeps } from './tasks';
@@ -11,9 +11,11 @@ import './popup.css';
 
 const root = document.getElementById('app');
 if (root) {
-  const { runtime, i18n, tabs, windows } = extensionApi();
+  const { runtime, tabs, windows } = browser;
+  // WXT types getMessage with the English catalog's names; plural forms are named at run time.
+  const i18n = browser.i18n as { getMessage: GetMessage };
   const deps: TaskDeps = {
-    send: createSender<PageMessage>((message) => messageReply(() => runtime.sendMessage(message))),
+    send: createSender<PageMessage>((message) => runtime.sendMessage(message)),
     resolveTabId,
     namedHandle: () => handleFromSearch(window.location.search),
     askTab: askTabForProfile,

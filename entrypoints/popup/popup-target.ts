@@ -1,5 +1,5 @@
+import { browser } from 'wxt/browser';
 import { parseHandleInput, type Handle } from '@/utils/profile-url';
-import { extensionApi } from './extension-api';
 
 /** `popup.html?handle=<name>` (the context menu's panel) names a profile, checked like typed input. */
 export function handleFromSearch(search: string): Handle | null {
@@ -20,7 +20,7 @@ export async function resolveTabId(): Promise<number | null> {
   const named = tabIdFromSearch(window.location.search);
   if (named !== null) return named;
   try {
-    const { tabs } = extensionApi();
+    const { tabs } = browser;
     // Opened as a page of its own (not from the toolbar): the active tab is
     // this page, which shows no profile, so there is no tab to ask about.
     if (await tabs.getCurrent()) return null;

@@ -46,9 +46,11 @@ describe('the background, as the browser starts it', () => {
   it('welcomes after an install only: not after an update, nor when the browser starts', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(() => 'menu');
-    vi.spyOn(fakeBrowser.storage.local, 'setAccessLevel').mockResolvedValue(undefined);
+    const setAccessLevel = vi.spyOn(fakeBrowser.storage.local, 'setAccessLevel').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
     background.main();
+    // Chrome: the key in storage.local stays out of content scripts' reach.
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
 
     await fakeBrowser.runtime.onStartup.trigger();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });

@@ -1,5 +1,5 @@
 import { WELCOME_QUERY, welcomesOn } from '@/utils/account/onboarding';
-import { browser } from '../extension-api';
+import { browser } from 'wxt/browser';
 
 /**
  * After a first install, the options page in a tab of its own with the

@@ -1,4 +1,4 @@
-import { browser } from '../extension-api';
+import { browser } from 'wxt/browser';
 
 export const RUN_ALARM = 'collection-run';
 

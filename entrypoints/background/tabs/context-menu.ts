@@ -1,4 +1,4 @@
-import { browser } from '../extension-api';
+import { browser } from 'wxt/browser';
 import { PANEL_WINDOW } from '@/utils/limits';
 import { parseProfileUrl } from '@/utils/profile-url';
 import { t } from './translator';

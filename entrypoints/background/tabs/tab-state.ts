@@ -1,4 +1,4 @@
-import { browser } from '../extension-api';
+import { browser } from 'wxt/browser';
 import { toHandle, type Handle } from '@/utils/profile-url';
 import { iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
 import { t } from './translator';

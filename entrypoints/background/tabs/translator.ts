@@ -1,4 +1,4 @@
-import { browser } from '../extension-api';
+import { browser } from 'wxt/browser';
 import { createTranslator, type GetMessage } from '@/utils/i18n';
 
 // WXT types getMessage with the English catalog's names; plural forms are named at run time.
