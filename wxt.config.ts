@@ -8,7 +8,8 @@ const WXT_TEST_FILES_PATTERN = '**/*.+(test|spec).?(c|m)+(j|t)s?(x)';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  // No @wxt-dev/webextension-polyfill here: modules/polyfill-scope.ts decides which bundles carry the polyfill.
+  // wxt/browser is webextension-polyfill, except in the background and the popup (modules/polyfill-scope.ts).
+  modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 for Firefox too, so both builds share `browser.action` and storage.session.
   manifestVersion: 3,
   imports: false,

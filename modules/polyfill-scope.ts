@@ -14,13 +14,13 @@
  * own `browser` wherever one exists, which is so in Firefox and in Chrome from
  * 148 on (the manifest's minimum_chrome_version).
  *
- * This replaces WXT's @wxt-dev/webextension-polyfill module, which aliases
- * `wxt/browser` to the polyfill for every bundle alike; that module is not
- * listed in wxt.config.ts, and the build stops if anything else aliases
- * `wxt/browser`, so the choice is made here only. WXT builds the popup in a
- * bundle of its own (the `entrypoints:grouped` hook in wxt.config.ts); a
- * bundle that mixed the popup with another page would have to carry the
- * polyfill for one or lose it for the other, so the build stops then too.
+ * WXT's @wxt-dev/webextension-polyfill module (listed in wxt.config.ts)
+ * aliases `wxt/browser` to the polyfill for every bundle; this module takes
+ * the background's and the popup's bundles back to `@wxt-dev/browser`. WXT
+ * builds the popup in a bundle of its own (the `entrypoints:grouped` hook in
+ * wxt.config.ts); a bundle that mixed the popup with another page would have
+ * to carry the polyfill for one or lose it for the other, so the build stops
+ * then, as it does when the polyfill module's alias is missing.
  */
 import type { InlineConfig } from 'vite';
 import type { Entrypoint } from 'wxt';
@@ -51,36 +51,32 @@ export function browserApiFor(group: ReadonlyArray<Pick<Entrypoint, 'type' | 'na
 
 const WXT_BROWSER = 'wxt/browser';
 
-/** Points `wxt/browser` at `api`'s module in a Vite config; refuses a config that already aliases it. */
+/**
+ * Points `wxt/browser` at `api`'s module in a bundle's Vite config, in place of
+ * the alias the polyfill module set. Refuses a config without that alias: then
+ * the polyfill module is not listed and `wxt/browser` would be something else.
+ */
 export function aliasWxtBrowser(config: InlineConfig, api: BrowserApi): void {
-  config.resolve ??= {};
-  const alias = config.resolve.alias ?? [];
+  const alias = config.resolve?.alias ?? [];
   const entries = Array.isArray(alias)
     ? [...alias]
     : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-  // Vite takes a string `find` as an id or a prefix of one (`wxt/browser/…`).
-  const taken = entries.some(({ find }) =>
-    typeof find === 'string' ? WXT_BROWSER === find || WXT_BROWSER.startsWith(`${find}/`) : find.test(WXT_BROWSER),
-  );
-  if (taken) {
+  const index = entries.findIndex(({ find }) => (typeof find === 'string' ? find === WXT_BROWSER : find.test(WXT_BROWSER)));
+  if (index === -1 || entries[index]!.replacement !== BROWSER_MODULE.polyfill) {
     throw new Error(
-      `polyfill-scope: something else already aliases ${WXT_BROWSER} (is @wxt-dev/webextension-polyfill listed in wxt.config.ts modules?). ` +
-        'modules/polyfill-scope.ts alone decides what it is.',
+      `polyfill-scope: ${WXT_BROWSER} is not aliased to ${BROWSER_MODULE.polyfill}; list @wxt-dev/webextension-polyfill in wxt.config.ts modules.`,
     );
   }
-  config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: BROWSER_MODULE[api] }, ...entries];
+  entries[index] = { find: WXT_BROWSER, replacement: BROWSER_MODULE[api] };
+  config.resolve = { ...config.resolve, alias: entries };
 }
 
 export default defineWxtModule({
   name: 'polyfill-scope',
   setup(wxt) {
+    // The dev server (`wxt`) serves every page from one server, with the polyfill module's alias: only built bundles are measured.
     wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
       aliasWxtBrowser(config, browserApiFor(entrypoints));
-    });
-    // `wxt` (dev) serves every page from one server: they all get the
-    // polyfill, which changes nothing at run time; only built bundles are measured.
-    wxt.hooks.hook('vite:devServer:extendConfig', (config) => {
-      aliasWxtBrowser(config, 'polyfill');
     });
   },
 });

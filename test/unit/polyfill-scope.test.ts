@@ -18,7 +18,7 @@ const profileWatcher = entry('profile-watcher', 'unlisted-script');
 function wxtBrowserTarget(viteConfig: InlineConfig): unknown {
   const alias = viteConfig.resolve?.alias;
   if (!Array.isArray(alias)) throw new Error('expected the alias as a list');
-  return alias.find(({ find }) => typeof find !== 'string' && find.test('wxt/browser'))?.replacement;
+  return alias.find(({ find }) => (typeof find === 'string' ? find === 'wxt/browser' : find.test('wxt/browser')))?.replacement;
 }
 
 describe('which bundles carry webextension-polyfill (modules/polyfill-scope.ts)', () => {
@@ -46,13 +46,17 @@ describe('which bundles carry webextension-polyfill (modules/polyfill-scope.ts)'
     ]);
   });
 
-  it('points wxt/browser at @wxt-dev/browser or the polyfill in each bundle’s Vite config, and for the dev server', async () => {
+  it('in the background’s and the popup’s bundles puts @wxt-dev/browser where the polyfill module put the polyfill', async () => {
     const hooks = new Map<string, (...args: unknown[]) => unknown>();
     const wxt = { hooks: { hook: (name: string, fn: (...args: unknown[]) => unknown) => hooks.set(name, fn) } } as unknown as Wxt;
     await polyfillScope.setup!(wxt, {});
+    expect([...hooks.keys()]).toEqual(['vite:build:extendConfig']);
 
+    // As Vite's mergeConfig leaves the aliases of the polyfill module and of WXT: a list.
     const built = (group: Entrypoint[]) => {
-      const viteConfig: InlineConfig = { resolve: { alias: { '@': '/repo' } } };
+      const viteConfig: InlineConfig = {
+        resolve: { alias: [{ find: 'wxt/browser', replacement: BROWSER_MODULE.polyfill }, { find: '@', replacement: '/repo' }] },
+      };
       hooks.get('vite:build:extendConfig')!(group, viteConfig);
       return viteConfig;
     };
@@ -60,20 +64,23 @@ describe('which bundles carry webextension-polyfill (modules/polyfill-scope.ts)'
     expect(wxtBrowserTarget(built([popup]))).toBe('@wxt-dev/browser');
     expect(wxtBrowserTarget(built([options, collection]))).toBe('@wxt-dev/webextension-polyfill/browser');
     expect(wxtBrowserTarget(built([profileWatcher]))).toBe('@wxt-dev/webextension-polyfill/browser');
-    // Other aliases stay.
-    expect(built([background]).resolve?.alias).toContainEqual({ find: '@', replacement: '/repo' });
-
-    const served: InlineConfig = {};
-    hooks.get('vite:devServer:extendConfig')!(served);
-    expect(wxtBrowserTarget(served)).toBe('@wxt-dev/webextension-polyfill/browser');
+    // Other aliases stay, and wxt/browser is aliased once.
+    expect(built([background]).resolve?.alias).toEqual([
+      { find: 'wxt/browser', replacement: '@wxt-dev/browser' },
+      { find: '@', replacement: '/repo' },
+    ]);
   });
 
-  it('refuses to build when something else aliases wxt/browser (WXT’s @wxt-dev/webextension-polyfill module, say)', () => {
-    const asWxtModuleDoes: InlineConfig = { resolve: { alias: { 'wxt/browser': BROWSER_MODULE.polyfill } } };
-    expect(() => aliasWxtBrowser(asWxtModuleDoes, 'native')).toThrow(/already aliases wxt\/browser/);
-    const asList: InlineConfig = { resolve: { alias: [{ find: /^wxt\//, replacement: '/elsewhere/' }] } };
-    expect(() => aliasWxtBrowser(asList, 'native')).toThrow(/already aliases wxt\/browser/);
-    expect(config.modules ?? []).not.toContain('@wxt-dev/webextension-polyfill');
+  it('reads the alias as an object too, as a config written by hand has it', () => {
+    const asObject: InlineConfig = { resolve: { alias: { 'wxt/browser': BROWSER_MODULE.polyfill, '@': '/repo' } } };
+    aliasWxtBrowser(asObject, 'native');
+    expect(wxtBrowserTarget(asObject)).toBe('@wxt-dev/browser');
+  });
+
+  it('refuses to build when the polyfill module’s alias is missing or points elsewhere', () => {
+    expect(() => aliasWxtBrowser({}, 'native')).toThrow(/list @wxt-dev\/webextension-polyfill/);
+    expect(() => aliasWxtBrowser({ resolve: { alias: { 'wxt/browser': '/elsewhere' } } }, 'polyfill')).toThrow(/is not aliased/);
+    expect(config.modules).toContain('@wxt-dev/webextension-polyfill');
   });
 
   it('both modules give the browser’s own `browser` where it has one (Firefox; Chrome from 148)', async () => {
