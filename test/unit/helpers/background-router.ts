@@ -12,20 +12,21 @@ import { createTabState } from '@/entrypoints/background/tabs/tab-state';
 export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 
-/** The background's router as index.ts wires it, over `fetch` (a fake SociaVault) and fakeBrowser. */
-export function backgroundRouter(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
+/** The background's handlers as index.ts wires them, over `fetch` (a fake SociaVault) and fakeBrowser. */
+export function backgroundHandlers(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
   const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
-  return createRouter({
-    ownId: OWN_ID,
-    ownOrigin: OWN_ORIGIN,
-    handlers: createHandlers({
-      lookup,
-      collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
-      balance: createBalanceService({ fetch }),
-      tabs: createTabState(),
-      autoLookupsToday: async () => 0,
-      onProfileDetected: vi.fn(),
-      ...extra,
-    }),
+  return createHandlers({
+    lookup,
+    collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
+    balance: createBalanceService({ fetch }),
+    tabs: createTabState(),
+    autoLookupsToday: async () => 0,
+    onProfileDetected: vi.fn(),
+    ...extra,
   });
+}
+
+/** The background's router as index.ts wires it, over those handlers. */
+export function backgroundRouter(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
+  return createRouter({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, handlers: backgroundHandlers(fetch, extra) });
 }

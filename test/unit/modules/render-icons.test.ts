@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ACCENT, GREY, greySvg, renderIconSet } from '@/modules/render-icons';
 import { readRepoFile } from '@/test/unit/helpers/repo-files';
-import { ICON_SIZES, iconPath, iconSet, TOOLBAR_ICON_SIZES } from '@/utils/toolbar-icons';
+import { ICON_SIZES, iconPath } from '@/utils/toolbar-icons';
 
 const SVG = readRepoFile('assets/icon.svg');
 const THEME = readRepoFile('assets/theme.css');
@@ -21,15 +21,13 @@ describe('the icons, rendered from assets/icon.svg', async () => {
 
   it('come in both states at every size, named as the manifest names them', async () => {
     expect(icons.map((i) => i.path)).toEqual([
-      ...ICON_SIZES.map((size) => `icons/${size}.png`),
-      ...ICON_SIZES.map((size) => `icons/${size}-grey.png`),
+      ...ICON_SIZES.map((size) => iconPath('normal', size)),
+      ...ICON_SIZES.map((size) => iconPath('grey', size)),
     ]);
     for (const icon of icons) {
       const meta = await sharp(icon.png).metadata();
       expect([meta.format, meta.width, meta.height, meta.hasAlpha], icon.path).toEqual(['png', icon.size, icon.size, true]);
     }
-    expect(iconSet('normal')).toEqual({ 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' });
-    expect(iconSet('grey', TOOLBAR_ICON_SIZES)).toEqual({ 16: 'icons/16-grey.png', 32: 'icons/32-grey.png' });
   });
 
   it('draw the mark in the theme accent, and in grey with no colour at all', async () => {
@@ -82,10 +80,5 @@ describe('the icons, rendered from assets/icon.svg', async () => {
   it('refuse an SVG without the accent colour: its grey state would be the same picture', () => {
     expect(greySvg(`<svg><rect fill="${ACCENT.toUpperCase()}"/></svg>`)).toBe(`<svg><rect fill="${GREY}"/></svg>`);
     expect(() => greySvg('<svg><rect fill="#ff0000"/></svg>')).toThrow(/does not use the accent colour/);
-  });
-
-  it('are named per state', () => {
-    expect(iconPath('normal', 48)).toBe('icons/48.png');
-    expect(iconPath('grey', 48)).toBe('icons/48-grey.png');
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, pageDirection, plural, pluralFormOf, splitAround, text, type GetMessage } from '@/utils/i18n';
 import { catalogGetMessage, translatorFor } from '@/test/support/locales';
-import { readRepoFile } from '@/test/unit/helpers/repo-files';
 
 /** A catalog made up for a test: name → message with $1…, plus what @@ messages say. */
 function fakeGetMessage(messages: Record<string, string>, asked: string[] = []): GetMessage {
@@ -114,22 +113,3 @@ describe('splitAround', () => {
   });
 });
 
-describe('the style sheets follow the page direction', () => {
-  const sheets = ['entrypoints/popup/popup.css', 'entrypoints/options/options.css', 'entrypoints/collection/collection.css', 'assets/theme.css', 'assets/page.css'].map((path) => ({
-    path,
-    css: readRepoFile(path).replace(/\/\*[\s\S]*?\*\//g, ''),
-  }));
-
-  it.each(sheets)('$path: no one-sided margin, padding, border or float', ({ css }) => {
-    expect(css).not.toMatch(/\b(margin|padding|border)-(left|right)\b|\bfloat\s*:\s*(left|right)/);
-  });
-
-  it.each(sheets)('$path: left and right only where a right-to-left rule mirrors them, or to centre', ({ css }) => {
-    const sided = [...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].filter(([, , body]) => /\b(left|right)\b/.test(body!));
-    for (const [, selector, body] of sided) {
-      const centred = /left:\s*50%/.test(body!) && /translateX\(-50%\)/.test(body!);
-      const mirrored = new RegExp(`html\\[dir='rtl'\\]\\s*${selector!.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{`).test(css);
-      expect(centred || mirrored || selector!.includes("[dir='rtl']"), selector!.trim()).toBe(true);
-    }
-  });
-});

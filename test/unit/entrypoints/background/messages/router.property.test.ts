@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundRouter, OWN_ID, OWN_ORIGIN } from '@/test/unit/helpers/background-router';
 import type { SenderInfo } from '@/entrypoints/background/messages/sender-policy';
 import { apiKeyItem, tabProfilesItem } from '@/entrypoints/background/storage-items';
-import { RESERVED_ROUTES, type Handle } from '@/utils/profile-url';
+import { RESERVED_ROUTES } from '@/utils/profile-url';
 import { anythingDeep } from '@/test/unit/helpers/arbitraries';
 
 /** Runs per property (2 properties in this file: 1,000 runs, up to 3 messages each). */

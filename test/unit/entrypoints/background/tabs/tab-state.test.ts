@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tabProfilesItem } from '@/entrypoints/background/storage-items';
-import { actionIconFor, createTabState } from '@/entrypoints/background/tabs/tab-state';
+import { actionIconFor, actionTitleFor, badgeTextFor, createTabState } from '@/entrypoints/background/tabs/tab-state';
 import type { Handle } from '@/utils/profile-url';
+import { h } from '@/test/unit/helpers/handles';
 
 /** WXT's fakeBrowser has no action.setIcon (it throws "not mocked"): a spy stands in, recording what the toolbar was told. */
 let setIcon: ReturnType<typeof vi.fn>;
@@ -48,5 +49,24 @@ describe('the toolbar icon follows the tab', () => {
     expect(setIcon).toHaveBeenCalledTimes(1);
     expect(await tabProfilesItem.getValue()).toEqual({ '7': 'nasa' });
     expect(await tabs.showing('nasa' as Handle)).toEqual([7]);
+  });
+});
+
+describe('actionTitleFor', () => {
+  it('names the profile', () => {
+    expect(actionTitleFor(h('nasa'))).toBe('Highlights of @nasa');
+    expect(actionTitleFor(null)).toContain('no Instagram profile');
+  });
+});
+
+describe('badgeTextFor', () => {
+  it.each([
+    [null, ''],
+    [0, '0'],
+    [12, '12'],
+    [999, '999'],
+    [1000, '999+'],
+  ])('%j → %j', (count, text) => {
+    expect(badgeTextFor(count)).toBe(text);
   });
 });
