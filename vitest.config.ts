@@ -7,11 +7,14 @@ export default defineConfig({
       {
         plugins: [WxtVitest()],
         test: {
+          // Needs no build and no browser: `npm run test:unit` on a fresh clone after `npm ci`.
+          // Each module's test mirrors its path (utils/profile-url.ts →
+          // test/unit/utils/profile-url.test.ts); test/unit/repo/ checks the repository as a whole.
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           // English from public/_locales for the fake browser's i18n.getMessage.
-          setupFiles: ['test/unit/setup.ts'],
+          setupFiles: ['test/unit/helpers/setup.ts'],
           // A guard against a hang, not a time limit: on a shared two-core machine
           // under load (a load average of 19 was seen) a property test or a lint
           // run of the whole tree took more than vitest's 5 s default and failed.
@@ -25,6 +28,21 @@ export default defineConfig({
           name: 'types',
           include: [],
           typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          // What the builds in .output/ hold: manifests, size budgets, web-ext lint, the
+          // store zips, the built code. Builds nothing itself: `npm run test:build` and
+          // `npm test` build Chrome and Firefox first.
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          // A hang guard as in unit: web-ext lint and the zip's own build take seconds
+          // of CPU, and tens of seconds on a loaded two-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

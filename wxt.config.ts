@@ -76,7 +76,7 @@ export default defineConfig({
     // The sources zip (made with the Firefox zip) is what Mozilla's reviewers
     // rebuild the Firefox build from: everything the build reads, the tests and
     // scripts that check it, and the documents. An allowlist, so nothing new
-    // (or secret) slips in unnoticed; test/unit/zip-sources.test.ts keeps it
+    // (or secret) slips in unnoticed; test/build/zip-sources.test.ts keeps it
     // in step with the repository. Not the screenshots (docs/screenshots, 290 KB)
     // nor the store's images (docs/store/images, 400 KB): a rebuild needs neither.
     includeSources: [

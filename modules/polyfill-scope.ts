@@ -6,7 +6,7 @@
  * - The background (with WXT's own background wrapper, which imports
  *   `wxt/browser` too) and the popup get `@wxt-dev/browser`, the browser's own
  *   namespace: what `wxt/browser` is without the polyfill. Their gzip budgets
- *   (test/unit/manifest.test.ts) cannot carry the polyfill's 2.7 kB.
+ *   (test/build/manifest.test.ts) cannot carry the polyfill's 2.7 kB.
  * - Every other bundle (the options page, the collection page, the content
  *   script) gets the polyfill, which fits their budgets.
  *

@@ -77,7 +77,7 @@ const CACHE_SIZES = [
 
 /**
  * The popup's lazy chunks have no target in issue 9; this is their budget in
- * test/unit/manifest.test.ts.
+ * test/build/manifest.test.ts.
  */
 const POPUP_LAZY_BUDGET = 4_400;
 

@@ -1,7 +1,7 @@
-// `npm test`: builds the extension, runs every test (unit, end-to-end in real
-// Chromium, then end-to-end in real Firefox) and ends with one line
-// "N passed, N failed" computed from vitest's JSON report. Exits non-zero on
-// any failure.
+// `npm test`: builds the extension for Chrome and Firefox, runs every test
+// project (unit, types, build, end-to-end in real Chromium, then end-to-end in
+// real Firefox) and ends with one line "N passed, N failed" computed from
+// vitest's JSON report. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { buildExtension } from '../test/support/build';
@@ -33,7 +33,7 @@ try {
   process.exit(1);
 }
 
-// Both builds: the manifest test pins the Firefox one too, and the Firefox e2e tests run it.
+// Both builds: the build tests (test/build/) read both, and each browser's e2e tests run its own.
 for (const browser of ['chrome', 'firefox'] as const) {
   try {
     await buildExtension({ browser, output: 'inherit' });

@@ -7,7 +7,7 @@
  * chained methods (`z.optional(z.string())` for `z.string().optional()`), so
  * the bundle holds only what the schemas use — no JSON Schema generator, no
  * locale, no method table on every schema. That keeps the background within
- * its size budget (test/unit/manifest.test.ts). Without a locale, zod's issue
+ * its size budget (test/build/manifest.test.ts). Without a locale, zod's issue
  * messages are generic; nothing here shows them: a message that fails its
  * schema is dropped, and a bad answer is described by our own text.
  *

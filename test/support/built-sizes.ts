@@ -4,7 +4,7 @@
  * scripts, every chunk they import statically, and its style sheets; and apart
  * from those the chunks it imports dynamically, later) and of the content scripts, each file's bytes
  * and its gzip size (level 9, each file on its own). Deterministic for a given
- * build, so the size budgets (test/unit/manifest.test.ts) and `npm run bench`
+ * build, so the size budgets (test/build/manifest.test.ts) and `npm run bench`
  * read them from here.
  */
 import { readFileSync } from 'node:fs';

@@ -6,9 +6,13 @@
  * tests look for the texts a language shows.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTranslator, type GetMessage, type Translate } from '../../utils/i18n';
 
-const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url);
+// A path, not a URL: under a DOM environment (happy-dom, for the page components'
+// unit tests) the global URL is the DOM's own, which node:fs does not take.
+const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../public/_locales');
 
 export interface CatalogEntry {
   message: string;
@@ -30,7 +34,7 @@ export function locales(): string[] {
 }
 
 export function readCatalog(locale: string): Catalog {
-  return JSON.parse(readFileSync(new URL(`${locale}/messages.json`, LOCALES_DIR), 'utf8')) as Catalog;
+  return JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Catalog;
 }
 
 /** Scripts written right to left, as Chrome decides `@@bidi_dir`. */

@@ -1,6 +1,6 @@
 /**
  * The images the Chrome Web Store listing uses, as `npm run demo -- --store`
- * writes them into docs/store/images/ and as test/unit/store-images.test.ts
+ * writes them into docs/store/images/ and as test/unit/repo/store-images.test.ts
  * checks them. The store's rules (developer.chrome.com/docs/webstore/images):
  * screenshots 1280×800 (or 640×400), at most five; the small promo tile
  * 440×280; both JPEG or 24-bit PNG without alpha.

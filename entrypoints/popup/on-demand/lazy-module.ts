@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
  * Code the popup needs only once something has happened (a menu opened, a
  * download asked for, a failure, an answer from the background): a dynamic
  * import, so it is a chunk of its own and not in what the popup loads to open
- * (its size budget, test/unit/manifest.test.ts). Loaded at most once; a load
+ * (its size budget, test/build/manifest.test.ts). Loaded at most once; a load
  * that failed is tried again the next time.
  */
 export interface LazyModule<M> {

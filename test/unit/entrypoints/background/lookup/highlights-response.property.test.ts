@@ -1,0 +1,352 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
+import { parseHighlightsBody, type ParseResult } from '@/entrypoints/background/lookup/highlights-response';
+import { anythingDeep } from '@/test/unit/helpers/arbitraries';
+
+/** Runs per property (6 properties in this file: 3,000 runs). */
+const RUNS = 500;
+
+/** Anything parseHighlightsBody answers must be one of its two documented shapes, well typed. */
+function expectWellFormed(result: ParseResult): void {
+  expect(typeof result).toBe('object');
+  if (result.ok) {
+    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
+    const { highlights, ownerId, ownerUsername } = result.value;
+    expect(Array.isArray(highlights)).toBe(true);
+    for (const h of highlights) {
+      expect(typeof h.id).toBe('string');
+      expect(h.id).toMatch(/^[0-9A-Za-z_:-]{1,64}$/);
+      expect(typeof h.title).toBe('string');
+      expect(h.coverUrl === null || typeof h.coverUrl === 'string').toBe(true);
+    }
+    expect(ownerId === null || typeof ownerId === 'string').toBe(true);
+    expect(ownerUsername === null || typeof ownerUsername === 'string').toBe(true);
+  } else {
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result).sort()).toEqual(['detail', 'ok']);
+    expect(typeof result.detail).toBe('string');
+    expect(result.detail.length).toBeGreaterThan(0);
+  }
+}
+
+/** parseJsonExact of text; a SyntaxError (not JSON) is the only throw allowed. */
+function parseOrSyntaxError(text: string): { parsed: true; value: unknown } | { parsed: false } {
+  try {
+    return { parsed: true, value: parseJsonExact(text) };
+  } catch (error) {
+    expect(error).toBeInstanceOf(SyntaxError);
+    return { parsed: false };
+  }
+}
+
+/** What JSON.parse gives, with every integer literal beyond 2^53 turned into its digits. */
+function withUnsafeIntegersAsDigits(value: unknown): unknown {
+  if (typeof value === 'number') {
+    const text = String(value);
+    return Number.isInteger(value) && !Number.isSafeInteger(value) && !/e/i.test(text) ? text : value;
+  }
+  if (Array.isArray(value)) return value.map(withUnsafeIntegersAsDigits);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, key, { value: withUnsafeIntegersAsDigits(item), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// Raw JSON text with ids that may be bare integer literals (never numbers in JS).
+
+type Raw =
+  | { bare: string } // emitted as-is: an integer literal
+  | { json: unknown } // any JSON value, through JSON.stringify
+  | string
+  | number
+  | boolean
+  | null
+  | Raw[]
+  | { entries: Array<[string, Raw]> }; // an object, keys in this textual order
+
+function rawText(node: Raw): string {
+  if (node === null || typeof node === 'number' || typeof node === 'boolean' || typeof node === 'string') {
+    return JSON.stringify(node);
+  }
+  if (Array.isArray(node)) return `[${node.map(rawText).join(',')}]`;
+  if ('bare' in node) return node.bare;
+  if ('json' in node) return JSON.stringify(node.json);
+  return `{${node.entries.map(([k, v]) => `${JSON.stringify(k)}:${rawText(v)}`).join(',')}}`;
+}
+
+const object = (entries: Array<[string, Raw | undefined]>): Raw => ({
+  entries: entries.filter((e): e is [string, Raw] => e[1] !== undefined),
+});
+
+/** Ids far past 2^53 as well as small ones; digits only, no leading zeros. */
+const idDigits = fc.oneof(
+  fc.bigInt({ min: 0n, max: 2n ** 53n }),
+  fc.bigInt({ min: 2n ** 53n, max: 10n ** 30n }),
+).map(String);
+
+/** An id as the vendor may send it: a JSON string, or a bare JSON integer. */
+const idArb = fc.record({ digits: idDigits, bare: fc.boolean() }).map(({ digits, bare }) => ({
+  digits,
+  raw: (bare ? { bare: digits } : digits) as Raw,
+}));
+
+/** Any unicode, including astral characters, quotes, backslashes and digit runs. */
+const titleArb = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('', '"', '\\', '\\"', '18154582366360931', '{"id": 99999999999999999999}', 'BOB hairstyles💇♀️'),
+);
+
+const urlArb = fc.oneof(fc.webUrl(), fc.constant(''));
+
+interface GeneratedHighlight {
+  id: string;
+  title: string | null | undefined;
+  coverUrl: string | null;
+  ownerId: string | null;
+  ownerUsername: string | null;
+  raw: Raw;
+}
+
+/** One highlight; every optional part present, null or missing. */
+const highlightArb: fc.Arbitrary<GeneratedHighlight> = fc
+  .record({
+    id: idArb,
+    title: fc.option(fc.option(titleArb, { nil: null }), { nil: undefined }),
+    thumb: fc.option(fc.option(urlArb, { nil: null }), { nil: undefined }),
+    cropped: fc.option(fc.option(urlArb, { nil: null }), { nil: undefined }),
+    owner: fc.option(
+      fc.record({
+        id: fc.option(idArb, { nil: undefined }),
+        username: fc.option(fc.stringMatching(/^[A-Za-z0-9._]{1,30}$/), { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
+    extra: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+  })
+  .map(({ id, title, thumb, cropped, owner, extra }) => ({
+    id: id.digits,
+    title,
+    coverUrl: cropped || thumb || null,
+    ownerId: owner?.id?.digits ?? null,
+    ownerUsername: owner?.username?.toLowerCase() ?? null,
+    raw: object([
+      ['id', id.raw],
+      ['title', title],
+      ['cover_media', thumb === undefined ? undefined : object([['thumbnail_src', thumb]])],
+      ['cover_media_cropped_thumbnail', cropped === undefined ? undefined : object([['url', cropped]])],
+      ['owner', owner && object([['id', owner.id?.raw], ['username', owner.username]])],
+      ['extra_field', extra === undefined ? undefined : { json: extra }],
+    ]),
+  }));
+
+/** A whole success body: highlights as an array, or as an object keyed by list positions in any textual order. */
+const validBodyArb = fc
+  .record({
+    items: fc.array(highlightArb, { maxLength: 8 }),
+    form: fc.constantFrom('array', 'contiguous-keys', 'sparse-keys'),
+    success: fc.constantFrom(true, undefined),
+    dataSuccess: fc.constantFrom(true, undefined),
+    credits: fc.oneof(fc.constant({ bare: '1' } as Raw), fc.constant({ bare: '123456789012345678901234' } as Raw)),
+  })
+  .chain(({ items, form, success, dataSuccess, credits }) => {
+    const keysArb =
+      form === 'sparse-keys'
+        ? fc.uniqueArray(fc.integer({ min: 0, max: 999_999_999 }), { minLength: items.length, maxLength: items.length })
+        : fc.constant(items.map((_, i) => i));
+    return keysArb.chain((keys) => {
+      const sortedKeys = [...keys].sort((a, b) => a - b);
+      const positions = items.map((_, i) => i);
+      return fc.shuffledSubarray(positions, { minLength: items.length, maxLength: items.length }).map((order) => {
+        const list: Raw =
+          form === 'array'
+            ? items.map((h) => h.raw)
+            : { entries: order.map((i) => [String(sortedKeys[i]), items[i]!.raw] as [string, Raw]) };
+        const body = object([
+          ['success', success],
+          ['data', object([['success', dataSuccess], ['highlights', list]])],
+          ['credits_used', credits],
+          ['endpoint', 'instagram/highlights'],
+        ]);
+        return { items, text: rawText(body) };
+      });
+    });
+  });
+
+// ---------------------------------------------------------------------------
+// Near-valid shapes: the right envelope around wrong or odd parts.
+
+const oddId = fc.oneof(
+  fc.anything(),
+  idDigits,
+  idDigits.map((d) => `-${d}`),
+  fc.double(),
+  fc.integer(),
+  fc.string(),
+  fc.constantFrom('', ' 1', '1 ', '١٢٣', 'a'.repeat(65), '9'.repeat(64)),
+);
+const nearHighlight = fc.record(
+  {
+    id: oddId,
+    title: fc.anything(),
+    cover_media: fc.oneof(fc.anything(), fc.record({ thumbnail_src: fc.anything() })),
+    cover_media_cropped_thumbnail: fc.oneof(fc.anything(), fc.record({ url: fc.anything() })),
+    owner: fc.oneof(fc.anything(), fc.record({ id: oddId, username: fc.anything() }, { requiredKeys: [] })),
+  },
+  { requiredKeys: [] },
+);
+const nearBody = fc.record(
+  {
+    success: fc.oneof(fc.boolean(), fc.anything()),
+    data: fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          success: fc.oneof(fc.boolean(), fc.anything()),
+          highlights: fc.oneof(
+            fc.array(fc.oneof(nearHighlight, fc.anything()), { maxLength: 5 }),
+            fc.dictionary(fc.oneof(fc.nat().map(String), fc.string()), fc.oneof(nearHighlight, fc.anything()), { maxKeys: 5 }),
+            fc.anything(),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+
+/** Text that looks like JSON to the integer-quoting scanner: many digits, signs, quotes and escapes. */
+const jsonishText = fc.string({
+  unit: fc.constantFrom(
+    '{', '}', '[', ']', ':', ',', '"', '\\', '\\"', ' ', '\n', '-', '+', '.', 'e', 'E', '0', '1', '9',
+    '99999999999999999999', '9007199254740993', 'true', 'null', '"id"', '"a\\u0022b"', 'x',
+  ),
+  maxLength: 60,
+});
+
+describe('response parser properties', () => {
+  it('parseJsonExact agrees with JSON.parse on any JSON text, except that unsafe integers keep their digits', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const result = parseOrSyntaxError(text);
+        expect(result.parsed).toBe(true);
+        if (result.parsed) expect(result.value).toEqual(withUnsafeIntegersAsDigits(JSON.parse(text)));
+        expectWellFormed(parseHighlightsBody(result.parsed ? result.value : undefined));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('arbitrary strings: parseJsonExact only ever throws SyntaxError, and the body parser never throws', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 80 }),
+          jsonishText,
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          // Valid JSON cut short or with a character dropped.
+          fc.tuple(fc.jsonValue(), fc.nat(), fc.nat()).map(([v, a, b]) => {
+            const text = JSON.stringify(v);
+            const i = a % (text.length + 1);
+            return b % 2 ? text.slice(0, i) : text.slice(0, i) + text.slice(i + 1);
+          }),
+        ),
+        (text) => {
+          const result = parseOrSyntaxError(text);
+          // Whatever JSON.parse accepts, parseJsonExact accepts too.
+          let jsonOk = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            jsonOk = false;
+          }
+          if (jsonOk) expect(result.parsed).toBe(true);
+          if (result.parsed) expectWellFormed(parseHighlightsBody(result.value));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('arbitrary JS values never make parseHighlightsBody throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(anythingDeep, fc.jsonValue()), (value) => {
+        expectWellFormed(parseHighlightsBody(value));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('near-valid bodies (right envelope, odd parts) give a well-typed result, never a throw', () => {
+    fc.assert(
+      fc.property(nearBody, (body) => {
+        expectWellFormed(parseHighlightsBody(body));
+        // Through the text path as well, when the value is JSON at all.
+        let text: string | undefined;
+        try {
+          text = JSON.stringify(body);
+        } catch {
+          text = undefined; // BigInt somewhere inside
+        }
+        if (text !== undefined) {
+          const result = parseOrSyntaxError(text);
+          if (result.parsed) expectWellFormed(parseHighlightsBody(result.value));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('valid bodies keep every id exactly (bare or quoted, past 2^53), the order, titles and covers', () => {
+    fc.assert(
+      fc.property(validBodyArb, ({ items, text }) => {
+        const parsed = parseOrSyntaxError(text);
+        expect(parsed.parsed).toBe(true);
+        const result = parseHighlightsBody(parsed.parsed ? parsed.value : undefined);
+        expectWellFormed(result);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.value.highlights.map((h) => h.id)).toEqual(items.map((h) => h.id));
+        expect(result.value.highlights).toEqual(
+          items.map((h) => ({ id: h.id, title: h.title ?? '', coverUrl: h.coverUrl })),
+        );
+        expect(result.value.ownerId).toBe(items.find((h) => h.ownerId !== null)?.ownerId ?? null);
+        expect(result.value.ownerUsername).toBe(items.find((h) => h.ownerUsername !== null)?.ownerUsername ?? null);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a body that says success: false, or whose list keys are not positions, is refused', () => {
+    fc.assert(
+      fc.property(
+        validBodyArb,
+        fc.constantFrom('top-false', 'data-false', 'bad-key'),
+        fc.oneof(fc.string().filter((k) => !/^(0|[1-9][0-9]{0,8})$/.test(k)), fc.constantFrom('01', '-1', '1.0', '1e3', '1234567890')),
+        ({ text }, mutation, badKey) => {
+          const body = parseJsonExact(text) as { success?: boolean; data: { success?: boolean; highlights: unknown } };
+          if (mutation === 'top-false') body.success = false;
+          else if (mutation === 'data-false') body.data.success = false;
+          else {
+            const list = body.data.highlights;
+            const entries = Array.isArray(list) ? list.map((v, i) => [String(i), v] as const) : Object.entries(list as object);
+            body.data.highlights = Object.fromEntries([...entries, [badKey, { id: '1' }]]);
+          }
+          const result = parseHighlightsBody(body);
+          expectWellFormed(result);
+          expect(result.ok).toBe(false);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
+import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/lookup/highlights-response';
+import example from '@/test/fixtures/openapi-example-response.json';
+import { highlightsEnvelope as envelope } from '@/test/support/scenarios';
+
+describe('parseHighlightsBody', () => {
+  it('reads the endpoint document’s example response verbatim', () => {
+    const result = parseHighlightsBody(example);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        ownerId: '21393171',
+        ownerUsername: 'jane',
+        highlights: [
+          {
+            id: '18154582366360931',
+            title: 'BOB hairstyles💇♀️',
+            coverUrl: example.data.highlights['0'].cover_media_cropped_thumbnail.url,
+          },
+        ],
+      },
+    });
+  });
+
+  it('orders an object keyed "0","1",… numerically, not as text', () => {
+    const keys = ['10', '2', '0', '1', '11', '3', '4', '5', '6', '7', '8', '9'];
+    const list = Object.fromEntries(keys.map((k) => [k, { id: `1000${k}`, title: `t${k}` }]));
+    const result = parseHighlightsBody(envelope(list));
+    expect(result.ok && result.value.highlights.map((h) => h.title)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `t${i}`),
+    );
+  });
+
+  it('accepts a plain array in its order', () => {
+    const result = parseHighlightsBody(envelope([{ id: '2', title: 'b' }, { id: '1', title: 'a' }]));
+    expect(result.ok && result.value.highlights.map((h) => h.id)).toEqual(['2', '1']);
+  });
+
+  it.each([[{}], [[]]])('treats %j as an empty list', (list) => {
+    expect(parseHighlightsBody(envelope(list))).toEqual({
+      ok: true,
+      value: { highlights: [], ownerId: null, ownerUsername: null },
+    });
+  });
+
+  it('tolerates every optional part missing, null or malformed', () => {
+    const result = parseHighlightsBody(
+      envelope({
+        '0': { id: '1' },
+        '1': { id: '2', title: null, cover_media: null, owner: null },
+        '2': { id: '3', title: 42, cover_media: 'x', cover_media_cropped_thumbnail: { url: 7 }, owner: { id: {} } },
+        '3': { id: '4', cover_media: { thumbnail_src: 'https://a.cdninstagram.com/x.jpg' } },
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        ownerId: null,
+        ownerUsername: null,
+        highlights: [
+          { id: '1', title: '', coverUrl: null },
+          { id: '2', title: '', coverUrl: null },
+          { id: '3', title: '', coverUrl: null },
+          { id: '4', title: '', coverUrl: 'https://a.cdninstagram.com/x.jpg' },
+        ],
+      },
+    });
+  });
+
+  it('keeps a numeric id beyond 2^53 exact when the body went through parseJsonExact', () => {
+    const body = parseJsonExact(
+      '{"success":true,"data":{"success":true,"highlights":{"0":{"id":18154582366360931,"title":"x","owner":{"id":21393171}}}}}',
+    );
+    const result = parseHighlightsBody(body);
+    expect(result.ok && result.value.highlights[0]!.id).toBe('18154582366360931');
+    expect(result.ok && result.value.ownerId).toBe('21393171');
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'ok'],
+    ['an array', []],
+    ['no data', { success: true }],
+    ['data without highlights', { success: true, data: { success: true } }],
+    ['highlights as a string', envelope('none')],
+    ['highlights as a number', envelope(3)],
+    ['non-positional keys', envelope({ a: { id: '1' } })],
+    ['a highlight without id', envelope({ '0': { title: 'x' } })],
+    ['an id with spaces', envelope({ '0': { id: '1 2' } })],
+    ['an id that is a float', envelope({ '0': { id: 1.5 } })],
+    ['a highlight that is null', envelope([null])],
+    ['success: false', { success: false, data: { highlights: {} } }],
+    ['data.success: false', { success: true, data: { success: false, highlights: {} } }],
+  ])('rejects %s', (_name, body) => {
+    expect(parseHighlightsBody(body).ok).toBe(false);
+  });
+});
+
+describe('parseErrorBody', () => {
+  it.each([
+    [{ error: 'Insufficient credits', required: 1, available: 0 }, { error: 'Insufficient credits', required: 1, available: 0 }],
+    [{ error: 'x', message: 'y', statusCode: 403 }, { error: 'x', message: 'y' }],
+    [{ error: 5, required: 'one' }, { error: undefined, required: undefined }],
+    [null, {}],
+    ['<html>', {}],
+    [undefined, {}],
+  ])('%j → %j', (body, expected) => {
+    expect(parseErrorBody(body)).toMatchObject(expected);
+  });
+});
+
+describe('parseHighlightsBody and prototype keys', () => {
+  it('refuses a list keyed "__proto__" instead of reading it as empty', () => {
+    const body = JSON.parse('{"success":true,"data":{"success":true,"highlights":{"__proto__":{"id":"1"}}}}');
+    expect(parseHighlightsBody(body).ok).toBe(false);
+  });
+});

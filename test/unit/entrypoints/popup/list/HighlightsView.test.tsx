@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HighlightsView } from '@/entrypoints/popup/list/HighlightsView';
+import type { ErrorExplanation } from '@/utils/errors/error-action';
+import type { HighlightList } from '@/utils/highlights/highlight';
+import { FILTER_FROM } from '@/utils/highlights/highlight-filter';
+import { text } from '@/utils/i18n';
+import type { CopyFormat } from '@/utils/settings';
+import { translatorFor } from '@/test/support/locales';
+import { button, cleanup, click, find, mount, type } from '@/test/unit/helpers/dom';
+import { h } from '@/test/unit/helpers/handles';
+import { PATIENT } from '@/test/unit/helpers/patience';
+
+const en = translatorFor('en');
+
+let clipboard: ReturnType<typeof vi.fn<(text: string) => Promise<void>>>;
+
+beforeEach(() => {
+  clipboard = vi.fn(async (_text: string) => undefined);
+  vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(clipboard);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const listOf = (titles: string[], ownerId: string | null = '528817151'): HighlightList => ({
+  handle: h('nasa'),
+  ownerId,
+  fetchedAt: Date.now(),
+  highlights: titles.map((title, i) => ({ id: `1790000000000000${i}`, title, coverUrl: null })),
+});
+
+function view(list: HighlightList, { copyFormat = 'lines' as CopyFormat, refreshing = false, refreshProblem = null as ErrorExplanation | null } = {}) {
+  const onRefresh = vi.fn();
+  const { root } = mount(
+    <HighlightsView
+      list={list}
+      fromCache={false}
+      cacheNotice={null}
+      collection={null}
+      onRefresh={onRefresh}
+      refreshing={refreshing}
+      refreshProblem={refreshProblem}
+      copyFormat={copyFormat}
+      t={en}
+    />,
+  );
+  const copyStatus = () => find(root, '[data-testid="copy-status"]').textContent;
+  return { root, onRefresh, copyStatus };
+}
+
+const titles = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `Travel ${i}` : `Food ${i}`));
+
+describe('the highlights view', () => {
+  it.each<[CopyFormat, string, RegExp, string]>([
+    ['lines', 'Copy all IDs', /^17900000000000000\n17900000000000001$/, 'Copied 2 IDs'],
+    ['csv', 'Copy all as CSV', /^id,title\r?\n.*17900000000000000.*Travel 0/s, 'Copied 2 highlights as CSV'],
+    ['json', 'Copy all as JSON', /"id": ?"17900000000000001"/, 'Copied 2 highlights as JSON'],
+  ])('copies every ID in the chosen format (%s) and says so', async (copyFormat, label, copied, said) => {
+    const { root, copyStatus } = view(listOf(titles(2)), { copyFormat });
+    click(button(root, label));
+    await vi.waitFor(() => expect(copyStatus()).toBe(said), PATIENT);
+    expect(clipboard).toHaveBeenCalledTimes(1);
+    expect(clipboard.mock.calls[0]![0]).toMatch(copied);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    clipboard.mockRejectedValue(new Error('not allowed'));
+    const { root, copyStatus } = view(listOf(titles(2)));
+    click(button(root, 'Copy all IDs'));
+    await vi.waitFor(() => expect(copyStatus()).toBe('Could not copy — select the ID and press Ctrl+C'), PATIENT);
+  });
+
+  it('copies the profile’s user ID, and one row’s ID', async () => {
+    const { root, copyStatus } = view(listOf(titles(2)));
+    click(find(root, '[data-testid="owner-id"] button'));
+    await vi.waitFor(() => expect(copyStatus()).toBe('Copied user ID 528817151'), PATIENT);
+    click(find(root, 'li.row[data-id="17900000000000001"] .copy-button'));
+    await vi.waitFor(() => expect(copyStatus()).toBe('Copied 17900000000000001'), PATIENT);
+    expect(clipboard.mock.calls.map(([copied]) => copied)).toEqual(['528817151', '17900000000000001']);
+  });
+
+  it('filters a longer list, and copies and counts only what the filter shows', async () => {
+    const { root, copyStatus } = view(listOf(titles(FILTER_FROM + 8)));
+    const filter = await vi.waitFor(() => find<HTMLInputElement>(root, '#highlight-filter'), PATIENT);
+    type(filter, 'food');
+    const shown = root.querySelectorAll<HTMLElement>('li.row');
+    expect(shown).toHaveLength(10);
+    expect([...shown].every((row) => row.textContent?.includes('Food'))).toBe(true);
+    expect(find(root, '[data-testid="filter-shown"]').textContent).toBe(`10 of ${FILTER_FROM + 8} shown`);
+    click(button(root, 'Copy all IDs'));
+    await vi.waitFor(() => expect(copyStatus()).toBe('Copied 10 IDs'), PATIENT);
+    expect(clipboard.mock.calls[0]![0].split('\n')).toEqual([...shown].map((row) => row.dataset.id));
+    type(filter, 'nothing like it');
+    expect(button(root, 'Copy all IDs').disabled).toBe(true);
+  });
+
+  it(`offers no filter to a list of ${FILTER_FROM} or fewer, even once the filter's code is there`, async () => {
+    const long = view(listOf(titles(FILTER_FROM + 1)));
+    await vi.waitFor(() => find(long.root, '#highlight-filter'), PATIENT);
+    const { root } = view(listOf(titles(FILTER_FROM)));
+    expect(root.querySelector('#highlight-filter')).toBeNull();
+  });
+
+  it('an empty list says the profile has none, offers no copy or files, and can still be refreshed', () => {
+    const { root, onRefresh } = view(listOf([], null));
+    expect(find(root, '[data-testid="empty-message"]').textContent).toBe('@nasa has no highlights');
+    expect(() => button(root, 'Copy all IDs')).toThrow();
+    expect(() => button(root, 'Download CSV')).toThrow();
+    expect(root.querySelector('[data-testid="owner-id"]')).toBeNull();
+    click(find(root, 'button[title]'));
+    expect(onRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('Refresh waits while a refresh is under way, and a failed one says the list is the earlier one', () => {
+    const problem: ErrorExplanation = { title: text('errNoKeyTitle'), detail: text('errNoKeyDetail'), action: 'open-options' };
+    const { root } = view(listOf(titles(2)), { refreshing: true, refreshProblem: problem });
+    const refresh = find<HTMLButtonElement>(root, `button[title="${en('refreshTitle')}"]`);
+    expect(refresh.disabled).toBe(true);
+    expect(refresh.getAttribute('aria-busy')).toBe('true');
+    expect(refresh.textContent).toContain('Refreshing…');
+    const alert = find(root, '[data-testid="refresh-error"]');
+    expect(alert.textContent).toContain(`Refresh failed: ${en(problem.title)}.`);
+    expect(alert.textContent).toContain('The list below is the earlier answer.');
+  });
+});

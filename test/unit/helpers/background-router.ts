@@ -1,0 +1,32 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { vi } from 'vitest';
+import { createBalanceService } from '@/entrypoints/background/account/balance-service';
+import { createCollectionResults } from '@/entrypoints/background/collections/results-store';
+import { createCollections } from '@/entrypoints/background/collections/collection-service';
+import { createHandlers, type HandlerDeps } from '@/entrypoints/background/messages/handlers';
+import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
+import { createRouter } from '@/entrypoints/background/messages/router';
+import { createTabState } from '@/entrypoints/background/tabs/tab-state';
+
+export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+
+/** The background's handlers as index.ts wires them, over `fetch` (a fake SociaVault) and fakeBrowser. */
+export function backgroundHandlers(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
+  const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
+  return createHandlers({
+    lookup,
+    collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
+    balance: createBalanceService({ fetch }),
+    tabs: createTabState(),
+    autoLookupsToday: async () => 0,
+    onProfileDetected: vi.fn(),
+    ...extra,
+  });
+}
+
+/** The background's router as index.ts wires it, over those handlers. */
+export function backgroundRouter(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
+  return createRouter({ ownId: OWN_ID, ownOrigin: OWN_ORIGIN, handlers: backgroundHandlers(fetch, extra) });
+}

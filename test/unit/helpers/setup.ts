@@ -1,0 +1,10 @@
+/**
+ * Unit tests run in English, from the real catalog: WXT's fakeBrowser has no
+ * i18n.getMessage of its own (it throws "not mocked"), so the background's
+ * toolbar titles and anything else that asks it gets public/_locales/en here.
+ * Assigned, not spied on, so that vi.restoreAllMocks() leaves it in place.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { catalogGetMessage } from '@/test/support/locales';
+
+fakeBrowser.i18n.getMessage = catalogGetMessage('en', 'en_US') as typeof fakeBrowser.i18n.getMessage;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createExportWriter, csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/highlights/export-files';
+import type { HighlightList } from '@/utils/highlights/highlight';
+import { h } from '@/test/unit/helpers/handles';
+
+const nasa: HighlightList = {
+  handle: h('nasa'),
+  ownerId: '528817151',
+  fetchedAt: 0,
+  highlights: [
+    { id: '17912345678901234567', title: 'Artemis', coverUrl: 'https://x.cdninstagram.com/a.jpg?a=1&b=2' },
+    { id: '17912345678909153', title: 'Says "hi", then\nleaves', coverUrl: null },
+    { id: '17912345678917072', title: '=HYPERLINK("x")', coverUrl: null },
+    { id: '17912345678924991', title: '東京の夜 🌃 رحلات', coverUrl: null },
+  ],
+};
+const empty: HighlightList = { handle: h('emptyprofile'), ownerId: null, fetchedAt: 0, highlights: [] };
+
+/** A minimal RFC 4180 reader, to check the CSV round-trips. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('CSV file', () => {
+  const text = [...csvChunks([nasa, empty])].join('');
+
+  it('starts with a UTF-8 BOM and the header, CRLF line ends', () => {
+    expect(text.startsWith('\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
+  it('one row per highlight, fields intact through quoting, formulas defused, ids exact', () => {
+    expect(readCsv(text.slice(1))).toEqual([
+      ['handle', 'user_id', 'highlight_id', 'title', 'cover_url'],
+      ['nasa', '528817151', '17912345678901234567', 'Artemis', 'https://x.cdninstagram.com/a.jpg?a=1&b=2'],
+      ['nasa', '528817151', '17912345678909153', 'Says "hi", then\nleaves', ''],
+      ['nasa', '528817151', '17912345678917072', `'=HYPERLINK("x")`, ''],
+      ['nasa', '528817151', '17912345678924991', '東京の夜 🌃 رحلات', ''],
+    ]);
+  });
+
+  it('a chunk per profile with highlights', () => {
+    expect([...csvChunks([nasa, empty, nasa])]).toHaveLength(3);
+  });
+});
+
+describe('JSON file', () => {
+  it('an array of profiles with their highlights, ids as strings, parseable', () => {
+    expect(JSON.parse([...jsonChunks([nasa, empty])].join(''))).toEqual([
+      {
+        handle: 'nasa',
+        user_id: '528817151',
+        highlights: nasa.highlights.map((x) => ({ id: x.id, title: x.title, cover_url: x.coverUrl })),
+      },
+      { handle: 'emptyprofile', user_id: null, highlights: [] },
+    ]);
+    expect(JSON.parse([...jsonChunks([])].join(''))).toEqual([]);
+  });
+});
+
+describe('file names', () => {
+  it.each([
+    ['nasa', 'csv', 'nasa-highlights-2026-11-29.csv'],
+    ['unicode.names', 'json', 'unicode.names-highlights-2026-11-29.json'],
+    ['My list / 2026', 'csv', 'My-list-2026-highlights-2026-11-29.csv'],
+    ['../../etc', 'csv', 'etc-highlights-2026-11-29.csv'],
+    ['', 'json', 'export-highlights-2026-11-29.json'],
+  ] as const)('%j as %s → %s', (label, format, name) => {
+    expect(exportFileName(label, format, new Date(2026, 10, 29, 23, 59))).toBe(name);
+  });
+
+  it('exportFile puts it together', () => {
+    const file = exportFile([nasa], 'nasa', 'csv', new Date(2026, 0, 5));
+    expect(file).toMatchObject({ name: 'nasa-highlights-2026-01-05.csv', type: 'text/csv;charset=utf-8' });
+    expect(file.chunks.join('')).toContain('17912345678901234567');
+  });
+});
+
+describe('a file written a page at a time', () => {
+  const profiles = [nasa, empty, { ...nasa, handle: h('natgeo') }, empty, nasa];
+
+  it.each(['csv', 'json'] as const)('%s: any split into pages gives the very same file', (format) => {
+    const whole = exportFile(profiles, 'x', format).chunks.join('');
+    for (const size of [1, 2, 3, 5]) {
+      const writer = createExportWriter(format);
+      const chunks: string[] = [];
+      for (let i = 0; i < profiles.length; i += size) chunks.push(...writer.add(profiles.slice(i, i + size)));
+      chunks.push(...writer.end());
+      expect(chunks.join(''), `pages of ${size}`).toBe(whole);
+    }
+  });
+
+  it.each(['csv', 'json'] as const)('%s: nothing added is a valid empty file', (format) => {
+    const writer = createExportWriter(format);
+    expect([...writer.add([]), ...writer.end()].join('')).toBe([...(format === 'csv' ? csvChunks([]) : jsonChunks([]))].join(''));
+    expect(createExportWriter(format).end().join('')).toBe(format === 'csv' ? '\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n' : '[]\n');
+  });
+});
