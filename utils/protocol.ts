@@ -26,7 +26,7 @@ export type LookupResponse =
 /** What the background says travels as `Text` (utils/i18n.ts); the page that shows it translates it. */
 export type SaveKeyResponse = { ok: true; warning: Text | null } | { ok: false; message: Text };
 
-/** The balance, and when SociaVault said it (epoch ms); or why it could not be had. */
+/** The balance, and when SociaVault gave it (epoch ms); or why it could not be obtained. */
 export type BalanceAnswer = { ok: true; balance: Balance; at: number } | { ok: false; error: LookupError };
 
 /** The answer when storage refused a change (it is full, or gone), so that the page says so instead of failing silently. */
