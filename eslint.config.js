@@ -1,7 +1,7 @@
-// ESLint flat config: keep HTML injection and string-to-code out of the
-// extension and its tests, browser APIs out of utils/ (and reached one way
-// elsewhere), and hard-coded words out of the pages (they come from the i18n
-// messages). No stylistic rules.
+// ESLint flat config. It keeps HTML injection and string-to-code out of the
+// extension and its tests; keeps browser APIs out of utils/, and makes the
+// rest of the product reach them through one import; and keeps hard-coded
+// words out of the pages (they come from the i18n messages). No stylistic rules.
 import tseslint from 'typescript-eslint';
 
 /** Where the rules apply (`eslint .` lints these; everything else is left alone). */
@@ -11,7 +11,11 @@ const SCRIPT_EXTENSIONS = '{js,mjs,cjs,jsx,ts,mts,cts,tsx}';
 const htmlSink = (property, why) => ({ property, message: `${property} parses a string as HTML. ${why}` });
 const TEXT_INSTEAD = 'Render text (textContent, JSX children) or build elements instead.';
 
-/** Syntax that renders a string as HTML; shared, since a later block's rule options replace an earlier's. */
+/**
+ * Syntax that renders a string as HTML. Shared by several blocks below: when
+ * two blocks set the same rule for a file, the later block's options replace
+ * the earlier block's, so each block must list these again.
+ */
 const HTML_SYNTAX = [
   {
     // Preact sets any prop the element has as a DOM property, so
@@ -33,10 +37,10 @@ const HTML_SYNTAX = [
 
 const NO_BROWSER_IN_UTILS = 'utils/ is free of browser APIs; put this in the entrypoint folder of the runtime that uses it, or pass it in.';
 
-/** zod only as entrypoints/background/zod-jitless.ts configures it (jitless: no `new Function` under an extension's CSP). */
+/** zod is imported only through entrypoints/background/zod-jitless.ts, which configures it (jitless: no `new Function`, which an extension's CSP forbids). */
 const ZOD_MESSAGE = "Import { z } from '@/entrypoints/background/zod-jitless' (or '../zod-jitless'): it sets jitless before any schema is built.";
 const ZOD_VIA_CONFIG = { name: 'zod', message: ZOD_MESSAGE };
-/** Its other entries too ('zod/mini', which zod-jitless.ts uses, 'zod/v4', …). */
+/** The same for zod's other entry points ('zod/mini', which zod-jitless.ts uses, 'zod/v4', …). */
 const ZOD_ENTRIES = { group: ['zod/*'], message: ZOD_MESSAGE };
 const ZOD_SOURCE_FILE = 'entrypoints/background/zod-jitless.ts';
 
@@ -64,9 +68,9 @@ const HARD_CODED_TEXT =
   "User-facing text goes through the i18n messages: add it to public/_locales/en/messages.json (and every translation) and render t('key').";
 
 /**
- * The string literals an expression shows as they are: itself, the branches of
- * a ?: or &&, the parts of a + or a template. Not what it passes to a call
- * (t('key')), compares with or looks up.
+ * The string literals that an expression shows as they are: the expression
+ * itself, the branches of a ?: or &&, the parts of a + or a template. Not the
+ * literals it passes to a call (t('key')), compares with, or looks up.
  */
 function shownLiterals(node) {
   if (!node) return [];
@@ -159,9 +163,9 @@ export default [
   },
   {
     files: [`${SOURCE_FOLDERS}/**/*.${SCRIPT_EXTENSIONS}`],
-    // no-implied-eval only sees setTimeout/setInterval (bare or via window/global)
-    // as the global ones when they are declared globals. No rule here reads
-    // globals otherwise (no no-undef), so this short list is all it needs.
+    // no-implied-eval recognises setTimeout/setInterval (bare, or through
+    // window/global) only when they are declared as globals. No other rule here
+    // reads globals (there is no no-undef), so this short list is enough.
     languageOptions: {
       globals: {
         window: 'readonly',

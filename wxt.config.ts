@@ -77,7 +77,7 @@ export default defineConfig({
     // rebuild the Firefox build from: everything the build reads, the tests and
     // scripts that check it, and the documents. An allowlist, so nothing new
     // (or secret) slips in unnoticed; test/build/zip-sources.test.ts keeps it
-    // in step with the repository. Not the screenshots (docs/screenshots, 290 KB)
+    // in step with the repository. Not the screenshots (docs/screenshots, 480 KB)
     // nor the store's images (docs/store/images, 400 KB): a rebuild needs neither.
     includeSources: [
       'package.json',
@@ -104,12 +104,13 @@ export default defineConfig({
       'SECURITY.md',
       'CONTRIBUTING.md',
     ],
-    // Never, even if a pattern above were widened (WXT adds node_modules and the output folder itself).
+    // Left out even if a pattern above were widened. (WXT itself adds node_modules and the output folder.)
     excludeSources: ['docs/screenshots/**', 'docs/store/images/**', '.output/**', '.test-tmp/**', '.demo/**', 'stats.html', '**/*.log'],
   },
   hooks: {
     // WXT takes the toolbar button's title from the popup's <title>, which is
-    // in no language yet when the page loads; the manifest names the message.
+    // fixed English in the HTML (the page translates it only once its script
+    // runs). So the manifest names the message instead.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';
     },

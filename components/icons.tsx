@@ -1,4 +1,4 @@
-/** Small inline SVG icons. Decorative: the button around them carries the name. */
+/** Small inline SVG icons. Decorative: the button around them carries the accessible name. */
 import type { ComponentChildren } from 'preact';
 
 interface IconProps {
@@ -72,7 +72,7 @@ export function ExternalIcon(props: IconProps) {
   );
 }
 
-/** A window in front of another: open in a window of its own. */
+/** A window in front of another, for "open in a window of its own". */
 export function PopOutIcon(props: IconProps) {
   return (
     <Svg {...props}>
@@ -82,7 +82,7 @@ export function PopOutIcon(props: IconProps) {
   );
 }
 
-/** Three dots: more actions. */
+/** Three dots, for "more actions". */
 export function MoreIcon(props: IconProps) {
   return (
     <Svg {...props}>
@@ -93,7 +93,7 @@ export function MoreIcon(props: IconProps) {
   );
 }
 
-/** An arrow down into a tray: save a file. */
+/** An arrow down into a tray, for "save a file". */
 export function DownloadIcon(props: IconProps) {
   return (
     <Svg {...props}>

@@ -1,11 +1,12 @@
 /**
- * Build step (Node): a dynamic `import()` in an extension page stays a plain
- * `import()`. Vite wraps each in its preload helper, which preloads the chunks
- * a lazy chunk imports and loads its style sheets; in the popup that helper
- * costs 0.7 kB (gzip) of what it loads to open, to preload chunks that are
- * loaded already, from the extension's own files. Our lazy chunks have no
- * style sheets of their own (entrypoints/popup/on-demand/adopt-style.ts); the build fails if
- * one ever has, rather than ship a part without its style.
+ * Build step (Node): keeps every dynamic `import()` in an extension page a
+ * plain `import()`. Vite would wrap each one in its preload helper, which
+ * preloads the chunks that a lazy chunk imports and loads the lazy chunk's
+ * style sheets. In the popup that helper adds 0.7 kB (gzip) to what it loads
+ * to open, only to preload chunks that are already loaded, from the
+ * extension's own files. Our lazy chunks have no style sheets of their own
+ * (entrypoints/popup/on-demand/adopt-style.ts); if one ever has, the build
+ * fails rather than ship a part without its style.
  */
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import type { Plugin } from 'vite';
@@ -13,7 +14,11 @@ import type { Plugin } from 'vite';
 /** The module Vite's import analysis adds for the helper (vite/dist/node, buildImportAnalysisPlugin). */
 export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';
 
-/** The helper without preloading: what `import()` does. Vite passes `__vite__mapDeps([…])` as the deps when there are any. */
+/**
+ * The helper without preloading: it only calls `import()`. When a chunk has
+ * dependencies, Vite passes `__vite__mapDeps([…])` as the second argument;
+ * generateBundle below stops the build then.
+ */
 export const PLAIN_PRELOAD_HELPER = 'export const __vitePreload = (load) => load();';
 
 export function plainDynamicImportsPlugin(): Plugin {

@@ -15,12 +15,13 @@
  * 148 on (the manifest's minimum_chrome_version).
  *
  * WXT's @wxt-dev/webextension-polyfill module (listed in wxt.config.ts)
- * aliases `wxt/browser` to the polyfill for every bundle; this module takes
- * the background's and the popup's bundles back to `@wxt-dev/browser`. WXT
- * builds the popup in a bundle of its own (the `entrypoints:grouped` hook in
- * wxt.config.ts); a bundle that mixed the popup with another page would have
- * to carry the polyfill for one or lose it for the other, so the build stops
- * then, as it does when the polyfill module's alias is missing.
+ * aliases `wxt/browser` to the polyfill for every bundle; this module points
+ * the background's and the popup's bundles back to `@wxt-dev/browser`. That
+ * needs the popup in a bundle of its own, which the `entrypoints:grouped`
+ * hook in wxt.config.ts arranges: a bundle that mixed the popup with another
+ * page would have to carry the polyfill for the popup, or leave it out for
+ * the other page. So the build stops if that ever happens, as it does when
+ * the polyfill module's alias is missing.
  */
 import type { InlineConfig } from 'vite';
 import type { Entrypoint } from 'wxt';
@@ -53,8 +54,9 @@ const WXT_BROWSER = 'wxt/browser';
 
 /**
  * Points `wxt/browser` at `api`'s module in a bundle's Vite config, in place of
- * the alias the polyfill module set. Refuses a config without that alias: then
- * the polyfill module is not listed and `wxt/browser` would be something else.
+ * the alias the polyfill module set. Throws when the config lacks that alias:
+ * it would mean the polyfill module is not listed, and `wxt/browser` would be
+ * something else.
  */
 export function aliasWxtBrowser(config: InlineConfig, api: BrowserApi): void {
   const alias = config.resolve?.alias ?? [];
@@ -74,7 +76,8 @@ export function aliasWxtBrowser(config: InlineConfig, api: BrowserApi): void {
 export default defineWxtModule({
   name: 'polyfill-scope',
   setup(wxt) {
-    // The dev server (`wxt`) serves every page from one server, with the polyfill module's alias: only built bundles are measured.
+    // Builds only. The dev server (`wxt`) serves every page from one server and keeps the polyfill module's alias
+    // for all of them; that is fine, since only built bundles have size budgets.
     wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
       aliasWxtBrowser(config, browserApiFor(entrypoints));
     });

@@ -1,7 +1,7 @@
 /**
- * Build step (Node): removes from third-party code the paths that turn strings
- * into code or HTML, which this extension never takes and which the stores'
- * linters report (web-ext lint: DANGEROUS_EVAL, UNSAFE_VAR_ASSIGNMENT).
+ * Build step (Node): removes from third-party code the code paths that turn
+ * strings into code or HTML. This extension never uses them, and the stores'
+ * linters report them (web-ext lint: DANGEROUS_EVAL, UNSAFE_VAR_ASSIGNMENT).
  *
  * - zod: the `new Function('')` probe (`allowsEval`) and the parser compiler
  *   (`Doc.compile`). entrypoints/background/zod-jitless.ts switches zod to `jitless`,
@@ -85,7 +85,7 @@ export function vendorHardeningPlugin(patches: readonly VendorPatch[] = VENDOR_P
 export default defineWxtModule({
   name: 'vendor-hardening',
   setup(wxt) {
-    // Every build and the dev server, for every entrypoint group.
+    // Applies to every build and to the dev server, for every entrypoint group.
     addViteConfig(wxt, () => ({ plugins: [vendorHardeningPlugin()] }));
   },
 });

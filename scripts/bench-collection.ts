@@ -2,15 +2,16 @@
  * `npm run bench:collection`: the storage budget of a big collection, in the
  * real extension (headless Chromium) against the local stand-in SociaVault.
  *
- * Pastes 1,000 profiles of 150 highlights each into the collection page,
+ * Pastes 1,000 profiles of 150 highlights each into the collection page and
  * runs them (two lookups at a time, through the lookup service and its cache,
- * as a user's run goes), then reports what is stored where — storage.local
+ * as a user's run goes). Then it reports what is stored where: storage.local
  * bytes against its quota, the cache against its own budget, the run record,
- * the answers in IndexedDB — and downloads the CSV and the JSON, timing each
- * and sampling the JavaScript heap of the page and of the worker while they
- * are made (garbage collected first; a peak still counts garbage not yet
- * collected, so it is an upper bound of what the export keeps). The baseline for the times is a 100-profile collection exported
- * in the same run: a ratio near 10 says the export grows linearly.
+ * and the answers in IndexedDB. Last, it downloads the CSV and the JSON,
+ * timing each and sampling the JavaScript heap of the page and of the worker
+ * while they are made. Garbage is collected first, but a peak still counts
+ * garbage not yet collected, so it is an upper bound of what the export
+ * keeps. The baseline for the times is a 100-profile collection exported in
+ * the same run: a ratio near 10 says the export grows linearly.
  *
  *   npm run bench:collection                     build, run, print
  *   npm run bench:collection -- --no-build       use the existing .output/chrome-mv3

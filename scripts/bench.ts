@@ -4,12 +4,12 @@
  * The floor (test/bench/floor) is the least code that does the product's job:
  * a content script that reports the path on every navigation, a worker that
  * keeps it in storage.session and answers a list from storage.local or one
- * fetch, and a popup that renders every row with plain DOM calls. Both run in
- * headless Chromium (one browser each, the runs of the two interleaved so that
- * the machine's load hits both alike) against the same local SociaVault and
- * Instagram (test/support). Every timing is read inside the browser (see
- * test/bench/probe.ts) and compared with the floor's from the same run: on a
- * shared machine absolute milliseconds swing, ratios much less.
+ * fetch, and a popup that renders every row with plain DOM calls. Product and
+ * floor run in headless Chromium, one browser each, against the same local
+ * SociaVault and Instagram (test/support); their runs take turns, so that the
+ * machine's load hits both alike. Every timing is read inside the browser
+ * (see test/bench/probe.ts) and compared with the floor's from the same run:
+ * on a shared machine absolute milliseconds swing, ratios much less.
  *
  *   npm run bench                     build, measure, print the table
  *   npm run bench -- --runs 11        runs per figure and subject (default 9)

@@ -1,20 +1,20 @@
 /**
  * The extension's words in the browser's language. The messages live in
  * `public/_locales/<lang>/messages.json` (English, `en`, is the default and
- * the reference every other catalog is checked against). This file is
- * browser-free: whoever shows text passes in the browser's
- * `i18n.getMessage`, and code that only decides *what* to say (in utils/ or
- * the background) returns `Text` — a message key and its substitutions,
- * plain data that may cross the message boundary — for the page showing it
- * to translate.
+ * the reference every other catalog is checked against). This file does not
+ * touch the browser: code that shows text passes in the browser's
+ * `i18n.getMessage`. Code that only decides *what* to say (in utils/ or the
+ * background) returns a `Text` instead: a message key and its substitutions.
+ * A `Text` is plain data, so it can travel in an extension message; the page
+ * that shows it translates it.
  *
- * Plurals: chrome.i18n has none, so a plural message has one entry per form,
- * `<key>_one`, `<key>_other`, …, named by the CLDR plural category
- * `Intl.PluralRules` picks for the catalog's language, plus `<key>_0` where a
- * language says an exact zero differently (like ICU's `=0`). Each catalog
- * names the forms it gives every plural message in its `pluralForms`
- * message, so no form is ever asked for that the catalog lacks (Firefox logs
- * every unknown message name).
+ * Plurals: chrome.i18n has none, so a plural message has one entry per form:
+ * `<key>_one`, `<key>_other`, …, named after the CLDR plural category that
+ * `Intl.PluralRules` picks for the catalog's language. A language that words
+ * an exact zero differently also has `<key>_0` (like ICU's `=0`). Each catalog
+ * lists in its `pluralForms` message the forms that every one of its plural
+ * messages has, and only those forms are ever asked for, because Firefox logs
+ * every message name it does not know.
  */
 import type english from '@/public/_locales/en/messages.json';
 
@@ -63,7 +63,7 @@ export interface Translate {
   readonly dir: 'ltr' | 'rtl';
 }
 
-/** First Strong Isolate … Pop Directional Isolate: a substitution keeps its own direction inside the sentence. */
+/** First Strong Isolate … Pop Directional Isolate: wrapped around a substitution, they keep its own direction inside the sentence. */
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -74,7 +74,7 @@ const PDI = '\u2069';
  */
 export function createTranslator(getMessage: GetMessage): Translate {
   let catalog: { lang: string; dir: 'ltr' | 'rtl'; forms: ReadonlySet<string>; rules: Intl.PluralRules } | null = null;
-  // Read on first use, not when the translator is made (the background makes its own as it loads).
+  // Read on first use, not when the translator is made: the background makes its translator while it loads.
   const grammar = () => {
     if (catalog) return catalog;
     const lang = catalogLanguage(getMessage);
@@ -138,9 +138,9 @@ export function pageDirection(getMessage: GetMessage): 'ltr' | 'rtl' {
 }
 
 /**
- * A translated sentence around one element (a link inside it): the text
- * before and after `slot`, which was passed as the substitution that stands
- * for the element.
+ * Splits a translated sentence around one element (such as a link inside it).
+ * `slot` is the placeholder text that was passed as the element's
+ * substitution; returns the text before it and the text after it.
  */
 export function splitAround(sentence: string, slot: string): [before: string, after: string] {
   const at = sentence.indexOf(slot);

@@ -1,6 +1,7 @@
 /**
- * Bounds that more than one part of the extension must agree on: the page
- * that offers a field says what the background that receives it enforces.
+ * Bounds that more than one part of the extension must agree on: what a
+ * page's field accepts is what the background enforces when the value
+ * reaches it.
  */
 
 /** Longest text the popup's lookup field accepts (a handle or a profile URL). */

@@ -1,8 +1,9 @@
 /**
  * Every message the extension's parts exchange: who sends it, what it carries
- * and what it answers, in one map. Types only (no zod), so the content script
- * that imports it stays small; the background checks incoming messages with
- * schemas of its own that are typed against this map.
+ * and what it answers, in one map. Mostly types and a few small functions,
+ * and no zod, so that the content script that imports this file stays small.
+ * The background checks incoming messages with schemas of its own, which are
+ * typed against this map.
  */
 import type { Balance } from './account/balance';
 import type { CollectionRun, CollectionView, Estimate } from './collections/run-record';
@@ -22,13 +23,13 @@ export type LookupResponse =
   | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { ok: false; handle: Handle; error: LookupError };
 
-/** What the background says travels as messages (utils/i18n.ts): the page that shows them translates them. */
+/** What the background says travels as `Text` (utils/i18n.ts); the page that shows it translates it. */
 export type SaveKeyResponse = { ok: true; warning: Text | null } | { ok: false; message: Text };
 
-/** The balance, and when SociaVault said it (epoch ms); or why it could not be had. */
+/** The balance, and when SociaVault gave it (epoch ms); or why it could not be obtained. */
 export type BalanceAnswer = { ok: true; balance: Balance; at: number } | { ok: false; error: LookupError };
 
-/** A change storage refused (full, or gone) says so instead of failing silently. */
+/** The answer when storage refused a change (it is full, or gone), so that the page says so instead of failing silently. */
 export type Refused = { ok: false; message: Text };
 
 export type RunAction = 'start' | 'pause' | 'resume' | 'cancel';
@@ -50,7 +51,8 @@ export interface Protocol {
   'profile-detected': { from: 'content'; request: { handle: Handle | null }; response: { ok: true } };
   /**
    * Popup → the content script of its tab: which profile does the page show
-   * right now? (No answer: not Instagram, or a tab opened before an install.)
+   * right now? No answer means the tab is not on Instagram, or was opened
+   * before the extension was installed.
    */
   'which-profile': { from: 'page'; request: Empty; response: { handle: Handle | null } };
   /** Whether a key is set, and the settings; never the key itself. */

@@ -15,7 +15,7 @@ export interface Settings {
   lowBalanceWarning: number;
 }
 
-/** The shape the settings item is stored in; bump it with a migration in the background's storage items. */
+/** The version of the stored settings' shape. Bump it together with a new migration in entrypoints/background/storage-items.ts. */
 export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -33,7 +33,7 @@ export function cacheEntryKey(handle: string): string {
 /** A collection's profiles and the state of its run, one key per collection (`storage.local`). */
 export const COLLECTION_PREFIX = 'collection:';
 
-/** `storage.session`: cleared when the browser closes, kept while the worker sleeps. */
+/** `storage.session`: cleared when the browser closes, kept when the background's worker is stopped. */
 export const SESSION_KEYS = {
   /** The profile each tab shows, by tab id. */
   tabProfiles: 'tabProfiles',

@@ -38,7 +38,7 @@ export default defineBackground({
         tabs,
         autoLookupsToday: autoLookup.today,
         onProfileDetected: (tabId, handle) => {
-          // The count when an answer is cached (free), nothing otherwise.
+          // The badge shows the count when an answer is cached (reading it is free), and nothing otherwise.
           void (handle ? lookup.peek(handle) : Promise.resolve(null)).then((list) =>
             tabs.showBadge(tabId, list ? list.highlights.length : null),
           );
@@ -47,16 +47,17 @@ export default defineBackground({
       }),
     });
 
-    // Every listener is registered synchronously, so a message that wakes a
+    // Every listener is registered synchronously, so that a message that wakes a
     // stopped worker finds it listening.
-    // A promise answers (a rejection rejects the sender's promise); undefined leaves the message unanswered.
+    // `route` returns a promise to answer (a rejected promise rejects the sender's),
+    // or undefined to leave the message unanswered.
     browser.runtime.onMessage.addListener(route);
 
     browser.tabs.onRemoved.addListener((tabId) => {
       void tabs.forget(tabId);
     });
 
-    // A run that a stopped worker left goes on: when this worker starts, and at each alarm.
+    // Runs that a stopped worker left unfinished go on: now, as this worker starts, and at each alarm.
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === RUN_ALARM) void collections.resumeAll();
     });
@@ -65,11 +66,13 @@ export default defineBackground({
     browser.contextMenus.onClicked.addListener((info) => {
       if (info.menuItemId === PROFILE_LINK_MENU_ID) void openPanelForLink(info.linkUrl).catch(() => undefined);
     });
-    // Menus outlive a stopped worker, not always a browser restart (Firefox): made on both.
+    // Menus survive a stopped worker but not always a browser restart (Firefox),
+    // so the menu is made when the browser starts as well as on install.
     browser.runtime.onStartup.addListener(createProfileLinkMenu);
 
     browser.runtime.onInstalled.addListener(({ reason }) => {
-      // First, before the menu: the test harness takes the menu as the sign that this listener has run.
+      // Before the menu: the onboarding e2e test (test/e2e/onboarding.test.ts) takes
+      // the menu as the sign that this listener has run.
       void welcomeAfterInstall({ reason }).catch(() => undefined);
       createProfileLinkMenu();
       // Answers cached by a version before the per-profile cache were paid for: keep them.

@@ -23,7 +23,7 @@ export const settingsItem = storage.defineItem<Settings>(`local:${LOCAL_KEYS.set
   migrations: { 2: migrateSettingsToV2, 3: migrateSettingsToV3, 4: migrateSettingsToV4 },
 });
 
-/** Which answers are cached in storage.local: `[handle, usedAt, bytes][]` (cache-store.ts). */
+/** Which answers are cached in storage.local: `[handle, usedAt, bytes][]` (cache/cache-store.ts). */
 export const cacheIndexItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.cacheIndex}`, { fallback: [] });
 
 /** One cached answer per key: in storage.local, or storage.session when the local quota refused it. */
@@ -51,9 +51,9 @@ export const tabProfilesItem = storage.defineItem<Record<string, unknown>>(`sess
 });
 
 /**
- * When each request still out was sent, `[handle, sentAt][]`. A worker stopped
- * mid-request leaves its entry behind, so the next one knows that request may
- * have cost a credit.
+ * When each request still waiting for its answer was sent, `[handle, sentAt][]`.
+ * A worker stopped mid-request leaves its entry behind, so the next worker
+ * knows that request may have cost a credit.
  */
 export const lookupsInFlightItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.lookupsInFlight}`, { fallback: [] });
 

@@ -28,7 +28,7 @@ export interface AppProps {
   now?: () => number;
 }
 
-/** While a run goes on the page asks how it stands this often (which also keeps the background awake). */
+/** While a run goes on, the page asks how it stands this often (which also keeps the background awake). */
 export const POLL_MS = 1000;
 /** A change in storage is followed after this long, so that a burst of changes makes one request. */
 const CHANGE_DELAY_MS = 300;
@@ -41,7 +41,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
   const selected = useRef(state.selected);
   selected.current = state.selected;
 
-  // One request at a time for the view; asks made meanwhile make one more afterwards.
+  // At most one refresh of the view at a time; any refreshes asked for meanwhile become one more afterwards.
   const refreshing = useRef(false);
   const again = useRef(false);
   const timer = useRef<number | null>(null);
@@ -91,7 +91,7 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
     return () => window.clearInterval(poll);
   }, [running, state.selected]);
 
-  /** Runs what the user asked for, one thing at a time; a background that does not answer is said so. */
+  /** Runs what the user asked for, one thing at a time; if the background does not answer, the page says so. */
   async function act(work: () => Promise<void>): Promise<void> {
     dispatch({ type: 'busy', busy: true });
     dispatch({ type: 'notice', notice: null });

@@ -32,7 +32,7 @@ export function estimateLine(t: Translate, estimate: Estimate, invalid: number):
   return t(plural('collectionEstimateLine', estimate.profiles, joinList(t, parts.map((part) => t(part)))));
 }
 
-/** What the balance says about the estimate; null when it cannot be had for a reason not worth saying. */
+/** What the balance says about the estimate: enough credits, too few, unknown, or why it cannot be known (no key, key rejected). */
 export function balanceLine(estimate: Estimate, balance: BalanceAnswer | null): Text | null {
   if (!balance) return text('collectionBalanceUnknown');
   if (!balance.ok) {

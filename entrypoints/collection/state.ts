@@ -25,7 +25,10 @@ export interface ShownEstimate {
   confirm: boolean;
 }
 
-/** The small form or question open above the table: a new name, a new one for this collection, or "really?". */
+/**
+ * The small form or question open above the table: `create` and `rename`
+ * ask for a name; `clear` and `delete` ask "really?".
+ */
 export type Panel = 'create' | 'rename' | 'clear' | 'delete' | null;
 
 export interface Notice {
@@ -45,7 +48,7 @@ export interface PageState {
   panel: Panel;
   /** Where the time-left measurement of the running stretch starts. */
   pace: PaceMark | null;
-  /** When the view on screen was had (epoch ms). */
+  /** When the view on screen was received (epoch ms). */
   seenAt: number;
   /** What the live region says now: phase changes, and progress every tenth. */
   announcement: Text | null;
@@ -112,7 +115,8 @@ function withView(state: PageState, view: CollectionView, at: number): PageState
     pace = sameCollection && state.pace?.startedAt === run.startedAt ? state.pace : { startedAt: run.startedAt, at, handled };
   }
 
-  // Announced: a phase the page sees change (not the one it finds on opening), and progress by tenths while running.
+  // What is announced: a change of phase the page sees happen (not the phase it finds on opening),
+  // and progress in tenths while running.
   let { announcement, announced } = state;
   const tenth = total > 0 ? Math.floor((handled * 10) / total) : 0;
   if (!sameCollection) {

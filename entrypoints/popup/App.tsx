@@ -82,11 +82,12 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
 
   const { view } = state;
   const explain = problems.use(view.state === 'error' || state.refreshProblem !== null)?.explainProblem ?? null;
-  // A failure is shown, and the popup settled, once its explanation has loaded (milliseconds, from the extension's files).
+  // A failure counts as shown, and the popup as settled, only once its explanation has loaded
+  // (milliseconds, from the extension's own files).
   const explaining = view.state === 'error' && !explain;
   const footer = balanceFooter.use(extras.balance?.ok === true);
-  // After each settled view (and so after each paid answer): the balance, which the
-  // background asks SociaVault for at most once a minute, and the collection's size.
+  // After each settled view (so also after each paid answer), ask for the balance (the
+  // background asks SociaVault at most once a minute) and the default collection's size.
   const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
   useEffect(() => {
     if (view.state === 'starting' || view.state === 'loading') return;
@@ -224,7 +225,7 @@ function PopupBody({ state, form, collection, dispatch, openOptions, explain, t 
         />
       );
     case 'error':
-      // For the milliseconds its explanation takes to load; data-state says loading meanwhile.
+      // Nothing for the milliseconds its explanation takes to load; data-state says "loading" meanwhile.
       if (!explain) return null;
       return (
         <ErrorPanel

@@ -22,8 +22,9 @@ if (root) {
     readStatus,
     readCachedAnswer,
   };
-  // What opening reads (the tab's profile, storage) is asked for now, so that
-  // it travels while Preact renders and before the first effects run, after a paint.
+  // Start what opening the popup reads (the tab's profile, storage) now, before
+  // rendering: the reads then run while Preact renders, instead of waiting for
+  // the first effects, which run only after a paint.
   let early: Promise<StartReads> | null = readStart(deps);
   early.catch(() => undefined); // handled by the start task that takes it
   const earlyStart = () => {

@@ -1,8 +1,9 @@
 /**
  * The popup as a pure state machine: `popupReducer(state, event)` is the only
- * place its state changes. The view renders a state and sends events; the
- * work a state asks for (`state.task`) is done by the App, whose answers come
- * back as events naming the task they answer, so a stale answer is ignored.
+ * place its state changes. The view renders a state and sends events. The App
+ * does the work a state asks for (`state.task`); the outcome comes back as an
+ * event that names the task it answers, so that an outcome for an older task
+ * is ignored.
  */
 import { errorAction, invalidHandleDetail } from '@/utils/errors/error-action';
 import type { HighlightList } from '@/utils/highlights/highlight';
@@ -20,7 +21,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 export type Problem = LookupError | { kind: 'extension'; message: string; duringLookup: boolean };
 
 export type View =
-  /** Asking the background about the tab. */
+  /** Reading, without the background, which profile the tab shows and what storage holds. */
   | { state: 'starting' }
   | { state: 'no-key'; handle: Handle | null }
   /** `pageSeen` false: no content script answered in that tab. */
@@ -82,7 +83,7 @@ export type PopupEvent =
     }
   | { type: 'lookup-answered'; taskId: number; response: LookupResponse }
   | { type: 'room-made'; taskId: number; cleared: number; keptIn: KeptIn | null }
-  /** The background did not answer (a start or a lookup). */
+  /** A task's work failed: the background did not answer (a lookup, making room), or the reads at start failed. */
   | { type: 'task-failed'; taskId: number; message: string }
   | { type: 'form-input'; value: string }
   | { type: 'form-submitted' }
@@ -157,7 +158,8 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
       return { ...state, form: { ...state.form, open: false } };
 
     case 'retry':
-      // After an interruption the user has been told a request may have cost a credit, and asks again.
+      // After an interruption the user has been told a request may have cost a credit;
+      // Try again is their go-ahead to send it once more (`resend`).
       return state.lastHandle
         ? startLookup(state, state.lastHandle, false, 'retry', wasInterrupted(state.view))
         : startOver(state);
@@ -173,7 +175,7 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
   }
 }
 
-/** A lookup or the start is under way. */
+/** A task is under way: the start, a lookup, or making room. */
 export function isBusy(state: PopupState): boolean {
   return state.task !== null;
 }
@@ -247,6 +249,6 @@ function lookupAnswered(state: PopupState, origin: LookupOrigin, response: Looku
   if (error.kind === 'no-key') return { ...state, view: { state: 'no-key', handle } };
   const failed: PopupState = { ...state, view: { state: 'error', handle, problem: error } };
   if (errorAction(error) !== 'edit-handle') return failed;
-  // A handle SociaVault does not know: offer the form with it, to correct.
+  // The handle needs correcting (SociaVault does not know it, or refused it): open the form with it.
   return { ...failed, form: { ...state.form, open: true, value: state.form.value || handle } };
 }

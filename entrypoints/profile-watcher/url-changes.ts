@@ -8,9 +8,9 @@ interface NavigationLike extends EventTarget {
 /**
  * Calls `listener` after every same-document URL change (pushState,
  * replaceState, back and forward). The Navigation API tells at once; without
- * it the URL is compared a few times a second. Both listen in the content
- * script's own world: the page can neither see these listeners nor stop them,
- * since they are added before any page script runs.
+ * it the URL is compared a few times a second. Both ways run in the content
+ * script's own world, and start before any page script runs, so the page can
+ * neither see them nor stop them.
  */
 export function onUrlChange(listener: (url: string) => void): () => void {
   const navigation = (globalThis as { navigation?: NavigationLike }).navigation;

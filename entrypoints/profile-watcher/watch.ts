@@ -5,7 +5,7 @@ export interface ProfileWatchDeps {
   currentUrl: () => string;
   /** Tells the background; rejects when the background could not be reached. */
   report: (handle: Handle | null) => Promise<unknown>;
-  /** False once this extension was updated, reloaded or removed: this copy then retires. */
+  /** False once this extension was updated, reloaded or removed: this copy of the script then stops. */
   isAlive: () => boolean;
   /** Calls `listener` with the new URL after every in-page navigation; returns how to stop. */
   onUrlChange: (listener: (url: string) => void) => () => void;
@@ -32,7 +32,7 @@ export function watchProfile({ currentUrl, report, isAlive, onUrlChange }: Profi
     if (handle === reported) return;
     reported = handle;
     report(handle).catch(() => {
-      // The background was restarting, or this copy was just retired: try again on the next change.
+      // The background was restarting, or this copy of the script has just been cut off: try again on the next change.
       if (reported === handle) reported = undefined;
       if (!isAlive()) stop();
     });

@@ -10,6 +10,6 @@ export interface Balance {
   subscriptionId: string | null;
 }
 
-/** The balance is asked for at most this often: the endpoint is free, but not ours to hammer. */
+/** The balance is asked for at most this often: the endpoint is free, but we should not flood it with requests. */
 export const BALANCE_MAX_AGE_MS = 60_000;
 

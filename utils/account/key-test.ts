@@ -83,9 +83,9 @@ export function keyTestOutcome(answer: KeyTestAnswer): KeyTestOutcome {
 }
 
 /**
- * The result to show beside the key field: only one for the key the field
- * shows now (`key` is the trimmed key it was for). A result for a key typed
- * over since is not this key's.
+ * The result to show beside the key field, or null. A result (`key`: the
+ * trimmed key it was for) is shown only while the field still holds that
+ * key; once another key is typed over it, the result no longer applies.
  */
 export function shownKeyTest<R extends { key: string }>(result: R | null, field: string): R | null {
   return result !== null && result.key === field.trim() ? result : null;

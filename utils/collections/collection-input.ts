@@ -7,7 +7,7 @@
  */
 import { parseHandleInput, RESERVED_ROUTES, type Handle } from '../profile-url';
 
-/** Entries read from one paste; the rest are refused as over the limit. */
+/** At most this many entries are read from one paste; the rest are refused as over the limit. */
 export const MAX_PASTED_ENTRIES = 1000;
 
 export type RefusalReason =
@@ -36,7 +36,7 @@ export interface ParsedPaste {
   refused: Array<PastedEntry & { reason: RefusalReason }>;
 }
 
-/** Commas, spaces and line breaks separate entries; a URL never contains them. */
+/** Commas, semicolons, spaces and line breaks separate entries; a URL never contains them. */
 function entriesOf(text: string): PastedEntry[] {
   const entries: PastedEntry[] = [];
   text.split(/\r\n|\r|\n/).forEach((lineText, index) => {

@@ -36,7 +36,10 @@ export interface CollectionRun {
   spent: number;
   /** Why the run stopped by itself. */
   stopReason: LookupErrorKind | null;
-  /** Epoch ms the current stretch of running began, and how much was done before it, for "time left". */
+  /**
+   * Epoch ms when the current stretch of running began (null while not
+   * running). The page measures its pace for "time left" from there.
+   */
   startedAt: number | null;
 }
 
@@ -51,11 +54,11 @@ export interface CollectionView {
   id: string;
   name: string | null;
   run: CollectionRun;
-  /** Handles not done whose answer is in the cache now: a run takes them for free. */
+  /** Profiles not yet under way whose answer is in the cache now: a run takes them for free. */
   cached: string[];
 }
 
-/** Lookups at once: fast enough, gentle on the API and on the machine. */
+/** How many lookups a run has going at once: fast enough, yet gentle on the API and on the machine. */
 export const RUN_CONCURRENCY = 2;
 
 /** Errors after which going on would only fail again or cost more than the user meant: the run stops. */

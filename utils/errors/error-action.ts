@@ -2,10 +2,11 @@ import { text, type Text } from '../i18n';
 import type { LookupError } from './lookup-error';
 
 /**
- * What the popup needs to know about a failure before it explains it: the
- * next step it offers (its reducer opens the form for a handle to correct),
- * and the note under a mistyped handle. The full explanations
- * (error-explanation.ts) are loaded only when there is a failure to show.
+ * What the popup needs to know about a failure before the full explanation
+ * has loaded: the next step it offers (for `edit-handle`, its reducer opens
+ * the form so that the handle can be corrected) and the note under a
+ * mistyped handle. The full explanations (error-explanation.ts) are loaded
+ * only when there is a failure to show.
  */
 
 /** What the popup offers as the next step after a failed lookup. */

@@ -21,7 +21,7 @@ function waitTime(seconds: number): Text {
   return s < 120 ? text('durationSeconds', s) : text('durationMinutes', Math.ceil(s / 60));
 }
 
-/** Sentence ending with a full stop, from an outside message. */
+/** An outside message on one line, ending with a full stop. */
 function sentence(quoted: string): string {
   const clipped = clip(quoted);
   return /[.!?…]$/.test(clipped) ? clipped : `${clipped}.`;
@@ -100,7 +100,7 @@ function explainWords(error: LookupError, handle: string | null): Omit<ErrorExpl
     case 'interrupted':
       return {
         title: handle ? text('errInterruptedTitle', handle) : text('errInterruptedTitleNoHandle'),
-        // The button that asks once more, by its own label.
+        // Names the "Try again" button by its translated label.
         detail: text('errInterruptedDetail', text('tryAgain')),
       };
 

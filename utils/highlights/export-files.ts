@@ -56,15 +56,15 @@ function jsonEntry(list: HighlightList): string {
 export interface ExportWriter {
   /** Chunks for the next profiles, in order; call it once per page of answers. */
   add(lists: Iterable<HighlightList>): string[];
-  /** The last chunk (the header too, when nothing was added); the writer is done after it. */
+  /** The closing chunks (with the header, when nothing was added); call it once, last. */
   end(): string[];
 }
 
 /**
- * A file written a page of profiles at a time, for a collection whose answers
- * come from the background in pages: the chunks of all pages together are
- * exactly `csvChunks`/`jsonChunks` of all the profiles, and no page has to
- * stay in memory once its chunks are made.
+ * Writes a file one page of profiles at a time, for a collection whose
+ * answers come from the background in pages. The chunks of all the pages,
+ * put together, are exactly what `csvChunks`/`jsonChunks` make of all the
+ * profiles at once, and no page has to stay in memory once its chunks are made.
  */
 export function createExportWriter(format: FileFormat): ExportWriter {
   let started = false;

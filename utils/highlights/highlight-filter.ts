@@ -3,7 +3,7 @@ import type { Highlight } from './highlight';
 /** Lists longer than this offer a filter. */
 export const FILTER_FROM = 12;
 
-/** Case and accents aside, as a person filtering expects ("ecole" finds "École"). */
+/** Ignores case and accents, as a person filtering expects ("ecole" finds "École"). */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLocaleLowerCase();
 }

@@ -60,7 +60,7 @@ export function createBalanceService(options: BalanceServiceOptions = {}) {
       try {
         await balancesItem.setValue(change(await entries()).slice(-REMEMBERED_KEYS));
       } catch {
-        // Not remembered: the next ask, a minute on at the soonest, asks again.
+        // Not remembered: the next ask sends a request again.
       }
     });
   }
@@ -81,7 +81,7 @@ export function createBalanceService(options: BalanceServiceOptions = {}) {
     return request;
   }
 
-  /** Adjusts the saved key's known balance: `spent` by a paid answer, or as an out-of-credits answer said. */
+  /** Adjusts the remembered balance of the saved key, after a paid answer (`spent`) or an out-of-credits answer (`available`). */
   async function correct(adjust: (balance: Balance) => Balance): Promise<void> {
     const apiKey = await apiKeyItem.getValue();
     if (typeof apiKey !== 'string' || !apiKey) return;

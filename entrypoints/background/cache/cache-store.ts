@@ -33,7 +33,7 @@ function isIndexValue(value: unknown): value is IndexValue {
   );
 }
 
-/** The index as stored, `[handle, usedAt, bytes][]`, read as a Map (see handle-pairs.ts). */
+/** The index as stored, `[handle, usedAt, bytes][]`, read as a Map (see ../stored-handle-map.ts). */
 function readIndex(stored: unknown): Map<Handle, IndexEntry> {
   const pairs = Array.isArray(stored)
     ? stored.map((row) => (Array.isArray(row) ? [row[0], [row[1], row[2]]] : row))
@@ -53,7 +53,7 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
   const write = createSerialQueue();
   const inMemory = new Map<Handle, HighlightList>();
 
-  /** A change that storage may refuse (quota, storage gone): false then, never a throw. */
+  /** Runs a change that storage may refuse (quota, storage gone): resolves false then, and never throws. */
   async function attempt(change: () => Promise<unknown>): Promise<boolean> {
     try {
       await change();
@@ -97,7 +97,7 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
   }
 
   return {
-    /** A fresh answer, or null. `touch`: it is being used, so it is evicted last. */
+    /** A fresh answer, or null. `touch`: mark it as just used, so that it is evicted last. */
     async fresh(handle: Handle, { touch: used }: { touch: boolean }): Promise<CachedAnswer | null> {
       const keys = cacheEntryKeys(handle);
       const [local, session, settings] = await attemptRead(() =>
@@ -137,8 +137,8 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
     /** Keeps a paid answer: in the cache if storage.local takes it, else for the session, else in memory. */
     async store(list: HighlightList): Promise<KeptIn> {
       const sessionKey = cacheEntryKeys(list.handle).session;
-      // An older copy kept for the session (when the cache was full) goes
-      // either way: removed while the cache is written, rather than after.
+      // An older copy kept for the session (when the cache was full) is removed
+      // whatever happens next; do it in parallel with the cache write, not after.
       const droppedSessionCopy = attempt(() => storage.removeItem(sessionKey));
       const kept = await storeLocally(list);
       await droppedSessionCopy;
@@ -227,7 +227,7 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
   };
 }
 
-/** A read that storage may fail: null then, as if nothing were there. */
+/** Runs a read that storage may fail: resolves null then, as if nothing were there. */
 async function attemptRead<T>(read: () => Promise<T>): Promise<T | null> {
   try {
     return await read();

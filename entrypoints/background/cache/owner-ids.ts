@@ -4,7 +4,10 @@ import { readHandlePairs, toHandlePairs } from '../stored-handle-map';
 import { createSerialQueue } from '../serial-queue';
 import { ownerIdsItem } from '../storage-items';
 
-/** Owner ids outlive cached answers, but not forever: a few kB at most. */
+/**
+ * Owner ids outlive cached answers, but not forever: 2,000 pairs take about
+ * 60 kB (126 kB if every handle and id were as long as they can be).
+ */
 export const MAX_OWNER_IDS = 2000;
 
 /** Adds one mapping, newest last, dropping the oldest beyond the bound. */
@@ -23,13 +26,13 @@ export function rememberOwnerId(ids: ReadonlyMap<Handle, string>, handle: Handle
 export function createOwnerIds() {
   const write = createSerialQueue();
   const read = async () => readHandlePairs(await ownerIdsItem.getValue(), isOwnerId);
-  /** A remembered id only saves time: a write that storage refuses is let go. */
+  /** A remembered id only saves time, so a write that storage refuses is simply dropped. */
   const change = (edit: (ids: Map<Handle, string>) => Map<Handle, string>) =>
     write(async () => {
       try {
         await ownerIdsItem.setValue(toHandlePairs(edit(await read())));
       } catch {
-        // Asked by handle next time.
+        // Not remembered: the next lookup asks by handle.
       }
     });
 

@@ -72,21 +72,22 @@ export interface CollectionsDeps {
 }
 
 /**
- * Named collections of profiles and their runs. Every change to a run goes
- * through runReducer and is stored before anything is sent, so a closed page,
- * a stopped worker or a browser restart loses nothing: `resumeAll` goes on
- * where a run stopped, and the lookup service will not pay twice for a
- * profile it has (or one whose request may already have been paid).
+ * Named collections of profiles and their runs. Run events go through
+ * runReducer, and every change to a run is stored before any lookup is sent,
+ * so a closed page, a stopped worker or a browser restart loses nothing:
+ * `resumeAll` goes on where a run stopped, and the lookup service does not
+ * pay twice for a profile whose answer it has (or whose request may already
+ * have been paid).
  */
 export function createCollections({ lookup, results, now = Date.now, onActivity }: CollectionsDeps) {
   const serial = createSerialQueue();
   /** Runs this worker is driving; a run marked running but not here was left by a stopped worker. */
   const driving = new Set<string>();
   /**
-   * Profiles whose last lookup was interrupted (it may have been paid) and
-   * that the user sent again with Start, which they confirmed with its
-   * estimate: the lookup service asks for these once more instead of
-   * reporting the interruption again.
+   * Profiles whose last lookup was interrupted (it may have been paid for)
+   * and that the user has sent again with Start, after confirming its
+   * estimate. For these, the lookup service sends the request once more
+   * instead of reporting the interruption again.
    */
   const resendOnce = new Map<string, Set<Handle>>();
 
@@ -94,7 +95,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
   const load = async (id: string) => readRun(await storage.getItem(runKey(id)));
   const save = (id: string, run: CollectionRun) => storage.setItem(runKey(id), run);
 
-  /** Applies events to a stored run, one change at a time. */
+  /** Applies `change` to a stored run and stores the result; changes run one at a time. */
   function update(id: string, change: (run: CollectionRun) => CollectionRun): Promise<CollectionRun> {
     return serial(async () => {
       const next = change(await load(id));
@@ -110,7 +111,10 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
     onActivity?.(runs.some((run) => run.phase === 'running'));
   }
 
-  /** Starts what the run says to start (chosen and marked in one step), and goes on as each answer comes back. */
+  /**
+   * Starts the lookups the run says to start; choosing them and marking them
+   * running is one stored change. Each answer calls pump again.
+   */
   async function pump(id: string): Promise<void> {
     driving.add(id);
     let started: Handle[] = [];
@@ -127,10 +131,10 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
   }
 
   /**
-   * Settles every queued profile whose answer is in the cache now, for free,
-   * before anything is sent: the cache keeps a few hundred answers and a
-   * collection up to a thousand, so the run's paid lookups would otherwise
-   * push out answers that the estimate counted as free, and pay for them.
+   * Marks done, for free, every queued profile whose answer is in the cache
+   * now, before anything is sent. The cache keeps a few hundred answers and a
+   * collection up to a thousand, so otherwise the run's paid lookups could
+   * push out answers that the estimate counted as free, and then pay for them.
    */
   async function takeCached(id: string): Promise<void> {
     const queued = (await load(id)).items.filter((item) => item.status === 'queued').map((item) => item.handle);
@@ -255,7 +259,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
         await takeCached(id);
         await pump(id);
       }
-      // Started or not, the alarm that resumes a run after a stopped worker follows.
+      // Whatever the action, bring the alarm that resumes runs after a stopped worker up to date.
       void reportActivity();
       return view(id, name);
     },

@@ -5,7 +5,7 @@ export const RUN_ALARM = 'collection-run';
 /**
  * Keeps a collection run going while the browser may stop the worker: an
  * alarm every half minute wakes a stopped worker, which then goes on where
- * the run stopped. It is there only while a run is.
+ * the run stopped. The alarm exists only while a run is going on.
  */
 export function keepRunsGoing(running: boolean): void {
   if (running) void browser.alarms.create(RUN_ALARM, { periodInMinutes: 0.5 });

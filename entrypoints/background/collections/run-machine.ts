@@ -65,7 +65,7 @@ export function runReducer(run: CollectionRun, event: RunEvent): CollectionRun {
     case 'item-failed': {
       const failed = withItem(run, event.handle, (item) => ({ ...item, status: 'failed', error: event.error }));
       if (!STOPPING_ERRORS.has(event.error) || run.phase !== 'running') return settle(failed);
-      // Stop by itself: keep what is done, put the queue back for a later resume.
+      // The run stops by itself: keep what is done, and put the queue back for a later resume.
       const items = failed.items.map((item): RunItem => (item.status === 'queued' ? { ...item, status: 'new' } : item));
       return { ...failed, items, phase: 'stopped', stopReason: event.error, startedAt: null };
     }

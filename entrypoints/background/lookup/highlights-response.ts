@@ -1,7 +1,7 @@
 import { z } from '../zod-jitless';
 import type { Highlight } from '@/utils/highlights/highlight';
 
-/** An id as the API may send it: a decimal string, or (never rounded, see exact-json) a number. */
+/** An id as the API may send it: a string (digits, or the few other characters ids carry), or a number, which exact-json.ts keeps from being rounded. */
 const idSchema = z.union([
   z.string().check(z.regex(/^[0-9A-Za-z_:-]{1,64}$/)),
   z.pipe(z.int().check(z.nonnegative()), z.transform(String)),

@@ -7,11 +7,12 @@ import { lookupsInFlightItem } from '../storage-items';
 export const INTERRUPTED_MEMORY_MS = 30 * 60_000;
 
 /**
- * Which requests to SociaVault are out, kept in storage.session. The worker
- * can be stopped at any moment (an update, a crash, the browser reclaiming
- * it); the entry it leaves behind tells the next worker that a request for
- * that handle left and its answer was lost, so nobody claims it cost nothing
- * and nothing is sent again without the user asking.
+ * Which requests to SociaVault were sent and not yet answered, kept in
+ * storage.session. The worker can be stopped at any moment (an update, a
+ * crash, the browser reclaiming it). The entry it leaves behind tells the
+ * next worker that a request for that handle was sent and its answer lost.
+ * So the extension never claims that lookup cost nothing, and sends nothing
+ * again until the user asks.
  */
 export function createInFlightRecord(now: () => number) {
   const write = createSerialQueue();

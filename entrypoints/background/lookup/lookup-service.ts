@@ -57,9 +57,9 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const readCredentials = (handle: Handle) => Promise.all([apiKeyItem.getValue(), ownerIds.get(handle)]);
 
   /**
-   * One request and what it leaves: the answer kept, the record closed.
-   * Storage round trips add up on the way to the network and back, so what
-   * does not depend on another read or write goes in parallel with it.
+   * One request, then what follows it: the answer kept, the in-flight record
+   * closed. Storage round trips before and after the request add up, so every
+   * read or write that does not depend on another runs in parallel with it.
    */
   async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>): Promise<LookupResponse> {
     const [apiKey, knownOwnerId] = await credentials;
@@ -92,8 +92,8 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
       const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
       const learnsOwner = ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle);
-      // Kept, the request's record closed and the owner id remembered: three
-      // independent writes, done together.
+      // Three independent writes, done in parallel: keep the answer, close the
+      // request's record, remember the owner id.
       const [keptIn] = await Promise.all([
         cache.store(list),
         endRecord(),
@@ -113,11 +113,11 @@ export function createLookupService(options: LookupServiceOptions = {}) {
      * answered is reported rather than sent again, unless `resend` or `refresh`.
      */
     async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
-      // Every read a lookup may need, at once: whether a lost request is on
-      // record and what a request needs matter only when nothing is cached,
-      // but reading them costs no credit, and saves a wait when they do.
+      // Start every read a lookup may need at once. Whether a lost request is
+      // on record, and what a request needs, matter only when nothing is
+      // cached; but reading them costs no credit, and saves a wait when they do.
       const credentials = readCredentials(handle);
-      credentials.catch(() => undefined); // read again by the request, if one is sent
+      credentials.catch(() => undefined); // a failure surfaces in the request that awaits it, if one is sent
       const [cached, startedAt] = await Promise.all([
         refresh ? null : cache.fresh(handle, { touch: true }),
         refresh || resend ? null : record.interrupted(handle),

@@ -1,6 +1,6 @@
 import type { LookupError } from '@/utils/errors/lookup-error';
 
-/** Requests after the first, at most. */
+/** At most this many requests after the first. */
 export const MAX_RETRIES = 2;
 /** A Retry-After longer than this is left to the user rather than waited out in a popup. */
 export const MAX_RETRY_AFTER_SECONDS = 10;
@@ -9,13 +9,13 @@ const BASE_DELAY_MS = 800;
 /**
  * How long to wait before asking again, or null to stop. Only answers that
  * cannot have been charged are retried: 429 (the server asks for it) and
- * 502/503/504 (a proxy answered, not the API). A timeout may have been billed
- * and any other error will not change by asking again, so those never are.
+ * 502/503/504 (a proxy answered, not the API). Nothing else is retried: a
+ * timeout may have been billed, and any other error would only come back.
  */
 export function retryDelayMs(error: LookupError, retriesSoFar: number, random: () => number = Math.random): number | null {
   if (retriesSoFar >= MAX_RETRIES) return null;
   const backoff = BASE_DELAY_MS * 2 ** retriesSoFar;
-  // Full jitter in [backoff/2, backoff): many clients retrying do not line up.
+  // A random delay in [backoff/2, backoff), so that many clients retrying do not line up.
   const jittered = Math.floor(backoff / 2 + (random() * backoff) / 2);
   if (error.kind === 'rate-limited') {
     const asked = error.retryAfterSeconds;

@@ -21,7 +21,7 @@ export interface HandlerDeps {
   onProfileDetected?: (tabId: number, handle: Handle | null) => void;
 }
 
-/** Names the options page's "Clear cached answers" button by its own label. */
+/** What to say when storage refuses a change; it names the options page's "Clear cached answers" button by its translated label. */
 const STORAGE_REFUSED = text('storageRefused', text('clearCache'));
 
 /** Whether storage took a change. */
@@ -64,7 +64,7 @@ export function createHandlers({ lookup, collections, balance, tabs, autoLookups
         const checked = validateApiKey(apiKey);
         if (!checked.ok) return { ok: false, message: checked.message };
         if (!(await saved(() => apiKeyItem.setValue(checked.key)))) return { ok: false, message: STORAGE_REFUSED };
-        // An answer cached before may carry this text; it must never be shown.
+        // An answer cached earlier may contain the key's text; the key must never be shown.
         await lookup.forgetAnswersContaining(checked.key);
         return { ok: true, warning: checked.warning };
       },

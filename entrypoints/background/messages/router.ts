@@ -24,8 +24,10 @@ export interface RouterDeps {
 /**
  * The background's one message entry point. It checks who sent a message,
  * then its shape against the schemas that sender may use, and only then hands
- * it to its handler. Anything else is dropped without an answer, so a prober
- * learns nothing; both checks are synchronous for that reason.
+ * it to its handler. Anything else is dropped without an answer, so that a
+ * prober learns nothing. Both checks are synchronous for that reason: for a
+ * dropped message the listener returns undefined, not a promise, and so sends
+ * no answer at all.
  */
 export function createRouter({ ownId, ownOrigin, handlers }: RouterDeps) {
   return function route(message: unknown, sender: SenderInfo): Promise<unknown> | undefined {

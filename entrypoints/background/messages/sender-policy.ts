@@ -1,6 +1,7 @@
 /**
- * Who may send what. Checked before any message is parsed: a message from
- * anyone else is dropped unread.
+ * Who sent a message: our content script, one of our pages, or the options
+ * page. Checked before any message is parsed; a message from anyone else is
+ * dropped unread.
  */
 
 /** The parts of `runtime.MessageSender` the checks read (Chrome and Firefox alike). */
@@ -43,9 +44,9 @@ export function isOwnContentScript(sender: SenderInfo, ownId: string): boolean {
 }
 
 /**
- * One of this extension's own pages (popup, options). `ownOrigin` is
- * `chrome-extension://<id>` (or `moz-extension://<uuid>`); a content script,
- * whatever it claims, has the web page's URL and fails this.
+ * One of this extension's own pages (popup, options, collection).
+ * `ownOrigin` is `chrome-extension://<id>` (or `moz-extension://<uuid>`); a
+ * content script, whatever it claims, has the web page's URL and fails this.
  */
 export function isOwnExtensionPage(sender: SenderInfo, ownId: string, ownOrigin: string): boolean {
   return (

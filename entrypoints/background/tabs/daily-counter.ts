@@ -39,7 +39,7 @@ export function createDailyCounter(now: () => number = Date.now) {
           await autoLookupDayItem.setValue({ day, count: count + 1 });
           return true;
         } catch {
-          // Uncounted means unbounded: no lookup without its count.
+          // A lookup that is not counted would escape the cap, so none runs without its count.
           return false;
         }
       });

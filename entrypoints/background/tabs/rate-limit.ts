@@ -46,7 +46,7 @@ export function createRateLimiter({
         try {
           await store.setValue([...recent, t]);
         } catch {
-          // Uncounted means unbounded: no event without its count.
+          // An event that is not counted would escape the limit, so none goes ahead without its count.
           return false;
         }
         return true;

@@ -22,7 +22,7 @@ interface Props {
   /** Entries the last paste refused: the estimate counts them as invalid (not sent). */
   invalid: number;
   pace: PaceMark | null;
-  /** When the run on screen was had (epoch ms). */
+  /** When the run on screen was received (epoch ms). */
   seenAt: number;
   busy: boolean;
   onEstimate: (confirm: boolean) => void;
@@ -41,8 +41,9 @@ const PHASE_TEXT: Record<Exclude<RunPhase, 'stopped'>, MessageKey> = {
 };
 
 /**
- * The run: what it would cost (Estimate; Start asks for confirmation with
- * it, and nothing is sent before), how far it is, and its controls.
+ * The run: what it would cost (Estimate; Start shows the estimate and asks
+ * for confirmation, and nothing is sent before that), how far it has got,
+ * and its controls.
  */
 export function RunProgress({ run, estimate, invalid, pace, seenAt, busy, onEstimate, onCloseEstimate, onControl, onOpenOptions, t }: Props) {
   const { phase } = run;
@@ -187,7 +188,7 @@ function Confirm({ shown, invalid, busy, onConfirm, onCancel, onOpenOptions, t }
   const cancel = useRef<HTMLButtonElement>(null);
   const blocked = blocksStart(shown.balance);
   const nothing = shown.estimate.profiles === shown.estimate.done;
-  // Once, as soon as the button can take it (it waits while the estimate's request finishes).
+  // Focus once, as soon as the button can take it: it is disabled until the estimate's request finishes.
   const focused = useRef(false);
   useLayoutEffect(() => {
     if (focused.current || busy) return;

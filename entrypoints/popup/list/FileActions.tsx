@@ -4,7 +4,11 @@ import type { Translate } from '@/utils/i18n';
 import { DownloadIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
 
-/** The file formats and the saving, loaded on the first click (the user's gesture lasts seconds, the load milliseconds). */
+/**
+ * The file formats and the saving, loaded on the first click. The download
+ * still follows from the click: a click's user activation lasts seconds, and
+ * the load takes milliseconds.
+ */
 const saving = lazyModule(() => import('../on-demand/save-list'));
 
 interface Props {

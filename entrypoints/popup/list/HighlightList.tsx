@@ -17,10 +17,10 @@ const PAGE_ROWS = 8;
 
 /**
  * Rows whose covers are shown from the start. Further down, a row gets its
- * cover once the list is scrolled to within this many rows of it: a cover
+ * cover once the list is scrolled to within this many rows of it. A cover
  * (an <img>, lazily loaded) costs the popup far more than the rest of its
- * row, in the rendering and in every frame after, so thousands of them far
- * below would make every step long.
+ * row, when it is rendered and in every frame after; thousands of them far
+ * below the visible part would make every rendering step long.
  */
 export const COVERS_AHEAD = 40;
 /** A row's height in the list (.row in popup.css) until one has been measured. */
@@ -51,13 +51,15 @@ const initialState = (highlights: readonly Highlight[]): State => ({
 });
 
 /**
- * The highlight rows. A long list is rendered in steps: what is visible first,
- * the rest in idle moments, each step as many rows as the last step's time
- * says fit in a short task (row-steps.ts), so that no single task blocks the
- * popup on a fast machine or a loaded one; every row
- * ends up in the page, for find-in-page and the keyboard, and screen readers
- * hear the full count from the start (aria-setsize). Re-renders only when its
- * own props change, not for a copy notice or a Refresh button's state.
+ * The highlight rows. A long list is rendered in steps: the visible rows
+ * first, the rest in idle moments. Each step adds as many rows as fit in a
+ * short task, judged by how long the last step took (row-steps.ts), so that
+ * no single task blocks the popup, on a fast machine or a loaded one. Every
+ * row ends up in the page, for find-in-page and the keyboard, and screen
+ * readers hear the full count from the start (aria-setsize). Each step's
+ * rows form one chunk (RowChunk below) that renders once. The list re-renders
+ * only when its own props change, not for a copy notice or the Refresh
+ * button's state.
  *
  * The list is one tab stop (roving focus): Tab reaches the row in focus,
  * arrow keys, Page Up/Down, Home and End move, Enter copies the row's ID,
@@ -68,7 +70,10 @@ export class HighlightList extends Component<Props, State> {
   private cancel: (() => void) | null = null;
   private scrollFrame = 0;
   private list = createRef<HTMLUListElement>();
-  /** When the step being built began (0: none is), and its rows. The first step begins with this list. */
+  /**
+   * When the step being built began (0 while none is), and how many rows it
+   * adds. The first step begins when this component is created.
+   */
   private stepAt = performance.now();
   private stepRows = this.state.stepEnds[0]!;
   /** Rows for the next step, from how long the last one took. */
@@ -185,7 +190,7 @@ export class HighlightList extends Component<Props, State> {
     for (const end of stepEnds) {
       const to = Math.min(shown, end);
       if (to <= from) break;
-      // Clamped to the run, so that a run wholly above or below the covered rows does not re-render.
+      // Clamped to the chunk, so that a chunk wholly above or below the covered rows does not re-render.
       const coveredTo = Math.min(Math.max(covered, from), to);
       chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} onMore={onMore} t={t} />);
       from = to;
@@ -222,7 +227,7 @@ interface ChunkProps {
   t: Translate;
 }
 
-/** A run of rows that renders once: adding the next run leaves the ones before untouched. */
+/** A chunk of rows (one rendering step) that renders once: adding the next chunk leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
     const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
@@ -257,10 +262,11 @@ class RowChunk extends Component<ChunkProps> {
         />,
       );
     }
-    // Its own box, so that the page lays out and checks for visibility one box per run
-    // rather than one per row: without it, every step cost time in proportion to the
-    // rows already in the list. role="none" keeps the rows the list's items for
-    // assistive technology; the size holds the run's place until it is first shown.
+    // The chunk gets a box of its own (li.run), so that the browser lays out and checks
+    // visibility once per chunk rather than once per row; without it, every step took
+    // time in proportion to the rows already in the list. role="none" keeps the rows
+    // the list's items for assistive technology. The intrinsic size holds the chunk's
+    // place until it is first shown.
     return (
       <li role="none" class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
         <ul role="none">

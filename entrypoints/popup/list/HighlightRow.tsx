@@ -30,7 +30,7 @@ export function HighlightRow({ highlight, position, total, cover = true, onCopy,
   return (
     <li
       class="row"
-      // Said outright: the row sits in its run's presentational list (HighlightList), where its own role would not show.
+      // Stated explicitly: the row sits in its chunk's <ul role="none"> (HighlightList), which hides the implicit role.
       role="listitem"
       data-testid="highlight-row"
       data-id={id}

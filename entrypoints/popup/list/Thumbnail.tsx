@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
 import { ImageIcon } from '@/components/icons';
 
-/** One segmenter for every row: making one is far dearer than using it. */
+/** One segmenter for every row: making one costs far more than using it. */
 let graphemes: Intl.Segmenter | null | undefined;
 
 /** First user-perceived character of a title, upper-cased, or '' when there is none. */

@@ -4,16 +4,17 @@
  * and on a loaded one alike. Pure: the list measures, this decides.
  */
 
-/** More rows than the popup shows at once: the first paint is never short. */
+/** More rows than the popup shows at once, so that the first paint fills the list. */
 export const FIRST_ROWS = 40;
 /** The most rows one step adds, however fast the machine: a step's layout grows with it too. */
 export const MAX_STEP_ROWS = 150;
 /** The fewest: below this, each step's fixed cost would make the whole list slow to complete. */
 export const MIN_STEP_ROWS = 10;
 /**
- * What building one step's rows should take. A task over 50 ms is a long one;
- * the browser's style and layout of the new rows come after the script, and a
- * loaded machine's timing is noisy, so the script gets well under half of it.
+ * How long building one step's rows should take. A task over 50 ms counts as
+ * long. The browser still has to style and lay out the new rows after the
+ * script, and timings on a loaded machine are noisy, so the script gets well
+ * under half of those 50 ms.
  */
 export const STEP_BUDGET_MS = 16;
 
@@ -26,9 +27,10 @@ export function nextStepRows(rows: number, ms: number): number {
 }
 
 /**
- * The ends of the steps' rows after one more step of `rows` rows (a whole
- * number, at least one: what nextStepRows gives), never past the list's end:
- * [40, 65, 125, …], where the list's memoised runs begin and end.
+ * Where each step's rows end, after one more step of `rows` rows (a whole
+ * number, at least one: what nextStepRows gives), never past the list's end.
+ * For example [40, 65, 125, …]: each step is one chunk of rows in the list,
+ * rendered once (RowChunk in HighlightList.tsx).
  */
 export function withStep(ends: readonly number[], rows: number, total: number): number[] {
   const shown = ends.at(-1) ?? 0;

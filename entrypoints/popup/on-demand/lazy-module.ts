@@ -11,8 +11,9 @@ export interface LazyModule<M> {
   /** Loads the module (once) and gives it. */
   get(): Promise<M>;
   /**
-   * For a component: the module once it is there, else null. While `needed`,
-   * it is loaded and the component renders again when it has come.
+   * For a component: the module once it has loaded, else null. While `needed`
+   * is true, the module is loaded, and the component renders again once it
+   * has arrived.
    */
   use(needed: boolean): M | null;
 }

@@ -12,7 +12,7 @@ interface Props {
   t: Translate;
 }
 
-/** "Instagram handle or profile URL" + "Look up". The background checks the input. */
+/** "Instagram handle or profile URL" + "Look up". The popup's reducer checks what was typed (state.ts), and the background checks it again. */
 export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef, t }: Props) {
   return (
     <form
