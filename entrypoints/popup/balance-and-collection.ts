@@ -39,8 +39,3 @@ export function extrasReducer(extras: PopupExtras, event: ExtrasEvent): PopupExt
       return { ...extras, adding: false };
   }
 }
-
-/** Whether to warn that credits run low: under the threshold the user set (0: never). */
-export function isLowBalance(answer: BalanceAnswer | null, threshold: number): boolean {
-  return threshold > 0 && answer?.ok === true && answer.balance.credits < threshold;
-}

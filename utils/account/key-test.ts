@@ -6,6 +6,7 @@
 import { plural, text, type MessageKey, type Text } from '../i18n';
 import type { LookupError } from '../errors/lookup-error';
 import type { ResponseOf } from '../protocol';
+import { subscriptionStatusText } from './balance';
 
 export type KeyTestAnswer = ResponseOf<'test-key'>;
 
@@ -13,21 +14,6 @@ export interface KeyTestOutcome {
   /** success: the key works; warning: it works but lookups would fail; error: rejected, or not checked. */
   tone: 'success' | 'warning' | 'error';
   text: Text;
-}
-
-/** SociaVault's documented subscription states, in words; any other is shown as SociaVault says it. */
-const STATUS_LABELS: Readonly<Record<string, MessageKey>> = {
-  active: 'balanceStatusActive',
-  inactive: 'balanceStatusInactive',
-  cancelled: 'balanceStatusCancelled',
-  past_due: 'balanceStatusPastDue',
-};
-
-/** The subscription status in words, or null when SociaVault named none. */
-export function statusText(status: string | null): Text | string | null {
-  if (status === null) return null;
-  const key = Object.hasOwn(STATUS_LABELS, status) ? STATUS_LABELS[status] : undefined;
-  return key ? text(key) : status;
 }
 
 /** Longest piece of SociaVault's own words quoted back. */
@@ -71,7 +57,7 @@ export function keyTestOutcome(answer: KeyTestAnswer): KeyTestOutcome {
   if (answer.ok) {
     const { credits, status } = answer.balance;
     if (credits <= 0) return { tone: 'warning', text: text('keyTestWorksNoCredits') };
-    const said = statusText(status);
+    const said = subscriptionStatusText(status);
     // "Key works: 950 credits · active."
     return {
       tone: 'success',

@@ -16,7 +16,6 @@ import type { CollectionResults } from './results-store';
 import { createSerialQueue } from '../serial-queue';
 import type { LookupService } from '../lookup/lookup-service';
 
-
 type Listing = Array<[id: string, name: string | null]>;
 
 const runKey = (id: string): `local:${string}` => `local:${COLLECTION_PREFIX}${id}`;

@@ -8,6 +8,6 @@ export const RUN_ALARM = 'collection-run';
  * the run stopped. The alarm exists only while a run is going on.
  */
 export function keepRunsGoing(running: boolean): void {
-  if (running) void browser.alarms.create(RUN_ALARM, { periodInMinutes: 0.5 });
+  if (running) void browser.alarms.create(RUN_ALARM, { periodInMinutes: 0.5 }).catch(() => undefined);
   else void browser.alarms.clear(RUN_ALARM).catch(() => undefined);
 }

@@ -92,9 +92,3 @@ export function nextToStart(run: CollectionRun, concurrency = RUN_CONCURRENCY): 
     .slice(0, Math.max(0, concurrency - running))
     .map((item) => item.handle);
 }
-
-/** Done and total, for the progress bar. Items that failed count as handled. */
-export function progressOf(run: CollectionRun): { handled: number; total: number } {
-  const handled = run.items.filter((item) => item.status === 'done' || item.status === 'failed').length;
-  return { handled, total: run.items.length };
-}

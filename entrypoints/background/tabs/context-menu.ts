@@ -5,7 +5,6 @@ import { t } from './translator';
 
 export const PROFILE_LINK_MENU_ID = 'highlights-of-profile-link';
 
-
 /**
  * The right-click entry on links on instagram.com. Chrome shows a menu title
  * before anyone knows which link was clicked, so it names no handle.

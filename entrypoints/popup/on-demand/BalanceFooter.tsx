@@ -1,17 +1,11 @@
-import { plural, type MessageKey, type Translate } from '@/utils/i18n';
+import { subscriptionStatusText } from '@/utils/account/balance';
+import { plural, type Translate } from '@/utils/i18n';
 import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/errors/error-action';
 import type { BalanceAnswer } from '@/utils/protocol';
 import { adoptStyle } from './adopt-style';
 import style from './BalanceFooter.css?inline';
 
 adoptStyle(style);
-
-const STATUS_LABELS: Record<string, MessageKey> = {
-  active: 'balanceStatusActive',
-  inactive: 'balanceStatusInactive',
-  cancelled: 'balanceStatusCancelled',
-  past_due: 'balanceStatusPastDue',
-};
 
 interface Props {
   answer: BalanceAnswer | null;
@@ -28,7 +22,8 @@ interface Props {
 export function BalanceFooter({ answer, lowBalanceWarning, t }: Props) {
   if (!answer?.ok) return null;
   const { credits, status } = answer.balance;
-  const statusLabel = status === null ? null : STATUS_LABELS[status] ? t(STATUS_LABELS[status]) : status;
+  const said = subscriptionStatusText(status);
+  const statusLabel = typeof said === 'string' || said === null ? said : t(said);
   const low = lowBalanceWarning > 0 && credits < lowBalanceWarning;
   return (
     <footer class={`balance${low ? ' balance-low' : ''}`} aria-label={t('balanceLabel')} data-testid="balance">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '@/utils/i18n';
-import { keyTestOutcome, shownKeyTest, statusText, type KeyTestAnswer } from '@/utils/account/key-test';
+import { keyTestOutcome, shownKeyTest, type KeyTestAnswer } from '@/utils/account/key-test';
 import { LOOKUP_ERROR_KINDS, type LookupError } from '@/utils/errors/lookup-error';
 import { translatorFor } from '@/test/support/locales';
 
@@ -98,14 +98,6 @@ describe('what "Test key" says', () => {
 
   it('text that cannot be a key: the background’s reason', () => {
     expect(said({ ok: false, invalid: text('keyHasSpaces') })).toEqual(['error', en('keyHasSpaces')]);
-  });
-
-  it('names the documented subscription states in words', () => {
-    expect(statusText(null)).toBeNull();
-    expect(en(statusText('cancelled') as never)).toBe('cancelled');
-    expect(pt(statusText('inactive') as never)).toBe('inativa');
-    // Not one of Object's own names.
-    expect(statusText('constructor')).toBe('constructor');
   });
 });
 
