@@ -1,14 +1,9 @@
 /**
- * Tabs, the service worker's life and the extension's own reload: what a
- * browser does to an extension between two clicks.
+ * Tabs and the service worker's life: what a browser does to an extension
+ * between two clicks. (The extension's own reload: extension-reload.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { ChromeApi } from '../support/chrome-api';
-import { contentScriptContext, evaluateIn, trackContexts } from '../support/page-worlds';
-import { until } from '../support/poll';
 import { idsOf, TOOLBAR_TITLE, useWorld } from './fixture';
-
-declare const chrome: ChromeApi & { runtime: { reload(): void } };
 
 const world = useWorld();
 
@@ -64,39 +59,5 @@ describe('tabs and the service worker', () => {
     expect(await tab.title()).toBe(TOOLBAR_TITLE.default);
     // No content script answered there: the popup says how to make a page visible.
     expect(await popup.page.getByTestId('reload-hint').count()).toBe(1);
-  });
-});
-
-describe('the extension reloads', () => {
-  it('the Instagram tab shows no uncaught errors from the old content script', async () => {
-    const { page } = await world.instagram('/nasa/');
-
-    // Uncaught exceptions from every world of the page, content scripts' included.
-    const cdp = await page.context().newCDPSession(page);
-    const exceptions: string[] = [];
-    cdp.on('Runtime.exceptionThrown', (event) => exceptions.push(event.exceptionDetails.text));
-    const consoleErrors: string[] = [];
-    cdp.on('Runtime.consoleAPICalled', (event) => {
-      if (event.type === 'error') consoleErrors.push(JSON.stringify(event.args.map((a) => a.value ?? a.description)));
-    });
-    const content = await contentScriptContext(await trackContexts(cdp), world.browser.extensionOrigin);
-
-    const worker = await world.browser.worker();
-    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // The old content script is orphaned once its world no longer has an extension id.
-    await until(
-      'the old content script to lose its extension',
-      () => evaluateIn(cdp, 'typeof chrome.runtime?.id', content.id),
-      (r) => r.text === '"undefined"',
-    );
-    // Instagram keeps navigating. The content script hears of each pushState inside it
-    // (WXT listens to the Navigation API's synchronous navigate event).
-    for (const path of ['/natgeo/', '/explore/', '/nasa/tagged/']) {
-      await page.evaluate((p) => history.pushState({}, '', p), path);
-    }
-    // A round trip on the session that listens: every event sent before it has arrived.
-    await evaluateIn(cdp, 'new Promise((resolve) => setTimeout(resolve, 0))', content.id);
-    expect(exceptions).toEqual([]);
-    expect(consoleErrors.filter((e) => /extension|context invalidated/i.test(e))).toEqual([]);
   });
 });
