@@ -94,8 +94,8 @@ export interface ExtensionBrowser {
   clearStorage(area: StorageArea): Promise<void>;
   /**
    * The extension-origin page every storage, tab and alarm call of the harness
-   * goes through (see openControlPage). Opened again when something closed it:
-   * the extension's own reload or update closes every page of its origin.
+   * goes through (see openControlPage). Opened again when something closed it
+   * (an update of the extension closes every page of its origin).
    */
   control(): Promise<Page>;
   /**
@@ -257,8 +257,8 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
   async function control(): Promise<Page> {
     if (!controlPage.isClosed() && controlPage.url() === controlUrl) return controlPage;
     if (controlPage.isClosed()) controlPage = await context.newPage();
-    // After the extension's own reload, its pages are refused (net::ERR_BLOCKED_BY_CLIENT)
-    // until it is loaded again.
+    // While the extension is being loaded again (an update), its pages are refused
+    // (net::ERR_BLOCKED_BY_CLIENT).
     await until(
       'the extension to be loaded, for a new control page',
       async () => {
