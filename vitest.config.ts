@@ -49,10 +49,16 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
+          // Node's environment, plus closing the browser kept across files (test/support/kept-worlds.ts).
+          environment: './test/support/kept-worlds-environment.ts',
           globalSetup: ['test/support/global-setup.ts'],
-          // One browser at a time: the machine has two cores.
+          // One browser at a time: the machine has two cores. Every file in one worker
+          // (isolate: false), so that a browser launched for one file serves the next.
           fileParallelism: false,
+          isolate: false,
+          // A group of its own: vitest runs a single non-isolated worker only apart from
+          // projects with other worker counts (the unit tests run in parallel).
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // expect.poll waits for what the browser will show; its 1 s default is a time
@@ -65,11 +71,12 @@ export default defineConfig({
         test: {
           name: 'e2e-firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],
-          environment: 'node',
+          environment: './test/support/kept-worlds-environment.ts',
           globalSetup: ['test/support/global-setup-firefox.ts'],
           fileParallelism: false,
-          // After every other project: one browser at a time on two cores.
-          sequence: { groupOrder: 1 },
+          isolate: false,
+          // After the Chromium tests: one browser at a time on two cores.
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 180_000,
           expect: { poll: { timeout: 15_000 } },

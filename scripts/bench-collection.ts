@@ -137,7 +137,7 @@ async function runCollection(world: World, list: readonly string[], id?: string)
 }
 
 async function storageReport(world: World, page: Page) {
-  const control = world.browser.context.pages()[0]!;
+  const control = await world.browser.control();
   // No named functions inside evaluate(): tsx would wrap them in a helper the page does not have.
   const local = await control.evaluate(async () => {
     const all = await chrome.storage.local.get(null);

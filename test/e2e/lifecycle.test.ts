@@ -1,16 +1,19 @@
 /**
- * Tabs, the service worker's life and the extension's own reload: what a
- * browser does to an extension between two clicks.
+ * Tabs and the service worker's life: what a browser does to an extension
+ * between two clicks. (The extension's own reload: extension-reload.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import type { ChromeApi } from '../support/chrome-api';
-import { contentScriptContext, evaluateIn, trackContexts } from '../support/page-worlds';
+import { AUTO_LOOKUPS_PER_MINUTE } from '../../utils/limits';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { LOCAL_KEYS } from '../../utils/storage-keys';
 import { until } from '../support/poll';
+import { DEFAULT_SCENARIOS, loadProfiles } from '../support/scenarios';
 import { idsOf, TOOLBAR_TITLE, useWorld } from './fixture';
 
-declare const chrome: ChromeApi & { runtime: { reload(): void } };
+/** Profiles never looked up before, for automatic lookups: cap0 … cap11. */
+const FRESH = Array.from({ length: 12 }, (_, i) => `cap${i}`);
 
-const world = useWorld();
+const world = useWorld({ scenarios: { ...DEFAULT_SCENARIOS, ...loadProfiles(FRESH.length, 'cap') } });
 
 describe('tabs and the service worker', () => {
   it('two Instagram tabs on different profiles each show their own', async () => {
@@ -67,36 +70,39 @@ describe('tabs and the service worker', () => {
   });
 });
 
-describe('the extension reloads', () => {
-  it('the Instagram tab shows no uncaught errors from the old content script', async () => {
-    const { page } = await world.instagram('/nasa/');
+describe('automatic lookups and the stopped worker', () => {
+  it(`the cap on automatic lookups (${AUTO_LOOKUPS_PER_MINUTE} a minute) survives the worker being stopped in between`, async () => {
+    await world.setStorage('local', { [LOCAL_KEYS.settings]: { ...DEFAULT_SETTINGS, autoLookup: true } });
+    const tab = await world.instagram('/explore/');
+    const visit = async (handle: string) => {
+      await tab.spaNavigate(`/${handle}/`);
+      await tab.waitForProfile(handle);
+    };
+    /** The most highlights requests sent in any 60 s window (all of them automatic here). */
+    const busiestMinute = () => {
+      const times = world.highlightLog().map((r) => r.at);
+      return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    };
+    /**
+     * Stopping the worker ends whatever the visits started in it: a lookup has sent its request
+     * by then (the stop takes longer than a loopback request) or never will. Then every answer is in.
+     */
+    const settleVisits = async () => {
+      await world.stopWorker();
+      await until('every request to be answered', () => world.highlightLog().every((r) => r.status !== 0), Boolean);
+    };
 
-    // Uncaught exceptions from every world of the page, content scripts' included.
-    const cdp = await page.context().newCDPSession(page);
-    const exceptions: string[] = [];
-    cdp.on('Runtime.exceptionThrown', (event) => exceptions.push(event.exceptionDetails.text));
-    const consoleErrors: string[] = [];
-    cdp.on('Runtime.consoleAPICalled', (event) => {
-      if (event.type === 'error') consoleErrors.push(JSON.stringify(event.args.map((a) => a.value ?? a.description)));
-    });
-    const content = await contentScriptContext(await trackContexts(cdp), world.browser.extensionOrigin);
+    // Six new profiles in a row: the minute's lookups are taken, the sixth is not looked up.
+    for (const handle of FRESH.slice(0, 6)) await visit(handle);
+    await until('the minute’s automatic lookups', () => world.highlightRequests(), (n) => n >= AUTO_LOOKUPS_PER_MINUTE);
+    await settleVisits();
+    const first = world.highlightLog().map((r) => r.query.handle);
+    expect(first).toHaveLength(AUTO_LOOKUPS_PER_MINUTE);
+    expect(new Set(first).size).toBe(AUTO_LOOKUPS_PER_MINUTE);
 
-    const worker = await world.browser.worker();
-    await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // The old content script is orphaned once its world no longer has an extension id.
-    await until(
-      'the old content script to lose its extension',
-      () => evaluateIn(cdp, 'typeof chrome.runtime?.id', content.id),
-      (r) => r.text === '"undefined"',
-    );
-    // Instagram keeps navigating. The content script hears of each pushState inside it
-    // (WXT listens to the Navigation API's synchronous navigate event).
-    for (const path of ['/natgeo/', '/explore/', '/nasa/tagged/']) {
-      await page.evaluate((p) => history.pushState({}, '', p), path);
-    }
-    // A round trip on the session that listens: every event sent before it has arrived.
-    await evaluateIn(cdp, 'new Promise((resolve) => setTimeout(resolve, 0))', content.id);
-    expect(exceptions).toEqual([]);
-    expect(consoleErrors.filter((e) => /extension|context invalidated/i.test(e))).toEqual([]);
+    // A fresh worker for the next visits, within the same minute: it remembers what was taken.
+    for (const handle of FRESH.slice(6)) await visit(handle);
+    await settleVisits();
+    expect(busiestMinute()).toBeLessThanOrEqual(AUTO_LOOKUPS_PER_MINUTE);
   });
 });

@@ -92,6 +92,19 @@ export interface ExtensionBrowser {
   getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
   /** Empties a storage area, as a fresh install has it. */
   clearStorage(area: StorageArea): Promise<void>;
+  /**
+   * The extension-origin page every storage, tab and alarm call of the harness
+   * goes through (see openControlPage). Opened again when something closed it
+   * (an update of the extension closes every page of its origin).
+   */
+  control(): Promise<Page>;
+  /**
+   * What a fresh install has none of, beyond its storage: the extension's
+   * alarms and IndexedDB databases, the browser's HTTP cache and cookies, and
+   * the clipboard's text. Call it with the worker stopped: a running worker
+   * could make a new alarm or hold a database open.
+   */
+  clearBrowsingState(): Promise<void>;
   /** The extension's console errors and warnings, when launched with `watchConsole`. */
   console: ChromiumConsole | null;
   /** The welcome tab the install opened, when launched with `welcome: 'keep'` (else null). */
@@ -236,8 +249,27 @@ interface HandleParts {
 }
 
 function makeHandle(p: HandleParts): ExtensionBrowser {
-  const { context, extensionId, extensionOrigin, browserSession, control } = p;
+  const { context, extensionId, extensionOrigin, browserSession } = p;
   const tabIds = new WeakMap<Page, number>();
+  let controlPage = p.control;
+
+  const controlUrl = `${extensionOrigin}/manifest.json`;
+  async function control(): Promise<Page> {
+    if (!controlPage.isClosed() && controlPage.url() === controlUrl) return controlPage;
+    if (controlPage.isClosed()) controlPage = await context.newPage();
+    // While the extension is being loaded again (an update), its pages are refused
+    // (net::ERR_BLOCKED_BY_CLIENT).
+    await until(
+      'the extension to be loaded, for a new control page',
+      async () => {
+        await controlPage.goto(controlUrl);
+        return controlPage.evaluate(() => typeof chrome.storage?.local?.get === 'function');
+      },
+      Boolean,
+      15_000,
+    );
+    return controlPage;
+  }
 
   /** The worker's DevTools target; it exists only while the worker runs. */
   async function workerTarget() {
@@ -251,7 +283,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
 
   async function startWorker(): Promise<void> {
     // ServiceWorker.startWorker lives on a page session, not the browser one.
-    const session = await context.newCDPSession(control);
+    const session = await context.newCDPSession(await control());
     try {
       await session.send('ServiceWorker.enable');
       await session.send('ServiceWorker.startWorker', { scopeURL: `${extensionOrigin}/` });
@@ -286,7 +318,11 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
         const target = await workerTarget();
         if (!target) return true;
         await browserSession.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // Gone within a few milliseconds as a rule: looked for every 10 ms, for 100 ms, before asking again.
+        for (let waited = 0; waited < 100; waited += 10) {
+          if (!(await isWorkerRunning())) return true;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         return !(await isWorkerRunning());
       },
       Boolean,
@@ -301,7 +337,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     // do not count as host access for it), so match by focus instead: bring the page to
     // the front and ask for the active tab.
     await page.bringToFront();
-    const id = await control.evaluate(async () => {
+    const id = await (await control()).evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return tab?.id ?? null;
     });
@@ -338,13 +374,43 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
       return (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async setStorage(area, items) {
-      await control.evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
+      await (await control()).evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
     },
     async getStorage(area, keys) {
-      return control.evaluate(([a, k]) => chrome.storage[a].get(k ?? null), [area, keys ?? null] as const);
+      return (await control()).evaluate(([a, k]) => chrome.storage[a].get(k ?? null), [area, keys ?? null] as const);
     },
     async clearStorage(area) {
-      await control.evaluate((a) => chrome.storage[a].clear(), area);
+      await (await control()).evaluate((a) => chrome.storage[a].clear(), area);
+    },
+    control,
+    async clearBrowsingState() {
+      const page = await control();
+      await page.evaluate(async () => {
+        await chrome.alarms.clearAll();
+        const databases = await indexedDB.databases();
+        await Promise.all(
+          databases.map(
+            ({ name }) =>
+              new Promise<void>((resolve, reject) => {
+                // With the worker stopped nothing holds a database open; were one held,
+                // the deletion would wait for it to close (onblocked), then succeed.
+                const request = indexedDB.deleteDatabase(name!);
+                request.onsuccess = () => resolve();
+                request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} could not be deleted`));
+              }),
+          ),
+        );
+      });
+      const session = await context.newCDPSession(page);
+      try {
+        await session.send('Network.clearBrowserCache');
+        await session.send('Network.clearBrowserCookies');
+      } finally {
+        await session.detach().catch(() => {});
+      }
+      // The async clipboard API wants a focused document.
+      await page.bringToFront();
+      await page.evaluate(() => navigator.clipboard.writeText(''));
     },
     console: p.console,
     welcome: p.welcome,

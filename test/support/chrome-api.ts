@@ -24,6 +24,12 @@ interface StorageAreaApi {
   QUOTA_BYTES: number;
 }
 
+export interface ChromeAlarm {
+  name: string;
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
 export interface ChromeApi {
   runtime: {
     id: string;
@@ -41,5 +47,11 @@ export interface ChromeApi {
     getTitle(details: { tabId?: number }): Promise<string>;
     getBadgeText(details: { tabId?: number }): Promise<string>;
     setIcon(details: { tabId?: number; path: Record<number, string> }): Promise<void>;
+  };
+  alarms: {
+    create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;
+    get(name: string): Promise<ChromeAlarm | undefined>;
+    getAll(): Promise<ChromeAlarm[]>;
+    clearAll(): Promise<boolean>;
   };
 }

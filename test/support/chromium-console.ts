@@ -110,7 +110,8 @@ export class ChromiumConsole implements ConsoleWatch {
   private entries: ConsoleEntry[] = [];
   private readonly bySession = new Map<string, Attached>();
   private readonly byTarget = new Map<string, Attached>();
-  private readonly attaching = new Set<string>();
+  /** Attaches under way, by target id: take() waits for them, so that nothing a new target logs is missed. */
+  private readonly attaching = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly session: CDPSession,
@@ -138,16 +139,22 @@ export class ChromiumConsole implements ConsoleWatch {
     return !!url && url.startsWith(`${this.extensionOrigin}/`);
   }
 
-  private async attach(info: TargetInfo): Promise<void> {
-    if (info.type !== 'page' && info.type !== 'service_worker') return;
-    if (info.type === 'service_worker' && !this.isExtensionUrl(info.url)) return;
+  private attach(info: TargetInfo): Promise<void> {
+    if (info.type !== 'page' && info.type !== 'service_worker') return Promise.resolve();
+    if (info.type === 'service_worker' && !this.isExtensionUrl(info.url)) return Promise.resolve();
     const known = this.byTarget.get(info.targetId);
     if (known) {
       known.info = info;
-      return;
+      return Promise.resolve();
     }
-    if (this.attaching.has(info.targetId)) return;
-    this.attaching.add(info.targetId);
+    const underWay = this.attaching.get(info.targetId);
+    if (underWay) return underWay;
+    const attaching = this.attachNew(info).finally(() => this.attaching.delete(info.targetId));
+    this.attaching.set(info.targetId, attaching);
+    return attaching;
+  }
+
+  private async attachNew(info: TargetInfo): Promise<void> {
     try {
       const { sessionId } = await this.session.send('Target.attachToTarget', { targetId: info.targetId, flatten: false });
       const attached: Attached = { sessionId, info, contexts: new Map(), nextId: 0, pending: new Map() };
@@ -156,8 +163,6 @@ export class ChromiumConsole implements ConsoleWatch {
       await Promise.all([this.send(attached, 'Runtime.enable'), this.send(attached, 'Log.enable')]);
     } catch {
       // The target went away before it could be attached: nothing more will come from it.
-    } finally {
-      this.attaching.delete(info.targetId);
     }
   }
 
@@ -264,6 +269,9 @@ export class ChromiumConsole implements ConsoleWatch {
     const { targetInfos } = await this.session.send('Target.getTargets');
     const live = new Set(targetInfos.map((t) => t.targetId));
     for (const [targetId, attached] of this.byTarget) if (!live.has(targetId)) this.detached(attached.sessionId);
+    // A target that appeared a moment ago (a worker just started) may still be being attached:
+    // what it logged arrives once it is (Runtime and Log replay what came before).
+    await Promise.all(targetInfos.map((t) => this.attach(t)));
     await Promise.all([...this.bySession.values()].map((a) => this.send(a, 'Runtime.evaluate', { expression: '0' })));
     const taken = this.entries;
     this.entries = [];

@@ -48,7 +48,7 @@ export function written(handle: string, way: number): string {
  * control page, an extension page that runs none of the extension's code.
  */
 export async function cacheAnswers(world: World, handlesToCache: readonly string[]): Promise<void> {
-  const control = world.browser.context.pages()[0]!;
+  const control = await world.browser.control();
   const answers = await control.evaluate(async (all) => {
     const results: boolean[] = [];
     for (const handle of all) {

@@ -18,6 +18,7 @@ import { puppeteerDriver } from './page-driver';
 import { PopupModel, popupPath } from './popup-model';
 import type { Scenarios } from './scenarios';
 import { API_PATHS, DEFAULT_API_KEY, startSociaVault, type RecordedRequest, type SociaVaultServer } from './sociavault-server';
+import { until } from './poll';
 import { InstagramTabModel } from './tab-model';
 import { createTestCertificate, type TestCertificate } from './tls';
 
@@ -67,13 +68,17 @@ export class FirefoxInstagramTab extends InstagramTabModel {
   }
 }
 
-export interface FirefoxWorldOptions {
+/** How Firefox is started: what cannot change once it runs. */
+export interface FirefoxWorldLaunch {
   headless?: boolean;
+  /** The welcome tab of the install: closed at launch (default) or kept as `browser.welcome`. */
+  welcome?: 'close' | 'keep';
+}
+
+export interface FirefoxWorldOptions extends FirefoxWorldLaunch {
   validKeys?: string[];
   credits?: number;
   scenarios?: Scenarios;
-  /** The welcome tab of the install: closed at launch (default) or kept as `browser.welcome`. */
-  welcome?: 'close' | 'keep';
 }
 
 export interface FirefoxWorld {
@@ -85,8 +90,9 @@ export interface FirefoxWorld {
   /**
    * Back to a fresh install, as world.ts does it: every tab but the control
    * page closed, the background page stopped (so nothing a previous test
-   * started can still write), both storage areas emptied, the default
-   * settings and `apiKey` (null: none) saved, the stand-in reset.
+   * started can still write) with no alarm left to wake it, both storage
+   * areas, IndexedDB, the HTTP cache, cookies and the clipboard emptied, the
+   * default settings and `apiKey` (null: none) saved, the stand-in reset.
    */
   reset(options?: { apiKey?: string | null }): Promise<void>;
   instagram(path: string): Promise<FirefoxInstagramTab>;
@@ -135,7 +141,18 @@ export async function startFirefoxWorld(options: FirefoxWorldOptions = {}): Prom
           ask: (message) => firefox.control.evaluate((m) => browser.runtime.sendMessage(m), message),
           isRunning: async () => (await firefox.backgroundState()) === 'running',
         });
-        await firefox.stopBackground();
+        // Stopped, with no alarm left: an alarm due meanwhile would have started it again, so then once more.
+        await until(
+          'the background page to stay stopped, its alarms cleared',
+          async () => {
+            await firefox.stopBackground();
+            await firefox.control.evaluate(() => browser.alarms.clearAll());
+            return (await firefox.backgroundState()) === 'stopped';
+          },
+          Boolean,
+          30_000,
+        );
+        await firefox.clearBrowsingState();
         await Promise.all([firefox.clearStorage('local'), firefox.clearStorage('session')]);
         await firefox.setStorage('local', {
           [LOCAL_KEYS.settings]: DEFAULT_SETTINGS,

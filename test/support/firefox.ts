@@ -100,6 +100,12 @@ export interface FirefoxExtension extends ToolbarReader {
   backgroundState(): Promise<string>;
   /** What the (headless browser's own) clipboard holds. */
   readClipboard(): Promise<string>;
+  /**
+   * What a fresh install has none of, beyond its storage: the extension's
+   * alarms and IndexedDB databases, the HTTP cache, cookies and the
+   * clipboard's text. Call it with the background stopped.
+   */
+  clearBrowsingState(): Promise<void>;
   /** Where Firefox saves downloads, without asking (a folder of this run's own). */
   downloadsDir: string;
   /** Runs `expression` in the browser's chrome scope (the parent process) and returns its JSON value. */
@@ -318,6 +324,30 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
         );
       },
       downloadsDir,
+      async clearBrowsingState() {
+        await control.evaluate(async () => {
+          await browser.alarms.clearAll();
+          const databases = await indexedDB.databases();
+          await Promise.all(
+            databases.map(
+              ({ name }) =>
+                new Promise<void>((resolve, reject) => {
+                  // With the background stopped nothing holds a database open; were one held,
+                  // the deletion would wait for it to close (onblocked), then succeed.
+                  const request = indexedDB.deleteDatabase(name!);
+                  request.onsuccess = () => resolve();
+                  request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} could not be deleted`));
+                }),
+            ),
+          );
+        });
+        await chromeEval(`(() => {
+          Services.cache2.clear();
+          Services.cookies.removeAll();
+          Services.clipboard.emptyClipboard(Ci.nsIClipboard.kGlobalClipboard);
+          return true;
+        })()`);
+      },
       readClipboard: () =>
         chromeEval<string>(`(() => {
           const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);

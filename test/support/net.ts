@@ -1,4 +1,5 @@
-import type { Server as HttpsServer } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { request, type Server as HttpsServer } from 'node:https';
 import type { Http2SecureServer } from 'node:http2';
 import type { Socket } from 'node:net';
 
@@ -31,5 +32,37 @@ export function closeServer(server: TlsServer, timers: Set<NodeJS.Timeout> = new
   return new Promise((resolve) => {
     server.close(() => resolve());
     for (const socket of openSockets.get(server) ?? []) socket.destroy();
+  });
+}
+
+/** An answer as a Node client received it. */
+export interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+}
+
+/**
+ * A Node HTTPS request to a loopback stand-in, as a browser's would reach it
+ * by name: it trusts only `ca` (the test certificate) and checks `host`
+ * against it.
+ */
+export function requestOver(
+  port: number,
+  path: string,
+  { ca, host = 'api.sociavault.com', method = 'GET', headers = {} }: { ca: string; host?: string; method?: string; headers?: Record<string, string> },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, servername: host, ca, headers: { Host: host, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end();
   });
 }

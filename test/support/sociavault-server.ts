@@ -50,19 +50,23 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
 }
 
-export interface SociaVaultOptions {
+export interface SociaVaultOptions extends SociaVaultContent {
   tls: Pick<TestCertificate, 'key' | 'cert'>;
-  validKeys?: string[];
-  credits?: number;
   /** 0 (default) picks a free port. */
   port?: number;
-  scenarios?: Scenarios;
   /**
    * Speak HTTP/2 (HTTP/1.1 still allowed), as a CDN-fronted API does. Over
    * HTTP/1.1 Chrome opens at most 6 connections to a host, so more requests
    * than that can only be in flight at once over HTTP/2.
    */
   http2?: boolean;
+}
+
+/** What a stand-in answers: which keys it accepts, which profiles it knows, the balance it starts from. */
+export interface SociaVaultContent {
+  validKeys?: string[];
+  credits?: number;
+  scenarios?: Scenarios;
 }
 
 export interface SociaVaultServer {
@@ -96,20 +100,34 @@ export interface SociaVaultServer {
   releaseCredits(): void;
   /** Forget requests, delay overrides, a hold (answering what it held) and credits failures; restore the starting credit balance. */
   reset(): void;
+  /**
+   * Answers from now on as a server started with `content` would (each part
+   * left out takes its default), then resets. A browser kept across test
+   * files reaches one stand-in; each file says what it should answer.
+   */
+  configure(content: SociaVaultContent): void;
   close(): Promise<void>;
 }
 
 /** A local stand-in for https://api.sociavault.com speaking the documented protocol. */
 export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVaultServer> {
-  const validKeys = new Set(opts.validKeys ?? [DEFAULT_API_KEY]);
-  const scenarios = opts.scenarios ?? DEFAULT_SCENARIOS;
-  const initialCredits = opts.credits ?? 1000;
+  let validKeys = new Set<string>();
+  let scenarios: Scenarios = {};
+  let initialCredits = 0;
+  const byOwnerId = new Map<string, string>();
   const delays = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
-  let credits = initialCredits;
+  let credits = 0;
 
-  const byOwnerId = new Map<string, string>();
-  for (const [handle, s] of Object.entries(scenarios)) if (s.kind === 'profile') byOwnerId.set(s.ownerId, handle);
+  const setContent = (content: SociaVaultContent) => {
+    validKeys = new Set(content.validKeys ?? [DEFAULT_API_KEY]);
+    scenarios = content.scenarios ?? DEFAULT_SCENARIOS;
+    initialCredits = content.credits ?? 1000;
+    credits = initialCredits;
+    byOwnerId.clear();
+    for (const [handle, s] of Object.entries(scenarios)) if (s.kind === 'profile') byOwnerId.set(s.ownerId, handle);
+  };
+  setContent(opts);
 
   const requests: RecordedRequest[] = [];
   let creditsFailure: 'hangup' | { status: number; body: unknown } | null = null;
@@ -235,6 +253,15 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
   await listen(server, opts.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 
+  const reset = () => {
+    releaseHeld();
+    releaseCredits();
+    creditsFailure = null;
+    requests.length = 0;
+    delays.clear();
+    credits = initialCredits;
+  };
+
   return {
     port,
     origin: `https://127.0.0.1:${port}`,
@@ -266,13 +293,10 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       creditsHeld ??= [];
     },
     releaseCredits,
-    reset() {
-      releaseHeld();
-      releaseCredits();
-      creditsFailure = null;
-      requests.length = 0;
-      delays.clear();
-      credits = initialCredits;
+    reset,
+    configure(content) {
+      setContent(content);
+      reset();
     },
     close: () => closeServer(server, timers),
   };

@@ -11,6 +11,7 @@ import type { ChromeApi } from './chrome-api';
 import { InstagramTab } from './instagram-tab';
 import { startInstagramSite, type InstagramSite } from './instagram-site';
 import { OptionsPage } from './options-page';
+import { until } from './poll';
 import { Popup, type PopupOpenOptions } from './popup';
 import type { Scenarios } from './scenarios';
 import {
@@ -25,17 +26,22 @@ import { createTestCertificate, type TestCertificate } from './tls';
 // chrome.* inside evaluate() callbacks (types only: see chrome-api.ts).
 declare const chrome: ChromeApi;
 
-export interface WorldOptions {
-  /** Keep Chrome's throttling of extension requests after 5xx answers (default off; see browser.ts). */
-  httpThrottling?: boolean;
-  headless?: boolean;
-  /** See launchExtension: false when the caller cleans up on signals itself. */
-  handleSignals?: boolean;
+/** What the stand-in SociaVault answers (see SociaVaultContent); a browser kept across test files has its stand-in configured anew by each. */
+export interface WorldContent {
   /** Keys the stand-in SociaVault accepts (default: DEFAULT_API_KEY). */
   validKeys?: string[];
   /** The stand-in's starting credit balance (default 1000). */
   credits?: number;
   scenarios?: Scenarios;
+}
+
+/** How the browser and the stand-ins are started: what cannot change once they run. */
+export interface WorldLaunch {
+  /** Keep Chrome's throttling of extension requests after 5xx answers (default off; see browser.ts). */
+  httpThrottling?: boolean;
+  headless?: boolean;
+  /** See launchExtension: false when the caller cleans up on signals itself. */
+  handleSignals?: boolean;
   /** The stand-in speaks HTTP/2 (see SociaVaultOptions.http2). */
   http2?: boolean;
   /** Profiles the sample Instagram links to (default: every profile scenario). */
@@ -50,6 +56,8 @@ export interface WorldOptions {
   extensionDebugging?: boolean;
 }
 
+export interface WorldOptions extends WorldContent, WorldLaunch {}
+
 export interface World {
   tls: TestCertificate;
   api: SociaVaultServer;
@@ -58,9 +66,10 @@ export interface World {
   /**
    * Back to a fresh install: every tab but the control page closed, the
    * service worker stopped (so nothing a previous test started can still
-   * write), both storage areas emptied, then the default settings and
-   * `apiKey` (null: none) saved, and the stand-in's log, delays,
-   * hold and balance reset.
+   * write) with no alarm left to wake it, both storage areas, IndexedDB, the
+   * HTTP cache, cookies and the clipboard emptied, then the default settings
+   * and `apiKey` (null: none) saved, and the stand-in's log, delays, hold and
+   * balance reset.
    */
   reset(options?: { apiKey?: string | null }): Promise<void>;
   /** A new Instagram tab at `path`, once the extension knows what it shows. */
@@ -121,14 +130,26 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     site,
     browser,
     async reset({ apiKey = DEFAULT_API_KEY } = {}) {
-      for (const page of browser.context.pages().slice(1)) await page.close();
+      const control = await browser.control();
+      for (const page of browser.context.pages()) if (page !== control) await page.close();
       await letBackgroundSettle({
-        openTabIds: () => browser.context.pages()[0]!.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.map((t) => t.id!))),
+        openTabIds: () => control.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.map((t) => t.id!))),
         getStorage: (area, keys) => browser.getStorage(area, keys),
-        ask: (message) => browser.context.pages()[0]!.evaluate((m) => chrome.runtime.sendMessage(m), message),
+        ask: (message) => control.evaluate((m) => chrome.runtime.sendMessage(m), message),
         isRunning: () => browser.isWorkerRunning(),
       });
-      await browser.stopServiceWorker();
+      // Stopped, with no alarm left: an alarm due meanwhile (a collection run's) would have woken it, so then once more.
+      await until(
+        'the service worker to stay stopped, its alarms cleared',
+        async () => {
+          await browser.stopServiceWorker();
+          await control.evaluate(() => chrome.alarms.clearAll());
+          return !(await browser.isWorkerRunning());
+        },
+        Boolean,
+        30_000,
+      );
+      await browser.clearBrowsingState();
       await Promise.all([browser.clearStorage('local'), browser.clearStorage('session')]);
       await browser.setStorage('local', {
         [LOCAL_KEYS.settings]: DEFAULT_SETTINGS,

@@ -1,0 +1,235 @@
+/**
+ * The stand-in SociaVault (test/support/sociavault-server.ts) speaks the
+ * documented protocol, over TLS, as the end-to-end tests need it to: if
+ * these fail, no e2e result about the API means anything. No browser: a Node
+ * client that trusts only the test certificate.
+ */
+import { request } from 'node:https';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestOver } from '@/test/support/net';
+import { DEFAULT_SCENARIOS, SLOW_DEFAULT_DELAY_MS, highlightsResponseBody, profileOf as profile } from '@/test/support/scenarios';
+import { API_PATHS, DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '@/test/support/sociavault-server';
+import { createTestCertificate } from '@/test/support/tls';
+
+const tls = createTestCertificate();
+
+describe('fake SociaVault server', () => {
+  let api: SociaVaultServer;
+  const apiGet = (path: string, key: string | null = DEFAULT_API_KEY) =>
+    requestOver(api.port, path, { ca: tls.cert, headers: key === null ? {} : { 'X-API-Key': key } });
+  const highlights = (query: string, key?: string | null) => apiGet(`${API_PATHS.highlights}?${query}`, key);
+
+  beforeAll(async () => {
+    api = await startSociaVault({ tls });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers a profile over TLS with the documented envelope, object-keyed like the vendor', async () => {
+    const res = await highlights('handle=nasa');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const body = JSON.parse(res.text);
+    expect(body).toEqual(highlightsResponseBody(profile('nasa')));
+    expect(Object.keys(body.data.highlights)).toEqual(Array.from({ length: 12 }, (_, i) => String(i)));
+    const first = body.data.highlights['0'];
+    expect(first).toMatchObject({
+      __typename: 'GraphHighlightReel',
+      id: '17912345678901234',
+      owner: { __typename: 'GraphUser', id: '528817151', username: 'nasa' },
+    });
+    expect(first.cover_media.thumbnail_src).toMatch(/^https:\/\/scontent-[\w-]+\.cdninstagram\.com\/.+\.jpg\?/);
+    expect(first.cover_media_cropped_thumbnail.url).toMatch(/^https:\/\/[\w.-]+\.cdninstagram\.com\//);
+    // Every id must be beyond 2^53, so rounding through Number would show.
+    for (const h of Object.values(body.data.highlights) as Array<{ id: string }>) {
+      expect(h.id).toMatch(/^\d{17,18}$/);
+      expect(BigInt(h.id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    }
+  });
+
+  it('serves the other shapes: array list, empty object, 150 items, non-Latin titles', async () => {
+    const natgeo = JSON.parse((await highlights('handle=natgeo')).text);
+    expect(Array.isArray(natgeo.data.highlights)).toBe(true);
+    expect(natgeo.data.highlights).toHaveLength(1);
+
+    expect(JSON.parse((await highlights('handle=emptyprofile')).text).data.highlights).toEqual({});
+    expect(Object.keys(JSON.parse((await highlights('handle=bigprofile')).text).data.highlights)).toHaveLength(150);
+
+    const titles = Object.values(JSON.parse((await highlights('handle=unicode.names')).text).data.highlights).map(
+      (h) => (h as { title: string }).title,
+    );
+    expect(titles).toEqual(expect.arrayContaining(['東京の夜', 'رحلات', 'Путешествия']));
+  });
+
+  it('matches handles case-insensitively, with or without @', async () => {
+    for (const handle of ['NASA', '%40nasa']) {
+      const body = JSON.parse((await highlights(`handle=${handle}`)).text);
+      expect(body.data.highlights['0'].owner.username).toBe('nasa');
+    }
+  });
+
+  it('looks profiles up by user_id through the owner ids', async () => {
+    const res = await highlights('user_id=528817151');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual(highlightsResponseBody(profile('nasa')));
+    expect((await highlights('user_id=1')).status).toBe(404);
+  });
+
+  it('answers 400 without a parameter and 404 for an unknown handle', async () => {
+    const missing = await highlights('');
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.text)).toEqual({ error: 'Missing required parameter: handle' });
+    const unknown = await highlights('handle=no_such_user_here');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.text)).toEqual({ error: 'User not found' });
+  });
+
+  it('answers 401 for a missing or wrong key, without charging', async () => {
+    const before = api.credits;
+    for (const key of [null, 'sk_live_wrong']) {
+      const res = await highlights('handle=nasa', key);
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.text)).toEqual({
+        error: 'Invalid API key',
+        docs: 'https://docs.sociavault.com/authentication',
+      });
+    }
+    expect(api.credits).toBe(before);
+  });
+
+  it.each([
+    ['err400', 400, /json/],
+    ['err402', 402, /json/],
+    ['err403', 403, /json/],
+    ['err404', 404, /json/],
+    ['err429', 429, /json/],
+    ['err500', 500, /json/],
+    ['err502html', 502, /html/],
+    ['err503', 503, /json/],
+    ['err504html', 504, /html/],
+    ['notjson', 200, /text\/plain/],
+    ['badshape', 200, /json/],
+  ])('scenario %s answers %i', async (handle, status, type) => {
+    const res = await highlights(`handle=${handle}`);
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(type);
+    if (handle === 'err429') expect(res.headers['retry-after']).toBe('30');
+    if (handle === 'err402') expect(JSON.parse(res.text)).toEqual({ error: 'Insufficient credits', required: 1, available: 0 });
+    if (handle === 'err403') expect(JSON.parse(res.text)).toMatchObject({ statusCode: 403 });
+    if (handle === 'notjson') expect(() => JSON.parse(res.text)).toThrow();
+  });
+
+  it('takes one credit per 200, none for errors, and answers 402 at zero', async () => {
+    api.reset();
+    api.setCredits(2);
+    expect((await highlights('handle=nasa')).status).toBe(200);
+    expect(api.credits).toBe(1);
+    expect((await highlights('handle=err500')).status).toBe(500);
+    expect(api.credits).toBe(1);
+    expect((await highlights('handle=natgeo')).status).toBe(200);
+    expect(api.credits).toBe(0);
+    const broke = await highlights('handle=nasa');
+    expect(broke.status).toBe(402);
+    expect(JSON.parse(broke.text)).toEqual({ error: 'Insufficient credits', required: 1, available: 0 });
+    const balance = await apiGet(API_PATHS.credits);
+    expect(JSON.parse(balance.text)).toEqual({ credits: 0, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
+    api.reset();
+    expect(api.credits).toBe(1000);
+  });
+
+  it('records every request it receives, preflight included', async () => {
+    api.reset();
+    await highlights('handle=nasa');
+    await highlights('user_id=787132', 'sk_live_wrong');
+    const preflight = await requestOver(api.port, API_PATHS.credits, {
+      ca: tls.cert,
+      method: 'OPTIONS',
+      headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Headers': 'x-api-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/X-API-Key/i);
+
+    expect(api.requests).toMatchObject([
+      { method: 'GET', path: API_PATHS.highlights, query: { handle: 'nasa' }, apiKey: DEFAULT_API_KEY, status: 200 },
+      { method: 'GET', query: { user_id: '787132' }, apiKey: 'sk_live_wrong', status: 401 },
+      { method: 'OPTIONS', path: API_PATHS.credits, apiKey: null, status: 204 },
+    ]);
+    expect(api.requests.every((r) => typeof r.at === 'number' && !r.aborted)).toBe(true);
+  });
+
+  it('delays the slow profile (3 s by default, adjustable per handle)', async () => {
+    expect(DEFAULT_SCENARIOS.slow?.delayMs).toBe(SLOW_DEFAULT_DELAY_MS);
+    api.reset();
+    api.setDelay('slow', 300);
+    const started = Date.now();
+    const pending = highlights('handle=slow');
+    await expect.poll(() => api.requests.length).toBe(1);
+    expect(api.requests[0]?.status).toBe(0); // still in flight
+    const res = await pending;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect(Object.keys(JSON.parse(res.text).data.highlights)).toHaveLength(2);
+    api.reset();
+  });
+
+  it('notices a client that gives up, and charges nothing for it', async () => {
+    api.reset();
+    api.setDelay('nasa', 400);
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: api.port,
+        path: `${API_PATHS.highlights}?handle=nasa`,
+        servername: 'api.sociavault.com',
+        ca: tls.cert,
+        headers: { 'X-API-Key': DEFAULT_API_KEY },
+      });
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => req.destroy(), 100);
+    });
+    await expect.poll(() => api.requests[0]?.aborted).toBe(true);
+    // The delayed answer is attempted (its status recorded) into the closed connection.
+    await expect.poll(() => api.requests[0]?.status).toBe(200);
+    expect(api.credits).toBe(1000);
+    api.reset();
+  });
+});
+
+describe('the stand-in configured anew (a browser kept across test files reaches one stand-in)', () => {
+  let api: SociaVaultServer;
+  const highlights = (query: string, key = DEFAULT_API_KEY) =>
+    requestOver(api.port, `${API_PATHS.highlights}?${query}`, { ca: tls.cert, headers: { 'X-API-Key': key } });
+
+  beforeAll(async () => {
+    api = await startSociaVault({ tls });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('takes other keys, profiles and balance, forgets what it was asked, and reset keeps the new balance', async () => {
+    await highlights('handle=nasa');
+    const other = { ...profile('natgeo'), username: 'someone' };
+    api.configure({ validKeys: ['sk_live_other'], credits: 7, scenarios: { someone: other } });
+    expect(api.requests).toEqual([]);
+    expect(api.credits).toBe(7);
+
+    expect((await highlights('handle=someone')).status).toBe(401);
+    const found = await highlights('handle=someone', 'sk_live_other');
+    expect(found.status).toBe(200);
+    expect(JSON.parse(found.text)).toEqual(highlightsResponseBody(other));
+    expect((await highlights(`user_id=${other.ownerId}`, 'sk_live_other')).status).toBe(200);
+    expect((await highlights('handle=nasa', 'sk_live_other')).status).toBe(404);
+    expect(api.credits).toBe(5);
+    api.reset();
+    expect(api.credits).toBe(7);
+
+    // Each part left out takes its default.
+    api.configure({});
+    expect(api.credits).toBe(1000);
+    expect((await highlights('handle=nasa')).status).toBe(200);
+    expect((await highlights('handle=someone')).status).toBe(404);
+  });
+});
