@@ -1,3 +1,4 @@
+import { clearAlarmsAndDatabases } from './extension-data';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -385,22 +386,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     control,
     async clearBrowsingState() {
       const page = await control();
-      await page.evaluate(async () => {
-        await chrome.alarms.clearAll();
-        const databases = await indexedDB.databases();
-        await Promise.all(
-          databases.map(
-            ({ name }) =>
-              new Promise<void>((resolve, reject) => {
-                // With the worker stopped nothing holds a database open; were one held,
-                // the deletion would wait for it to close (onblocked), then succeed.
-                const request = indexedDB.deleteDatabase(name!);
-                request.onsuccess = () => resolve();
-                request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} could not be deleted`));
-              }),
-          ),
-        );
-      });
+      await page.evaluate(clearAlarmsAndDatabases);
       const session = await context.newCDPSession(page);
       try {
         await session.send('Network.clearBrowserCache');

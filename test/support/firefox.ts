@@ -22,6 +22,7 @@
  * - the clipboard: read in chrome scope (headless Firefox keeps its own);
  * - console errors and warnings: see FirefoxConsole below.
  */
+import { clearAlarmsAndDatabases } from './extension-data';
 import { randomUUID, X509Certificate } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -325,22 +326,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
       },
       downloadsDir,
       async clearBrowsingState() {
-        await control.evaluate(async () => {
-          await browser.alarms.clearAll();
-          const databases = await indexedDB.databases();
-          await Promise.all(
-            databases.map(
-              ({ name }) =>
-                new Promise<void>((resolve, reject) => {
-                  // With the background stopped nothing holds a database open; were one held,
-                  // the deletion would wait for it to close (onblocked), then succeed.
-                  const request = indexedDB.deleteDatabase(name!);
-                  request.onsuccess = () => resolve();
-                  request.onerror = () => reject(request.error ?? new Error(`IndexedDB ${name} could not be deleted`));
-                }),
-            ),
-          );
-        });
+        await control.evaluate(clearAlarmsAndDatabases);
         await chromeEval(`(() => {
           Services.cache2.clear();
           Services.cookies.removeAll();
