@@ -282,6 +282,30 @@ function builtinNameProfiles(): Scenarios {
   return scenarios;
 }
 
+/** Highlight-detail scenarios that are no profile's stories: each failure the list endpoint can give, for highlights of `storyerrors`. */
+export const DETAIL_FAILURES = {
+  err400: jsonScenario(400, { error: 'Invalid highlight id', endpoint: 'instagram/highlight-detail', credits_required: 1 }),
+  err402: jsonScenario(402, ERROR_BODIES.insufficientCredits),
+  err403: jsonScenario(403, { error: 'Forbidden', message: 'Insufficient credits. Please purchase more credits to continue.', statusCode: 403 }),
+  err404: jsonScenario(404, { error: 'Highlight not found' }),
+  err429: jsonScenario(429, { error: 'Too many requests' }, { 'Retry-After': '30' }),
+  err500: jsonScenario(500, { error: 'Service configuration error' }),
+  err502html: htmlScenario(502, gatewayHtml(502, 'Bad Gateway')),
+  err503: jsonScenario(503, { error: 'Service temporarily unavailable' }),
+  err504html: htmlScenario(504, gatewayHtml(504, 'Gateway Time-out')),
+  hangup: { kind: 'hangup' },
+  notjson: { kind: 'raw', status: 200, body: 'OK<br>not json {', headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  successfalse: jsonScenario(200, { success: false, data: { success: false, error: 'Could not fetch highlight' }, credits_used: 1 }),
+} satisfies Record<string, DetailScenario>;
+
+/** The profile whose highlights answer highlight-detail with each failure, titled by it (`err404`, `hangup`, …), in this order. */
+export const STORY_ERRORS_PROFILE = makeProfile({
+  username: 'storyerrors',
+  ownerId: '2020202020',
+  firstId: '17920202020202020',
+  titles: Object.keys(DETAIL_FAILURES),
+});
+
 /** 'slow' answers after this long unless the server's setDelay says otherwise. */
 export const SLOW_DEFAULT_DELAY_MS = 3000;
 
@@ -322,6 +346,8 @@ export const DEFAULT_SCENARIOS: Scenarios = {
   // Real handles that are also names of JavaScript's own object properties (computed
   // keys, so that '__proto__' is an ordinary key here and not the prototype).
   ...builtinNameProfiles(),
+  // Its highlights answer highlight-detail with each failure (DETAIL_FAILURES).
+  storyerrors: STORY_ERRORS_PROFILE,
 
   err400: jsonScenario(400, {
     error: 'Invalid parameter: handle',
@@ -365,4 +391,211 @@ export function profileOf(handle: string): ProfileScenario {
 /** The highlight IDs the stand-in API sends for a profile, in order. */
 export function idsOf(handle: string): string[] {
   return profileOf(handle).highlights.map((h) => h.id);
+}
+
+// ---------------------------------------------------------------------------
+// highlight-detail: the stories behind each highlight
+//
+// The answer's shape is documented nowhere (shared/spec/NOTES.md), so the
+// stand-in answers in the shapes Instagram's own APIs give a reel's items
+// in, inside the vendor's envelope, some highlights in one and some in
+// another, and one highlight in a shape no reader knows.
+
+/** The shapes the stand-in answers highlight-detail in; 'unknown' is one the extension's reader cannot know. */
+export type DetailShape = 'reels' | 'reels_media' | 'graphql' | 'items' | 'unknown';
+
+/** One story of a highlight, as the stand-in builds its answer from it. */
+export interface StorySpec {
+  /** The media id (Instagram's `pk`): 20 digits, past 2^53. */
+  pk: string;
+  /** Unix seconds. */
+  takenAt: number;
+  mediaType: 'photo' | 'video';
+  /** Seconds, for a video. */
+  videoDuration: number | null;
+}
+
+/** A highlight the stand-in knows the stories of: answered 200 (1 credit) in `shape`. */
+export interface StoriesScenario {
+  kind: 'stories';
+  highlightId: string;
+  title: string;
+  ownerId: string;
+  username: string;
+  shape: DetailShape;
+  /** Lists as objects keyed "0", "1", … (the vendor's way) or as arrays. */
+  listShape: 'object' | 'array';
+  stories: StorySpec[];
+  /** How long after the answer its signed links expire (`oe=`); negative: already expired. */
+  linksExpireInSeconds: number;
+  delayMs?: number;
+}
+
+/** What highlight-detail answers for an id (its digits): stories, or a fixed answer, or a dropped connection. */
+export type DetailScenario = StoriesScenario | RawScenario | HangupScenario;
+export type DetailScenarios = Record<string, DetailScenario>;
+
+/** Signed links last a few days, as Instagram's do. */
+export const LINK_LIFETIME_SECONDS = 3 * 86_400;
+/** 2026-01-01T00:00:00Z: the first story's posting time; later ones count up from it. */
+const FIRST_TAKEN_AT = 1_767_225_600;
+/** Photo sizes, largest first as Instagram lists them. */
+const PHOTO_SIZES: ReadonlyArray<[number, number]> = [[1080, 1920], [750, 1333], [320, 569], [150, 267], [96, 171]];
+/** Video sizes in an order where the largest is not first, so a reader that takes the first is caught. */
+const VIDEO_SIZES: ReadonlyArray<[number, number, number]> = [[102, 480, 854], [101, 720, 1280], [103, 360, 640]];
+
+/** Which shape each highlight of a profile is answered in, by its place in the list. */
+const SHAPE_CYCLE: readonly DetailShape[] = ['reels', 'reels_media', 'graphql', 'items'];
+
+/** A signed-looking CDN link to a story's media: `oe=` is its expiry (hex Unix seconds), as Instagram signs them. */
+export function storyMediaUrl(kind: 'photo' | 'video', pk: string, width: number, height: number, expirySeconds: number): string {
+  const host = Number(pk.slice(-1)) % 2 === 0 ? 'scontent-iad3-1.cdninstagram.com' : 'instagram.fiad3-1.fna.fbcdn.net';
+  const [folder, ext, stp] = kind === 'photo' ? ['t51.2885-15', 'jpg', `dst-jpg_e35_p${width}x${height}`] : ['o1/v/t2/f2/m78', 'mp4', `vencode_${width}x${height}`];
+  const oe = expirySeconds.toString(16).toUpperCase();
+  return `https://${host}/v/${folder}/${pk}_${width}x${height}_n.${ext}?stp=${stp}&_nc_ht=${host}&_nc_cat=1&_nc_ohc=st${pk.slice(-4)}&ccb=7-5&oh=00_Af${pk.slice(-6)}&oe=${oe}&_nc_sid=1e20d5`;
+}
+
+/** `count` stories for the highlight `highlightId`: every third a video, a story an hour after the one before. */
+export function makeStorySpecs(highlightId: string, count: number, day = 0): StorySpec[] {
+  return Array.from({ length: count }, (_, j) => {
+    const video = j % 3 === 2;
+    return {
+      pk: `3${highlightId.slice(-16).padStart(16, '0')}${String(j).padStart(3, '0')}`,
+      takenAt: FIRST_TAKEN_AT + day * 86_400 + j * 3600,
+      mediaType: video ? 'video' : 'photo',
+      videoDuration: video ? 5 + (j % 10) + 0.25 : null,
+    };
+  });
+}
+
+/** A highlight's stories in Instagram's own item form (`pk`, `id`, `image_versions2`, `video_versions`, …). */
+function instagramItem(story: StorySpec, ownerId: string, username: string, expiry: number, list: <T>(items: T[]) => unknown) {
+  const images = PHOTO_SIZES.map(([width, height]) => ({ url: storyMediaUrl('photo', story.pk, width, height, expiry), width, height }));
+  return {
+    pk: story.pk,
+    id: `${story.pk}_${ownerId}`,
+    taken_at: story.takenAt,
+    media_type: story.mediaType === 'video' ? 2 : 1,
+    product_type: 'story',
+    image_versions2: { candidates: list(images) },
+    ...(story.mediaType === 'video'
+      ? {
+          video_versions: list(
+            VIDEO_SIZES.map(([type, width, height]) => ({ type, url: storyMediaUrl('video', story.pk, width, height, expiry), width, height })),
+          ),
+          video_duration: story.videoDuration,
+          has_audio: true,
+        }
+      : {}),
+    user: { pk: ownerId, username },
+  };
+}
+
+/** The same story flattened, as resellers do: `{id, taken_at, media_type, video_url, thumbnail_url}`. */
+function flatItem(story: StorySpec, expiry: number) {
+  const [width, height] = PHOTO_SIZES[3]!;
+  const [, videoWidth, videoHeight] = VIDEO_SIZES[1]!;
+  return {
+    id: story.pk,
+    taken_at: story.takenAt,
+    media_type: story.mediaType === 'video' ? 2 : 1,
+    video_url: story.mediaType === 'video' ? storyMediaUrl('video', story.pk, videoWidth, videoHeight, expiry) : null,
+    thumbnail_url: storyMediaUrl('photo', story.pk, width, height, expiry),
+  };
+}
+
+/** The vendor's 200 envelope around what highlight-detail's `data` holds. */
+export function detailEnvelope(data: Record<string, unknown>) {
+  return { success: true, data: { success: true, ...data }, credits_used: 1, endpoint: 'instagram/highlight-detail' };
+}
+
+/** The exact 200 body the stand-in sends for a highlight's stories, answered at `answeredAt` (epoch ms). */
+export function highlightDetailBody(scenario: StoriesScenario, answeredAt: number) {
+  const expiry = Math.floor(answeredAt / 1000) + scenario.linksExpireInSeconds;
+  const list = <T>(items: T[]): unknown =>
+    scenario.listShape === 'array' ? items : Object.fromEntries(items.map((item, i) => [String(i), item]));
+  const items = scenario.stories.map((story) => instagramItem(story, scenario.ownerId, scenario.username, expiry, list));
+  const reel = {
+    id: `highlight:${scenario.highlightId}`,
+    reel_type: 'highlight_reel',
+    title: scenario.title,
+    media_count: scenario.stories.length,
+    user: { pk: scenario.ownerId, username: scenario.username },
+    items: list(items),
+  };
+  switch (scenario.shape) {
+    case 'reels':
+      return detailEnvelope({ reels: { [reel.id]: reel }, reels_media: list([reel]), status: 'ok' });
+    case 'reels_media':
+      return detailEnvelope({ reels_media: list([reel]), status: 'ok' });
+    case 'graphql':
+      return detailEnvelope({ data: { xdt_api__v1__feed__reels_media__connection: { edges: list([{ node: reel, cursor: '' }]) } } });
+    case 'items':
+      return detailEnvelope({ items: list(scenario.stories.map((story) => flatItem(story, expiry))) });
+    case 'unknown':
+      // Stories under names no Instagram API uses: the reader must say it cannot read them.
+      return detailEnvelope({
+        highlight: {
+          highlight_id: scenario.highlightId,
+          name: scenario.title,
+          stories: list(scenario.stories.map((story) => ({ media_pk: story.pk, kind: story.mediaType, posted: story.takenAt }))),
+        },
+      });
+  }
+}
+
+
+/** The highlight with 100 stories (bigprofile's first): the stories view's long case, and the bench's. */
+export const HUNDRED_STORIES_HIGHLIGHT = idsOf('bigprofile')[0]!;
+/** The highlight answered in a shape no reader knows (nasa's last, "Careers"). */
+export const UNKNOWN_SHAPE_HIGHLIGHT = idsOf('nasa')[11]!;
+/** The highlight whose links have already expired when it is answered (natgeo's only one). */
+export const EXPIRED_LINKS_HIGHLIGHT = idsOf('natgeo')[0]!;
+/** 'slow' answers its stories after this long too. */
+const SLOW_STORIES = new Set(idsOf('slow'));
+
+/**
+ * The stories of the highlight at `index` of a profile: 1 to 5 of them (100
+ * for HUNDRED_STORIES_HIGHLIGHT), in the shapes of SHAPE_CYCLE in turn, lists
+ * keyed or arrays in turn.
+ */
+export function storiesScenario(profile: ProfileScenario, index: number): StoriesScenario {
+  const highlight = profile.highlights[index]!;
+  const id = highlight.id;
+  return {
+    kind: 'stories',
+    highlightId: id,
+    title: highlight.title,
+    ownerId: profile.ownerId,
+    username: profile.username,
+    shape: id === UNKNOWN_SHAPE_HIGHLIGHT ? 'unknown' : SHAPE_CYCLE[index % SHAPE_CYCLE.length]!,
+    listShape: Math.floor(index / SHAPE_CYCLE.length) % 2 === 0 ? 'object' : 'array',
+    stories: makeStorySpecs(id, id === HUNDRED_STORIES_HIGHLIGHT ? 100 : 1 + ((index * 3) % 5), index),
+    linksExpireInSeconds: id === EXPIRED_LINKS_HIGHLIGHT ? -3600 : LINK_LIFETIME_SECONDS,
+    ...(SLOW_STORIES.has(id) ? { delayMs: SLOW_DEFAULT_DELAY_MS } : {}),
+  };
+}
+
+/** The fixed highlight-detail answers: each failure, for the highlight of `storyerrors` titled by it. */
+export const DEFAULT_DETAILS: DetailScenarios = Object.fromEntries(
+  STORY_ERRORS_PROFILE.highlights.map((h) => [h.id, DETAIL_FAILURES[h.title as keyof typeof DETAIL_FAILURES]]),
+);
+
+/**
+ * What highlight-detail answers for `id` (digits): a fixed answer of
+ * `details` first, else the stories of the profile highlight with that id,
+ * else undefined (404).
+ */
+export function detailScenarioFor(id: string, scenarios: Scenarios = DEFAULT_SCENARIOS, details: DetailScenarios = DEFAULT_DETAILS): DetailScenario | undefined {
+  if (Object.hasOwn(details, id)) return details[id];
+  for (const profile of profileScenarios(scenarios)) {
+    const index = profile.highlights.findIndex((h) => h.id === id);
+    if (index >= 0) return storiesScenario(profile, index);
+  }
+  return undefined;
+}
+
+/** The digits of a highlight id as highlight-detail takes it (`highlight:<digits>` or bare digits); null for an invalid id. */
+export function detailIdDigits(id: string): string | null {
+  return /^(?:highlight:)?([0-9]{1,30})$/.exec(id.trim())?.[1] ?? null;
 }

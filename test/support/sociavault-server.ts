@@ -4,11 +4,17 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { AddressInfo } from 'node:net';
 import {
   DEFAULT_API_KEY,
+  DEFAULT_DETAILS,
   DEFAULT_SCENARIOS,
   ERROR_BODIES,
   JSON_TYPE,
+  detailIdDigits,
+  detailScenarioFor,
+  highlightDetailBody,
   highlightsResponseBody,
   normalizeHandle,
+  type DetailScenario,
+  type DetailScenarios,
   type Scenario,
   type Scenarios,
 } from './scenarios';
@@ -21,7 +27,15 @@ export const API_ORIGIN = 'https://api.sociavault.com';
 /** The documented endpoints, written down here once rather than taken from the code under test. */
 export const API_PATHS = {
   highlights: '/v1/scrape/instagram/highlights',
+  highlightDetail: '/v1/scrape/instagram/highlight-detail',
   credits: '/v1/credits',
+} as const;
+
+/** highlight-detail's own refusals: no id, an id that is no highlight id, a highlight it does not know. */
+export const DETAIL_ERROR_BODIES = {
+  missingId: { error: 'Missing required parameter: id', endpoint: 'instagram/highlight-detail', credits_required: 1 },
+  invalidId: { error: 'Invalid highlight id', endpoint: 'instagram/highlight-detail', credits_required: 1 },
+  unknownHighlight: { error: 'Highlight not found' },
 } as const;
 
 /** Permissive on purpose: the extension's worker needs no CORS, but a page-side caller would. */
@@ -67,6 +81,12 @@ export interface SociaVaultContent {
   validKeys?: string[];
   credits?: number;
   scenarios?: Scenarios;
+  /**
+   * highlight-detail's fixed answers by highlight id (digits), before the
+   * stories it makes up for every highlight of `scenarios` (DEFAULT_DETAILS:
+   * the failures, for the highlights of `storyerrors`).
+   */
+  details?: DetailScenarios;
 }
 
 export interface SociaVaultServer {
@@ -78,6 +98,8 @@ export interface SociaVaultServer {
   setCredits(n: number): void;
   /** Answer `handle` after `ms` (overrides the scenario's own delay); null removes the override. */
   setDelay(handle: string, ms: number | null): void;
+  /** Answer highlight-detail for the highlight `id` (digits) after `ms`; null removes the override. */
+  setDetailDelay(id: string, ms: number | null): void;
   /**
    * Answers the next `pass` highlights requests as usual, then holds the `hold`
    * after them and answers those all at once when the last one has arrived: each
@@ -113,15 +135,18 @@ export interface SociaVaultServer {
 export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVaultServer> {
   let validKeys = new Set<string>();
   let scenarios: Scenarios = {};
+  let details: DetailScenarios = {};
   let initialCredits = 0;
   const byOwnerId = new Map<string, string>();
   const delays = new Map<string, number>();
+  const detailDelays = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
   let credits = 0;
 
   const setContent = (content: SociaVaultContent) => {
     validKeys = new Set(content.validKeys ?? [DEFAULT_API_KEY]);
     scenarios = content.scenarios ?? DEFAULT_SCENARIOS;
+    details = content.details ?? DEFAULT_DETAILS;
     initialCredits = content.credits ?? 1000;
     credits = initialCredits;
     byOwnerId.clear();
@@ -194,6 +219,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       else answerCredits();
       return;
     }
+    if (url.pathname === API_PATHS.highlightDetail) return answerDetail(url, req, record, send, sendJson, gone);
     if (url.pathname !== API_PATHS.highlights) return sendJson(404, ERROR_BODIES.notFound);
 
     const userId = url.searchParams.get('user_id')?.trim();
@@ -238,6 +264,46 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     timers.add(timer);
   }
 
+  /** GET highlight-detail?id=<digits or highlight:<digits>>: a highlight's stories, 1 credit per 200. */
+  function answerDetail(
+    url: URL,
+    req: IncomingMessage | Http2ServerRequest,
+    record: RecordedRequest,
+    send: (status: number, body: string, headers?: Record<string, string>) => void,
+    sendJson: (status: number, body: unknown) => void,
+    gone: () => boolean,
+  ): void {
+    const rawId = url.searchParams.get('id') ?? '';
+    if (!rawId.trim()) return sendJson(400, DETAIL_ERROR_BODIES.missingId);
+    const id = detailIdDigits(rawId);
+    if (id === null) return sendJson(400, DETAIL_ERROR_BODIES.invalidId);
+    if (credits <= 0) return sendJson(402, ERROR_BODIES.insufficientCredits);
+
+    const scenario: DetailScenario | undefined = detailScenarioFor(id, scenarios, details);
+    const answer = () => {
+      if (!scenario) return sendJson(404, DETAIL_ERROR_BODIES.unknownHighlight);
+      if (scenario.kind === 'hangup') {
+        record.aborted = true;
+        if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
+        else req.socket.destroy();
+        return;
+      }
+      const [status, body, headers] =
+        scenario.kind === 'stories'
+          ? [200, JSON.stringify(highlightDetailBody(scenario, Date.now())), { 'Content-Type': JSON_TYPE }]
+          : [scenario.status, scenario.body, scenario.headers ?? {}];
+      if (status === 200 && !gone()) credits = Math.max(credits - 1, 0);
+      send(status, body, headers);
+    };
+    const delay = detailDelays.get(id) ?? scenario?.delayMs ?? 0;
+    if (delay <= 0) return answer();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answer();
+    }, delay);
+    timers.add(timer);
+  }
+
   const onRequest = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) => {
     try {
       handle(req, res);
@@ -259,6 +325,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     creditsFailure = null;
     requests.length = 0;
     delays.clear();
+    detailDelays.clear();
     credits = initialCredits;
   };
 
@@ -278,6 +345,10 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     setDelay(handleName, ms) {
       if (ms === null) delays.delete(normalizeHandle(handleName));
       else delays.set(normalizeHandle(handleName), ms);
+    },
+    setDetailDelay(id, ms) {
+      if (ms === null) detailDelays.delete(id);
+      else detailDelays.set(id, ms);
     },
     holdHighlights({ pass, hold }) {
       gate = { pass, hold, held: [] };

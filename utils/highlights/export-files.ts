@@ -2,7 +2,8 @@
  * Highlight lists as files to download: CSV for a spreadsheet, JSON for a
  * script. One row per highlight, in list order, ids as exact strings. The
  * content comes in chunks (one per profile), so a collection of a thousand
- * profiles is never one giant string.
+ * profiles is never one giant string. The chunk writer is shared with the
+ * stories files (utils/stories/story-files.ts).
  */
 import type { HighlightList } from './highlight';
 import { csvField } from './id-export';
@@ -28,61 +29,73 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** `label` made safe for a file name: letters and digits of any script, `.`, `_` and `-`; '' when nothing is left. */
+export function safeFileLabel(label: string, maxLength = 60): string {
+  return label.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, maxLength);
+}
+
 /** `nasa-highlights-2026-11-29.csv`; `label` is a handle or a collection's name, made safe for a file name. */
 export function exportFileName(label: string, format: FileFormat, date: Date): string {
-  const safe = label.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'export';
-  return `${safe}-highlights-${localDate(date)}.${format}`;
+  return `${safeFileLabel(label) || 'export'}-highlights-${localDate(date)}.${format}`;
 }
 
-/** CSV rows of one profile's highlights; '' when it has none. */
-function csvRows(list: HighlightList): string {
-  let chunk = '';
-  for (const h of list.highlights) {
-    chunk += [list.handle, list.ownerId ?? '', h.id, h.title, h.coverUrl ?? ''].map(csvField).join(',') + CRLF;
-  }
-  return chunk;
+/** One CSV line (RFC 4180, formula-like text defused), with its line end. */
+export function csvRow(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + CRLF;
 }
 
-/** One profile as a JSON entry of the file's array, indented as the array's element. */
-function jsonEntry(list: HighlightList): string {
-  const profile = {
+/** What one kind of file writes: its CSV header, an entry's CSV rows ('' for none), an entry as a JSON value. */
+export interface FileParts<T> {
+  columns: readonly string[];
+  csvRows(entry: T): string;
+  jsonEntry(entry: T): unknown;
+}
+
+/** A profile's highlights: one CSV row each; as JSON, the profile with its highlights. */
+const LIST_PARTS: FileParts<HighlightList> = {
+  columns: CSV_COLUMNS,
+  csvRows: (list) =>
+    list.highlights.map((h) => csvRow([list.handle, list.ownerId ?? '', h.id, h.title, h.coverUrl ?? ''])).join(''),
+  jsonEntry: (list) => ({
     handle: list.handle,
     user_id: list.ownerId,
     highlights: list.highlights.map((h) => ({ id: h.id, title: h.title, cover_url: h.coverUrl })),
-  };
-  return JSON.stringify(profile, null, 2).replace(/^/gm, '  ');
-}
+  }),
+};
 
-export interface ExportWriter {
-  /** Chunks for the next profiles, in order; call it once per page of answers. */
-  add(lists: Iterable<HighlightList>): string[];
+export interface ChunkWriter<T> {
+  /** Chunks for the next entries, in order; call it once per page of answers. */
+  add(entries: Iterable<T>): string[];
   /** The closing chunks (with the header, when nothing was added); call it once, last. */
   end(): string[];
 }
 
+export type ExportWriter = ChunkWriter<HighlightList>;
+
 /**
- * Writes a file one page of profiles at a time, for a collection whose
+ * Writes a file one page of entries at a time, for a collection whose
  * answers come from the background in pages. The chunks of all the pages,
- * put together, are exactly what `csvChunks`/`jsonChunks` make of all the
- * profiles at once, and no page has to stay in memory once its chunks are made.
+ * put together, are exactly what `writeChunks` makes of all the entries at
+ * once, and no page has to stay in memory once its chunks are made.
  */
-export function createExportWriter(format: FileFormat): ExportWriter {
+export function createChunkWriter<T>(format: FileFormat, parts: FileParts<T>): ChunkWriter<T> {
   let started = false;
   let first = true;
   const opening = () => {
     if (started) return [];
     started = true;
-    return [format === 'csv' ? BOM + CSV_COLUMNS.join(',') + CRLF : '['];
+    return [format === 'csv' ? BOM + parts.columns.join(',') + CRLF : '['];
   };
   return {
-    add(lists) {
+    add(entries) {
       const chunks = opening();
-      for (const list of lists) {
+      for (const entry of entries) {
         if (format === 'csv') {
-          const rows = csvRows(list);
+          const rows = parts.csvRows(entry);
           if (rows) chunks.push(rows);
         } else {
-          chunks.push(`${first ? '\n' : ',\n'}${jsonEntry(list)}`);
+          // Indented as the element of the file's array.
+          chunks.push(`${first ? '\n' : ',\n'}${JSON.stringify(parts.jsonEntry(entry), null, 2).replace(/^/gm, '  ')}`);
           first = false;
         }
       }
@@ -96,21 +109,27 @@ export function createExportWriter(format: FileFormat): ExportWriter {
   };
 }
 
-function* writeAll(format: FileFormat, lists: Iterable<HighlightList>): Generator<string> {
-  const writer = createExportWriter(format);
+/** Highlight lists, a page of profiles at a time (`createChunkWriter` for lists). */
+export function createExportWriter(format: FileFormat): ExportWriter {
+  return createChunkWriter(format, LIST_PARTS);
+}
+
+/** The whole file of `entries`, a chunk per entry. */
+export function* writeChunks<T>(format: FileFormat, parts: FileParts<T>, entries: Iterable<T>): Generator<string> {
+  const writer = createChunkWriter(format, parts);
   yield* writer.add([]);
-  for (const list of lists) yield* writer.add([list]);
+  for (const entry of entries) yield* writer.add([entry]);
   yield* writer.end();
 }
 
 /** RFC 4180 with CRLF line ends, a header line and a UTF-8 BOM; formula-like text defused. */
 export function csvChunks(lists: Iterable<HighlightList>): Generator<string> {
-  return writeAll('csv', lists);
+  return writeChunks('csv', LIST_PARTS, lists);
 }
 
 /** `[{ handle, user_id, highlights: [{ id, title, cover_url }] }, …]`, one entry per profile, ids as strings. */
 export function jsonChunks(lists: Iterable<HighlightList>): Generator<string> {
-  return writeAll('json', lists);
+  return writeChunks('json', LIST_PARTS, lists);
 }
 
 /** The file's media type. */

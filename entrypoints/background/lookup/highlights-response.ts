@@ -1,5 +1,6 @@
 import { z } from '../zod-jitless';
 import type { Highlight } from '@/utils/highlights/highlight';
+import { highlightIdDigits } from '@/utils/highlights/highlight-id';
 
 /** An id as the API may send it: a string (digits, or the few other characters ids carry), or a number, which exact-json.ts keeps from being rounded. */
 const idSchema = z.union([
@@ -40,7 +41,7 @@ export interface ParsedHighlights {
 export type ParseResult = { ok: true; value: ParsedHighlights } | { ok: false; detail: string };
 
 /** Turns the vendor's list (an object keyed "0","1",… or an array) into an ordered array. */
-function orderedItems(list: z.infer<typeof listSchema>): unknown[] | null {
+export function orderedItems(list: unknown[] | Record<string, unknown>): unknown[] | null {
   if (Array.isArray(list)) return list;
   const keys = Object.getOwnPropertyNames(list);
   if (!keys.every((key) => /^(0|[1-9][0-9]{0,8})$/.test(key))) return null;
@@ -68,7 +69,9 @@ export function parseHighlightsBody(body: unknown): ParseResult {
     if (!parsed.success) return { ok: false, detail: `highlight ${index} has no usable id` };
     const h = parsed.data;
     highlights.push({
-      id: h.id,
+      // `highlight:<digits>` (Instagram's own form) is kept as its digits, so that
+      // the id is shown, copied, linked and sent as the list endpoint documents it.
+      id: highlightIdDigits(h.id) ?? h.id,
       title: h.title ?? '',
       coverUrl: h.cover_media_cropped_thumbnail?.url || h.cover_media?.thumbnail_src || null,
     });

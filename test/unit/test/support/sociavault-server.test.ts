@@ -7,8 +7,25 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestOver } from '@/test/support/net';
-import { DEFAULT_SCENARIOS, SLOW_DEFAULT_DELAY_MS, highlightsResponseBody, profileOf as profile } from '@/test/support/scenarios';
-import { API_PATHS, DEFAULT_API_KEY, startSociaVault, type SociaVaultServer } from '@/test/support/sociavault-server';
+import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
+import { readStories } from '@/entrypoints/background/stories/stories-response';
+import {
+  DEFAULT_SCENARIOS,
+  DETAIL_FAILURES,
+  EXPIRED_LINKS_HIGHLIGHT,
+  HUNDRED_STORIES_HIGHLIGHT,
+  LINK_LIFETIME_SECONDS,
+  SLOW_DEFAULT_DELAY_MS,
+  STORY_ERRORS_PROFILE,
+  UNKNOWN_SHAPE_HIGHLIGHT,
+  detailScenarioFor,
+  highlightDetailBody,
+  highlightsResponseBody,
+  idsOf,
+  profileOf as profile,
+  type StoriesScenario,
+} from '@/test/support/scenarios';
+import { API_PATHS, DEFAULT_API_KEY, DETAIL_ERROR_BODIES, startSociaVault, type SociaVaultServer } from '@/test/support/sociavault-server';
 import { createTestCertificate } from '@/test/support/tls';
 
 const tls = createTestCertificate();
@@ -231,5 +248,183 @@ describe('the stand-in configured anew (a browser kept across test files reaches
     expect(api.credits).toBe(1000);
     expect((await highlights('handle=nasa')).status).toBe(200);
     expect((await highlights('handle=someone')).status).toBe(404);
+  });
+});
+
+describe('the stand-in’s highlight-detail', () => {
+  let api: SociaVaultServer;
+  const detail = (id: string, key: string | null = DEFAULT_API_KEY) =>
+    requestOver(api.port, `${API_PATHS.highlightDetail}?id=${encodeURIComponent(id)}`, {
+      ca: tls.cert,
+      headers: key === null ? {} : { 'X-API-Key': key },
+    });
+  const storiesOf = (id: string) => detailScenarioFor(id) as StoriesScenario;
+  const nasa = idsOf('nasa');
+
+  beforeAll(async () => {
+    api = await startSociaVault({ tls });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('answers a highlight’s stories in the vendor’s envelope, charging one credit, for the bare id and highlight:<id>', async () => {
+    api.reset();
+    for (const id of [nasa[0]!, `highlight:${nasa[0]}`]) {
+      const before = Date.now();
+      const res = await detail(id);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      const body = JSON.parse(res.text);
+      expect(body).toMatchObject({ success: true, data: { success: true }, credits_used: 1, endpoint: 'instagram/highlight-detail' });
+      // The links expire LINK_LIFETIME_SECONDS after the answer, so the body is the builder's for a moment in between.
+      const at = [before, Date.now()].map((ms) => JSON.stringify(highlightDetailBody(storiesOf(nasa[0]!), ms)));
+      expect(at).toContain(res.text);
+    }
+    expect(api.credits).toBe(998);
+    expect(api.requests.map((r) => [r.path, r.query.id, r.status])).toEqual([
+      [API_PATHS.highlightDetail, nasa[0], 200],
+      [API_PATHS.highlightDetail, `highlight:${nasa[0]}`, 200],
+    ]);
+  });
+
+  it('answers the demo profiles’ highlights in each listed shape, lists keyed or arrays, and one in a shape no reader knows', () => {
+    const shapes = nasa.map((id) => `${storiesOf(id).shape}/${storiesOf(id).listShape}`);
+    expect(shapes).toEqual([
+      'reels/object', 'reels_media/object', 'graphql/object', 'items/object',
+      'reels/array', 'reels_media/array', 'graphql/array', 'items/array',
+      'reels/object', 'reels_media/object', 'graphql/object', 'unknown/object',
+    ]);
+    expect(UNKNOWN_SHAPE_HIGHLIGHT).toBe(nasa[11]);
+    expect(storiesOf(idsOf('natgeo')[0]!).shape).toBe('reels');
+    expect(storiesOf(idsOf('unicode.names')[2]!).shape).toBe('graphql');
+  });
+
+  it('stories: ids past 2^53, photos and videos, signed links on Instagram’s CDNs that expire', async () => {
+    // nasa's fifth highlight: three stories (1 + (4 × 3) % 5), the third a video.
+    const res = await detail(nasa[4]!);
+    expect(storiesOf(nasa[4]!).stories.map((story) => story.mediaType)).toEqual(['photo', 'photo', 'video']);
+    expect(res.text).toMatch(/\.mp4\?/);
+    expect(res.text).toMatch(/\.jpg\?/);
+    // Ids go out as JSON strings, as the list endpoint sends them.
+    expect(res.text).toContain(`"pk":"${storiesOf(nasa[4]!).stories[0]!.pk}"`);
+
+    const all = nasa.slice(0, 11).flatMap((id) => storiesOf(id).stories);
+    expect(new Set(all.map((s) => s.mediaType))).toEqual(new Set(['photo', 'video']));
+    for (const story of all) {
+      expect(story.pk).toMatch(/^\d{20}$/);
+      expect(BigInt(story.pk) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    }
+    expect(new Set(all.map((s) => s.pk)).size).toBe(all.length);
+
+    const urls = res.text.match(/https:[^"]+/g) ?? [];
+    expect(urls.length).toBeGreaterThan(0);
+    const hosts = new Set<string>();
+    for (const url of urls) {
+      const parsed = new URL(url);
+      hosts.add(/\.(cdninstagram\.com|fbcdn\.net)$/.exec(parsed.hostname)?.[1] ?? parsed.hostname);
+      const oe = Number.parseInt(parsed.searchParams.get('oe') ?? '', 16) * 1000;
+      expect(oe).toBeGreaterThan(Date.now() + (LINK_LIFETIME_SECONDS - 60) * 1000);
+    }
+    expect([...hosts].sort()).toEqual(['cdninstagram.com', 'fbcdn.net']);
+  });
+
+  it('one highlight with 100 stories, and one whose links have already expired', async () => {
+    expect(storiesOf(HUNDRED_STORIES_HIGHLIGHT).stories).toHaveLength(100);
+    const res = await detail(EXPIRED_LINKS_HIGHLIGHT);
+    const oe = /[?&]oe=([0-9A-F]+)/.exec(res.text)?.[1];
+    expect(Number.parseInt(oe!, 16) * 1000).toBeLessThan(Date.now());
+  });
+
+  it('what it answers, the extension’s reader reads: every known shape; the unknown one it says it cannot', async () => {
+    for (const [i, id] of nasa.entries()) {
+      const result = readStories(parseJsonExact((await detail(id)).text), { highlightId: id, apiKey: DEFAULT_API_KEY });
+      expect(result.ok).toBe(i !== 11);
+      if (result.ok) expect(result.value.stories.map((s) => s.id)).toEqual(storiesOf(id).stories.map((s) => s.pk));
+    }
+  });
+
+  it('400 for no id or an id that is none, 404 for a highlight it does not know, 401 for a wrong key; none charged', async () => {
+    api.reset();
+    const cases: Array<[string, string | null, number, unknown]> = [
+      ['', DEFAULT_API_KEY, 400, DETAIL_ERROR_BODIES.missingId],
+      ['abc', DEFAULT_API_KEY, 400, DETAIL_ERROR_BODIES.invalidId],
+      ['highlight:', DEFAULT_API_KEY, 400, DETAIL_ERROR_BODIES.invalidId],
+      ['story:123', DEFAULT_API_KEY, 400, DETAIL_ERROR_BODIES.invalidId],
+      ['17999999999999999', DEFAULT_API_KEY, 404, { error: 'Highlight not found' }],
+      [nasa[0]!, null, 401, { error: 'Invalid API key', docs: 'https://docs.sociavault.com/authentication' }],
+      [nasa[0]!, 'sk_live_wrong', 401, { error: 'Invalid API key', docs: 'https://docs.sociavault.com/authentication' }],
+    ];
+    for (const [id, key, status, body] of cases) {
+      const res = await detail(id, key);
+      expect([id, res.status]).toEqual([id, status]);
+      expect(JSON.parse(res.text)).toEqual(body);
+    }
+    expect(api.credits).toBe(1000);
+  });
+
+  it('the highlights of storyerrors answer each failure the list endpoint can give; only a 200 is charged', async () => {
+    api.reset();
+    const byTitle = new Map(STORY_ERRORS_PROFILE.highlights.map((h) => [h.title, h.id]));
+    expect([...byTitle.keys()]).toEqual(Object.keys(DETAIL_FAILURES));
+    const expected: Record<string, [number, RegExp]> = {
+      err400: [400, /json/],
+      err402: [402, /json/],
+      err403: [403, /json/],
+      err404: [404, /json/],
+      err429: [429, /json/],
+      err500: [500, /json/],
+      err502html: [502, /html/],
+      err503: [503, /json/],
+      err504html: [504, /html/],
+      notjson: [200, /text\/plain/],
+      successfalse: [200, /json/],
+    };
+    for (const [title, [status, type]] of Object.entries(expected)) {
+      const res = await detail(byTitle.get(title)!);
+      expect([title, res.status]).toEqual([title, status]);
+      expect(res.headers['content-type']).toMatch(type);
+      if (title === 'err429') expect(res.headers['retry-after']).toBe('30');
+      if (title === 'err400') expect(JSON.parse(res.text)).toMatchObject({ error: 'Invalid highlight id' });
+      if (title === 'err404') expect(JSON.parse(res.text)).toEqual({ error: 'Highlight not found' });
+      if (title === 'notjson') expect(() => JSON.parse(res.text)).toThrow();
+    }
+    await expect(detail(byTitle.get('hangup')!)).rejects.toThrow();
+    expect(api.credits).toBe(998);
+    expect(DEFAULT_SCENARIOS.storyerrors).toBe(STORY_ERRORS_PROFILE);
+  });
+
+  it('answers 402 with no credits left, without reading the highlight', async () => {
+    api.reset();
+    api.setCredits(1);
+    expect((await detail(nasa[0]!)).status).toBe(200);
+    const broke = await detail(nasa[0]!);
+    expect(broke.status).toBe(402);
+    expect(JSON.parse(broke.text)).toEqual({ error: 'Insufficient credits', required: 1, available: 0 });
+    api.reset();
+  });
+
+  it('delays a highlight’s answer when told (the slow profile’s by default), and reset forgets it', async () => {
+    expect(storiesOf(idsOf('slow')[0]!).delayMs).toBe(SLOW_DEFAULT_DELAY_MS);
+    api.reset();
+    api.setDetailDelay(nasa[0]!, 300);
+    const pending = detail(nasa[0]!);
+    await expect.poll(() => api.requests.length).toBe(1);
+    expect(api.requests[0]?.status).toBe(0); // still in flight
+    expect((await pending).status).toBe(200);
+    api.reset();
+    const started = Date.now();
+    await detail(nasa[0]!);
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+
+  it('configure: other fixed answers by id, and stories for the configured profiles’ highlights', async () => {
+    const other = { ...profile('natgeo'), username: 'someone' };
+    api.configure({ scenarios: { someone: other }, details: { '123': DETAIL_FAILURES.err503 } });
+    expect((await detail('123')).status).toBe(503);
+    expect((await detail(other.highlights[0]!.id)).status).toBe(200);
+    expect((await detail(nasa[0]!)).status).toBe(404);
+    api.configure({});
+    expect((await detail(nasa[0]!)).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExportWriter, csvChunks, exportFile, exportFileName, jsonChunks } from '@/utils/highlights/export-files';
 import type { HighlightList } from '@/utils/highlights/highlight';
+import { readCsv } from '@/test/unit/helpers/csv';
 import { h } from '@/test/unit/helpers/handles';
 
 const nasa: HighlightList = {
@@ -15,26 +16,6 @@ const nasa: HighlightList = {
   ],
 };
 const empty: HighlightList = { handle: h('emptyprofile'), ownerId: null, fetchedAt: 0, highlights: [] };
-
-/** A minimal RFC 4180 reader, to check the CSV round-trips. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('CSV file', () => {
   const text = [...csvChunks([nasa, empty])].join('');

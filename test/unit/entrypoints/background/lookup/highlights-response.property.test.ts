@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
 import { parseHighlightsBody, type ParseResult } from '@/entrypoints/background/lookup/highlights-response';
 import { anythingDeep } from '@/test/unit/helpers/arbitraries';
+import { object, rawText, type Raw } from '@/test/unit/helpers/raw-json';
 
 /** Runs per property (6 properties in this file: 3,000 runs). */
 const RUNS = 500;
@@ -57,44 +58,21 @@ function withUnsafeIntegersAsDigits(value: unknown): unknown {
   return value;
 }
 
-// ---------------------------------------------------------------------------
-// Raw JSON text with ids that may be bare integer literals (never numbers in JS).
-
-type Raw =
-  | { bare: string } // emitted as-is: an integer literal
-  | { json: unknown } // any JSON value, through JSON.stringify
-  | string
-  | number
-  | boolean
-  | null
-  | Raw[]
-  | { entries: Array<[string, Raw]> }; // an object, keys in this textual order
-
-function rawText(node: Raw): string {
-  if (node === null || typeof node === 'number' || typeof node === 'boolean' || typeof node === 'string') {
-    return JSON.stringify(node);
-  }
-  if (Array.isArray(node)) return `[${node.map(rawText).join(',')}]`;
-  if ('bare' in node) return node.bare;
-  if ('json' in node) return JSON.stringify(node.json);
-  return `{${node.entries.map(([k, v]) => `${JSON.stringify(k)}:${rawText(v)}`).join(',')}}`;
-}
-
-const object = (entries: Array<[string, Raw | undefined]>): Raw => ({
-  entries: entries.filter((e): e is [string, Raw] => e[1] !== undefined),
-});
-
 /** Ids far past 2^53 as well as small ones; digits only, no leading zeros. */
 const idDigits = fc.oneof(
   fc.bigInt({ min: 0n, max: 2n ** 53n }),
   fc.bigInt({ min: 2n ** 53n, max: 10n ** 30n }),
 ).map(String);
 
-/** An id as the vendor may send it: a JSON string, or a bare JSON integer. */
-const idArb = fc.record({ digits: idDigits, bare: fc.boolean() }).map(({ digits, bare }) => ({
-  digits,
-  raw: (bare ? { bare: digits } : digits) as Raw,
-}));
+/** An id as the vendor may send it: a JSON string, a bare JSON integer, or Instagram's `highlight:<digits>`. */
+const idForms = (forms: Array<'string' | 'bare' | 'prefixed'>) =>
+  fc.record({ digits: idDigits, form: fc.constantFrom(...forms) }).map(({ digits, form }) => ({
+    digits,
+    raw: (form === 'bare' ? { bare: digits } : form === 'prefixed' ? `highlight:${digits}` : digits) as Raw,
+  }));
+const idArb = idForms(['string', 'bare', 'prefixed']);
+/** A user id has no `highlight:` form. */
+const ownerIdArb = idForms(['string', 'bare']);
 
 /** Any unicode, including astral characters, quotes, backslashes and digit runs. */
 const titleArb = fc.oneof(
@@ -123,7 +101,7 @@ const highlightArb: fc.Arbitrary<GeneratedHighlight> = fc
     cropped: fc.option(fc.option(urlArb, { nil: null }), { nil: undefined }),
     owner: fc.option(
       fc.record({
-        id: fc.option(idArb, { nil: undefined }),
+        id: fc.option(ownerIdArb, { nil: undefined }),
         username: fc.option(fc.stringMatching(/^[A-Za-z0-9._]{1,30}$/), { nil: undefined }),
       }),
       { nil: undefined },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
 import { parseErrorBody, parseHighlightsBody } from '@/entrypoints/background/lookup/highlights-response';
+import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlights/highlight-links';
 import example from '@/test/fixtures/openapi-example-response.json';
 import { highlightsEnvelope as envelope } from '@/test/support/scenarios';
 
@@ -75,6 +76,22 @@ describe('parseHighlightsBody', () => {
     const result = parseHighlightsBody(body);
     expect(result.ok && result.value.highlights[0]!.id).toBe('18154582366360931');
     expect(result.ok && result.value.ownerId).toBe('21393171');
+  });
+
+  it('keeps ids sent as highlight:<digits> as their digits, and other ids as they came', () => {
+    const result = parseHighlightsBody(
+      envelope({
+        '0': { id: 'highlight:18154582366360931', title: 'prefixed' },
+        '1': { id: '17912345678901234', title: 'bare' },
+        '2': { id: 'highlight:x1', title: 'not digits' },
+      }),
+    );
+    expect(result.ok && result.value.highlights.map((h) => h.id)).toEqual(['18154582366360931', '17912345678901234', 'highlight:x1']);
+    // What the row's menu and Copy all then make of the stored id.
+    const [first] = result.ok ? result.value.highlights : [];
+    expect(highlightStoryUrl(first!.id)).toBe('https://www.instagram.com/stories/highlights/18154582366360931/');
+    expect(highlightRef(first!.id)).toBe('highlight:18154582366360931');
+    expect(detailCurl(first!.id)).toMatch(/\?id=18154582366360931"$/);
   });
 
   it.each([
