@@ -24,6 +24,27 @@ describe('withoutKey', () => {
     });
   });
 
+  it('finds the key in any case: the reader lower-cases a username, and a title may shout it', () => {
+    const parsed = {
+      highlights: [
+        { id: '1', title: `new: ${KEY.toUpperCase()}!`, coverUrl: `https://x.cdninstagram.com/${KEY.toLowerCase()}.jpg` },
+      ],
+      ownerId: null,
+      ownerUsername: `echo_${KEY.toLowerCase()}`,
+    };
+    expect(withoutKey(parsed, KEY)).toEqual({
+      highlights: [{ id: '1', title: `new: ${REDACTED_KEY}!`, coverUrl: null }],
+      ownerId: null,
+      ownerUsername: null,
+    });
+  });
+
+  it('takes a key with characters that mean something in a pattern as plain text', () => {
+    const key = 'sk_live_a.b+c(d)';
+    const parsed = { highlights: [{ id: '1', title: `x ${key} y sk_live_aXbbc(d)`, coverUrl: null }], ownerId: null, ownerUsername: null };
+    expect(withoutKey(parsed, key).highlights[0]!.title).toBe(`x ${REDACTED_KEY} y sk_live_aXbbc(d)`);
+  });
+
   it('leaves an answer without the key as it was', () => {
     const parsed = { highlights: [{ id: '1', title: 'sk_live', coverUrl: null }], ownerId: null, ownerUsername: 'nasa' };
     expect(withoutKey(parsed, KEY)).toEqual(parsed);
