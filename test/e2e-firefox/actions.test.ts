@@ -41,7 +41,7 @@ describe('in Firefox', () => {
     await expect
       .poll(() => popup.readClipboard())
       .toBe(`curl -H "X-API-Key: $SOCIAVAULT_API_KEY" "https://api.sociavault.com/v1/scrape/instagram/highlight-detail?id=${id}"`);
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 
   it('Download CSV and Download JSON save <handle>-highlights-<date> files with every highlight', async () => {
@@ -61,6 +61,6 @@ describe('in Firefox', () => {
     const profiles = JSON.parse(json.content) as Array<{ handle: string; user_id: string; highlights: Array<{ id: string; title: string }> }>;
     expect(profiles).toMatchObject([{ handle: 'unicode.names', user_id: ownerId }]);
     expect(profiles[0]!.highlights.map((h) => [h.id, h.title])).toEqual(highlights.map((h) => [h.id, h.title]));
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 });

@@ -34,7 +34,7 @@ describe('on a profile', () => {
   it('follows in-app navigation (pushState), and a revisited profile comes from the cache without a second credit', async () => {
     const { tab, popup } = await world.popupFor('/nasa/');
     await popup.settled('list');
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
 
     const loadId = await tab.loadId();
     await tab.spaNavigate('/natgeo/');
@@ -45,7 +45,7 @@ describe('on a profile', () => {
     await natgeo.settled('list');
     expect(await natgeo.handle()).toBe('@natgeo');
     expect(await natgeo.rowIds()).toEqual(idsOf('natgeo'));
-    expect(world.highlightRequests()).toBe(2);
+    expect(await world.settledHighlightRequests()).toBe(2);
 
     await tab.pushState('/nasa/');
     await tab.waitForProfile('nasa');
@@ -53,7 +53,7 @@ describe('on a profile', () => {
     await again.settled('list');
     expect(await again.rowIds()).toEqual(idsOf('nasa'));
     expect(await again.fetchedAt()).toContain('from cache');
-    expect(world.highlightRequests()).toBe(2);
+    expect(await world.settledHighlightRequests()).toBe(2);
     expect(world.api.credits).toBe(1000 - 2);
   });
 });
@@ -63,7 +63,7 @@ describe('by handle', () => {
     const { tab, popup } = await world.popupFor('/explore/');
     expect(await tab.title()).toContain(TOOLBAR_TITLE.noProfile);
     expect(await popup.settled()).toBe('no-profile');
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
 
     await popup.lookUp('@natgeo');
     expect(await popup.settled('list')).toBe('list');

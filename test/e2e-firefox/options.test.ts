@@ -46,7 +46,7 @@ describe('Test key', () => {
     await driver.clickButton('Test key');
     expect(await keyTestResult(driver)).toBe('Key works: 1000 credits · active.');
     expect(creditsLog().map((r) => [r.apiKey, r.status])).toEqual([[DEFAULT_API_KEY, 200]]);
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
     expect(world.api.credits).toBe(1000);
   });
 
@@ -57,7 +57,7 @@ describe('Test key', () => {
     expect(await keyTestResult(driver)).toBe('SociaVault rejected this key: Invalid API key. Copy it again from your SociaVault dashboard.');
     expect(creditsLog().map((r) => [r.apiKey, r.status])).toEqual([[WRONG_KEY, 401]]);
     expect((await world.getStorage('local', 'apiKey')).apiKey).toBe(DEFAULT_API_KEY);
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
   });
 
   it('says that SociaVault could not be reached when the connection fails', async () => {
@@ -65,7 +65,7 @@ describe('Test key', () => {
     const { driver } = await openOptions();
     await driver.clickButton('Test key');
     expect(await keyTestResult(driver)).toMatch(/^Could not reach SociaVault, so the key was not checked\./);
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
   });
 
   it('saving a new key tests it at once', async () => {
@@ -75,6 +75,6 @@ describe('Test key', () => {
     expect(await keyTestResult(driver)).toBe('Key works: 1000 credits · active.');
     expect((await world.getStorage('local', 'apiKey')).apiKey).toBe(SECOND_KEY);
     expect(creditsLog().map((r) => [r.apiKey, r.status])).toEqual([[SECOND_KEY, 200]]);
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ describe('the balance in the popup', () => {
     const next = await world.popup(tab);
     await next.settled('list');
     await expect.poll(() => next.page.getByTestId('balance').innerText()).toBe('998 credits · active');
-    expect(world.highlightRequests()).toBe(2);
+    expect(await world.settledHighlightRequests()).toBe(2);
     expect(balanceRequests()).toBe(1);
   });
 
@@ -60,7 +60,7 @@ describe('panels of their own', () => {
     const window = await opened;
     await window.waitForLoadState();
     expect(window.url()).toBe(`${world.browser.extensionOrigin}/popup.html?tab=${tab.tabId}`);
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 });
 
@@ -78,6 +78,6 @@ describe('Add to collection', () => {
     await expect.poll(() => again.popup.page.getByTestId('collection-status').innerText()).toBe('1 in the collection');
     await again.popup.page.getByRole('button', { name: 'Add to collection' }).click();
     await expect.poll(() => again.popup.page.getByTestId('collection-status').innerText()).toBe('Already in the collection');
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 });

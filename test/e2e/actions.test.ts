@@ -35,7 +35,7 @@ describe('row actions', () => {
     const story = await opened;
     await story.waitForLoadState('domcontentloaded');
     expect(story.url()).toBe(`https://www.instagram.com/stories/highlights/${id}/`);
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 });
 

@@ -22,7 +22,9 @@ describe('the extension reloads', () => {
     // Uncaught exceptions from every world of the page, content scripts' included.
     const cdp = await page.context().newCDPSession(page);
     const exceptions: string[] = [];
-    cdp.on('Runtime.exceptionThrown', (event) => exceptions.push(event.exceptionDetails.text));
+    cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) =>
+      exceptions.push(d.exception?.description?.split('\n')[0] ?? d.text),
+    );
     const consoleErrors: string[] = [];
     cdp.on('Runtime.consoleAPICalled', (event) => {
       if (event.type === 'error') consoleErrors.push(JSON.stringify(event.args.map((a) => a.value ?? a.description)));
@@ -42,9 +44,22 @@ describe('the extension reloads', () => {
     for (const path of ['/natgeo/', '/explore/', '/nasa/tagged/']) {
       await page.evaluate((p) => history.pushState({}, '', p), path);
     }
+    // A canary from the orphaned world, after the navigations: it proves both watches would
+    // have seen an error of the old content script, so the empty lists below mean something.
+    await evaluateIn(
+      cdp,
+      `console.error('e2e canary: extension'); setTimeout(() => { throw new Error('e2e canary') }); new Promise((r) => setTimeout(r, 20))`,
+      content.id,
+    );
     // A round trip on the session that listens: every event sent before it has arrived.
     await evaluateIn(cdp, 'new Promise((resolve) => setTimeout(resolve, 0))', content.id);
-    expect(exceptions).toEqual([]);
-    expect(consoleErrors.filter((e) => /extension|context invalidated/i.test(e))).toEqual([]);
+    expect(exceptions).toEqual(['Error: e2e canary']);
+    expect(consoleErrors.filter((e) => /extension|context invalidated/i.test(e))).toEqual(['["e2e canary: extension"]']);
+    // The harness's own console watch saw the canary too (and only it), so it would fail this test on a real one.
+    const logged = await world.browser.console!.take();
+    expect(logged.map((e) => [e.where, e.text.replace(/\n[\s\S]*/, '').replace(/ \(at [^)]*\)$/, '')])).toEqual([
+      ['content script on https://www.instagram.com/nasa/tagged/', 'e2e canary: extension'],
+      ['content script on https://www.instagram.com/nasa/tagged/', 'Uncaught Error: e2e canary'],
+    ]);
   });
 });

@@ -74,6 +74,20 @@ describe('Chromium with the extension', () => {
     ]);
   });
 
+  it('reports "No SW" from a running worker: that quirk is ignored only from a worker the harness is stopping', async () => {
+    const worker = await world.browser.worker();
+    const ignoredBefore = world.browser.console!.ignored.length;
+    await worker.evaluate(() => new Promise((resolve) => {
+      setTimeout(() => {
+        throw new Error('No SW: e2e canary');
+      });
+      setTimeout(resolve, 20);
+    }));
+    const seen = await world.browser.console!.take();
+    expect(seen.map((e) => [e.where, e.text.replace(/\n[\s\S]*/, '')])).toEqual([['service worker', 'Uncaught Error: No SW: e2e canary']]);
+    expect(world.browser.console!.ignored.length).toBe(ignoredBefore);
+  });
+
   it('reaches www.instagram.com through the resolver mapping and navigates it like an SPA', async () => {
     const page = await world.browser.newInstagramPage('/nasa/');
     const tab = new InstagramTab(world.browser, page, await world.browser.tabIdOf(page));

@@ -130,8 +130,8 @@ describe('the page world and the content script', () => {
     }, frameworkEventNames(world.browser.extensionId));
 
     await tab.pushState('/natgeo/');
-    await tab.waitForProfile('natgeo');
+    expect(await tab.waitForProfile('natgeo')).toBe(TOOLBAR_TITLE.of('natgeo'));
     await tab.pushState('/reels/');
-    await tab.waitForProfile(null);
+    expect(await tab.waitForProfile(null)).toContain(TOOLBAR_TITLE.noProfile);
   });
 });

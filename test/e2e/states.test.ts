@@ -45,9 +45,9 @@ describe('looking up', () => {
     // Instagram's own page answered "no profile": no reload hint.
     expect(await popup.page.getByTestId('reload-hint').count()).toBe(0);
     await popup.lookUp('not a handle!');
-    await expect.poll(() => popup.page.getByTestId('lookup-error').textContent()).toBeTruthy();
+    await expect.poll(() => popup.page.getByTestId('lookup-error').textContent()).toContain('“not a handle!” is not a handle or a profile link');
     expect(await popup.lookupField().inputValue()).toBe('not a handle!');
-    expect(world.highlightRequests()).toBe(0);
+    expect(await world.settledHighlightRequests()).toBe(0);
   });
 
   it('lists all 150 highlights of a big profile in a list that scrolls', async () => {
@@ -83,7 +83,7 @@ describe('looking up', () => {
   it('Refresh sends exactly one new request', async () => {
     const { popup } = await world.popupFor('/nasa/');
     await popup.settled('list');
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
     await popup.refresh();
     await expect.poll(() => world.highlightRequests()).toBe(2);
     expect(await popup.settled('list')).toBe('list');
@@ -103,18 +103,37 @@ describe('errors', () => {
     expect(await popup.errorKind()).toBe('not-found');
     expect(await popup.main.textContent()).toMatch(/@err404 was not found/);
     expect(await popup.lookupField().inputValue()).toBe('err404');
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 
-  it('"Try again" asks once more and shows the answer', async () => {
+  it('a server error (500) says so and offers "Try again", which asks once more', async () => {
     const { popup } = await world.popupFor('/err500/');
     await popup.settled('error');
     expect(await popup.errorKind()).toBe('server-error');
     expect(await popup.main.textContent()).toMatch(/HTTP 500/);
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
     await popup.page.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => world.highlightRequests()).toBe(2);
     expect(await popup.settled('error')).toBe('error');
+    expect(await world.settledHighlightRequests()).toBe(2);
+  });
+
+  it('"Try again" after a timeout shows the answer of the new request', async () => {
+    // The first request is held until it has timed out; the one "Try again" sends is answered.
+    world.api.holdHighlights({ pass: 0, hold: Infinity });
+    const tab = await world.instagram('/slow/');
+    const timeouts = await controlWorkerTimers(world.browser, REQUEST_TIMEOUT_MS);
+    const popup = await world.popup(tab);
+    await until('the request to reach SociaVault', () => world.api.held, (held) => held === 1);
+    expect(await timeouts.runNow()).toBeGreaterThanOrEqual(1);
+    expect(await popup.settled('error')).toBe('error');
+    expect(await popup.errorKind()).toBe('timeout');
+    world.api.releaseHeld();
+    await popup.page.getByRole('button', { name: 'Try again' }).click();
+    // Settled on a list, not on the error that was there before the click.
+    expect(await popup.settled('list')).toBe('list');
+    expect(await popup.rowIds()).toEqual(idsOf('slow'));
+    expect(world.highlightRequests()).toBe(2);
   });
 
   it('a 402 from an empty balance names what is required and available, and links to where credits are bought', async () => {
@@ -140,7 +159,7 @@ describe('errors', () => {
     expect(await popup.settled('error')).toBe('error');
     expect(await popup.errorKind()).toBe('timeout');
     expect(await popup.main.textContent()).toMatch(/No answer in 20 s\. The request may still have used a credit/);
-    expect(world.highlightRequests()).toBe(1);
+    expect(await world.settledHighlightRequests()).toBe(1);
   });
 });
 
@@ -153,7 +172,7 @@ describe('a Refresh that fails', () => {
     await expect.poll(() => popup.page.getByTestId('refresh-error').textContent()).toMatch(/Refresh failed: Out of credits/);
     expect(await popup.state()).toBe('list');
     expect(await popup.rowIds()).toEqual(idsOf('nasa'));
-    expect(world.highlightRequests()).toBe(2);
+    expect(await world.settledHighlightRequests()).toBe(2);
   });
 });
 
@@ -177,12 +196,12 @@ describe('offline', () => {
       expect(await popup.settled()).toBe('error');
       expect(await popup.errorKind()).toBe('offline');
       expect(await popup.main.textContent()).toMatch(/You are offline.*No credit was used/);
-      expect(world.highlightRequests()).toBe(0);
+      expect(await world.settledHighlightRequests()).toBe(0);
 
       await setOffline(false);
       await popup.page.getByRole('button', { name: 'Try again' }).click();
       expect(await popup.settled('list')).toBe('list');
-      expect(world.highlightRequests()).toBe(1);
+      expect(await world.settledHighlightRequests()).toBe(1);
     } finally {
       await setOffline(false).catch(() => undefined);
       await worker.detach();

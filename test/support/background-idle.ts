@@ -37,3 +37,21 @@ export async function letBackgroundSettle(controls: BackgroundControls): Promise
   // made before (sent earlier on the same channel) have been answered by then.
   if (await controls.isRunning()) await controls.ask({ type: 'get-status' });
 }
+
+/**
+ * Waits until the background has finished the requests it started, so that a
+ * test saying "nothing more was sent" reads the stand-in's log after anything
+ * on its way has arrived, instead of at once. A message round trip first (the
+ * background takes messages in order, and a lookup records its request before
+ * it leaves: lookup/in-flight-record.ts), then until no request it recorded
+ * is still out.
+ */
+export async function letRequestsLand(controls: Pick<BackgroundControls, 'getStorage' | 'ask'>): Promise<void> {
+  await controls.ask({ type: 'get-status' });
+  await until(
+    'the requests the background sent to be answered',
+    async () => (await controls.getStorage('session', SESSION_KEYS.lookupsInFlight))[SESSION_KEYS.lookupsInFlight],
+    (entries) => !Array.isArray(entries) || entries.length === 0,
+    15_000,
+  );
+}

@@ -318,6 +318,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
       async () => {
         const target = await workerTarget();
         if (!target) return true;
+        p.console?.workerStopping();
         await browserSession.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
         // Gone within a few milliseconds as a rule: looked for every 10 ms, for 100 ms, before asking again.
         for (let waited = 0; waited < 100; waited += 10) {

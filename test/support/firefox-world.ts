@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
-import { letBackgroundSettle } from './background-idle';
+import { letBackgroundSettle, letRequestsLand } from './background-idle';
 import type { StorageArea } from './browser';
 import type { ChromeApi } from './chrome-api';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox';
@@ -100,6 +100,8 @@ export interface FirefoxWorld {
   popupFor(path: string): Promise<{ tab: FirefoxInstagramTab; popup: FirefoxPopup }>;
   highlightLog(): RecordedRequest[];
   highlightRequests(): number;
+  /** highlightRequests() once every request the background started has been answered: for checks that nothing more was sent. */
+  settledHighlightRequests(): Promise<number>;
   getStorage(area: StorageArea, keys?: string | string[]): Promise<Record<string, unknown>>;
   setStorage(area: StorageArea, items: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -168,6 +170,13 @@ export async function startFirefoxWorld(options: FirefoxWorldOptions = {}): Prom
       },
       highlightLog,
       highlightRequests: () => highlightLog().length,
+      async settledHighlightRequests() {
+        await letRequestsLand({
+          getStorage: (area, keys) => firefox.getStorage(area, keys),
+          ask: (message) => firefox.control.evaluate((m) => browser.runtime.sendMessage(m), message),
+        });
+        return highlightLog().length;
+      },
       getStorage: (area, keys) => firefox.getStorage(area, keys),
       setStorage: (area, items) => firefox.setStorage(area, items),
       async close() {

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { LOCAL_KEYS } from '../../utils/storage-keys';
-import { letBackgroundSettle } from './background-idle';
+import { letBackgroundSettle, letRequestsLand } from './background-idle';
 import { launchExtension, type ExtensionBrowser, type StorageArea } from './browser';
 import type { ChromeApi } from './chrome-api';
 import { InstagramTab } from './instagram-tab';
@@ -82,6 +82,8 @@ export interface World {
   /** The highlights requests SociaVault received (each one a credit when it answered 200). */
   highlightLog(): RecordedRequest[];
   highlightRequests(): number;
+  /** highlightRequests() once every request the background started has been answered: for checks that nothing more was sent. */
+  settledHighlightRequests(): Promise<number>;
   /** Stops the extension's service worker the way Chrome's idle timeout does. */
   stopWorker(): Promise<void>;
   /** chrome.storage through an extension page, without waking the worker. */
@@ -166,6 +168,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     options: (pageOptions) => OptionsPage.open(browser, pageOptions),
     highlightLog,
     highlightRequests: () => highlightLog().length,
+    async settledHighlightRequests() {
+      const control = await browser.control();
+      await letRequestsLand({
+        getStorage: (area, keys) => browser.getStorage(area, keys),
+        ask: (message) => control.evaluate((m) => chrome.runtime.sendMessage(m), message),
+      });
+      return highlightLog().length;
+    },
     stopWorker: () => browser.stopServiceWorker(),
     getStorage: (area, keys) => browser.getStorage(area, keys),
     setStorage: (area, items) => browser.setStorage(area, items),
