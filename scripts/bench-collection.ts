@@ -31,7 +31,7 @@ import { startWorld, type World } from '../test/support/world';
 
 declare const chrome: ChromeApi;
 
-const HIGHLIGHTS = 150;
+let HIGHLIGHTS = 150;
 const BASELINE_PROFILES = 100;
 const log = (line = '') => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
@@ -42,6 +42,7 @@ function parseArgs(argv: string[]): { build: boolean; profiles: number } {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-build') args.build = false;
     else if (argv[i] === '--profiles') args.profiles = Number(argv[++i]);
+    else if (argv[i] === '--highlights') HIGHLIGHTS = Number(argv[++i]);
     else throw new Error(`Unknown argument ${argv[i]}\nUsage: npm run bench:collection -- [--no-build] [--profiles N]`);
   }
   if (!Number.isInteger(args.profiles) || args.profiles < BASELINE_PROFILES || args.profiles > 1000) throw new Error(`--profiles: ${BASELINE_PROFILES} to 1000`);
@@ -200,6 +201,10 @@ async function main(): Promise<void> {
     await sessionHeap.detach();
     const requests = world.highlightRequests();
     log(`  requests to SociaVault: ${requests} (one per profile)`);
+    const arrivals = world.highlightLog().map((r) => r.at).sort((a, b) => a - b);
+    for (let from = 0; from + 100 <= arrivals.length; from += 100) {
+      log(`  pace ${from}-${from + 100}: ${((arrivals[from + 99]! - arrivals[from]!) / 99).toFixed(1)} ms/profile`);
+    }
 
     log('\n2. Storage');
     const stored = await storageReport(world, big.page.page);

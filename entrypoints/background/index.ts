@@ -9,6 +9,7 @@ import { createHandlers } from './messages/handlers';
 import { createLookupService } from './lookup/lookup-service';
 import { createRouter } from './messages/router';
 import { keepRunsGoing, RUN_ALARM } from './collections/run-alarm';
+import { tellRunEnded } from './collections/run-notice';
 import { originOf } from './messages/sender-policy';
 import { BADGE_COLOUR, createTabState } from './tabs/tab-state';
 import { welcomeAfterInstall } from './account/welcome';
@@ -25,7 +26,12 @@ export default defineBackground({
         void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
     });
     const autoLookup = createAutoLookup(lookup);
-    const collections = createCollections({ lookup, results: createCollectionResults(), onActivity: keepRunsGoing });
+    const collections = createCollections({
+      lookup,
+      results: createCollectionResults(),
+      onActivity: keepRunsGoing,
+      onRunEnded: (ended) => void tellRunEnded(ended),
+    });
     void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
 
     const route = createRouter({

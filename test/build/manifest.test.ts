@@ -107,6 +107,8 @@ function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(manifest.commands?._execute_action?.description).toBe('__MSG_commandOpenPopup__');
   for (const locale of ['pt_BR', 'es']) expect(existsSync(join(dir, `_locales/${locale}/messages.json`)), locale).toBe(true);
   expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
+  // Asked for only when the user ticks "Tell me when a run finishes or stops" on the collection page.
+  expect(manifest.optional_permissions).toEqual(['notifications']);
   expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
 
   expect(manifest.content_scripts).toHaveLength(1);
@@ -118,7 +120,7 @@ function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(content!.world ?? 'ISOLATED').toBe('ISOLATED');
   for (const script of content!.js as string[]) expect(existsSync(join(dir, script)), script).toBe(true);
 
-  for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_permissions', 'optional_host_permissions']) {
+  for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_host_permissions']) {
     expect(manifest, key).not.toHaveProperty(key);
   }
 

@@ -113,20 +113,37 @@ export class CollectionPage {
       .evaluateAll((items) => items.map((li) => (li.textContent ?? '').trim()));
   }
 
-  /** Every row of the table, in order. */
-  rows(): Promise<TableRow[]> {
-    return this.page.locator('tr[data-handle]').evaluateAll((rows) =>
-      rows.map((tr) => {
-        const count = tr.querySelector('td.numeric')?.textContent ?? '';
-        return {
-          handle: tr.getAttribute('data-handle') ?? '',
-          status: tr.getAttribute('data-status') ?? '',
-          error: tr.getAttribute('data-error'),
-          count: count === '' ? null : Number(count),
-          statusText: (tr.querySelector('td.status')?.textContent ?? '').trim(),
-        };
-      }),
-    );
+  /**
+   * Every row of the table, in order. The table draws only the rows in view,
+   * so this scrolls its box from top to bottom, as a person would, reading
+   * the rows each position shows (by `aria-rowindex`), then scrolls back up.
+   */
+  async rows(): Promise<TableRow[]> {
+    if ((await this.page.locator('.table-scroll').count()) === 0) return [];
+    // No named functions inside evaluate(): tsx would wrap them in a helper the page does not have.
+    return this.page.locator('.table-scroll').evaluate(async (box) => {
+      const byIndex = new Map<number, { handle: string; status: string; error: string | null; count: number | null; statusText: string }>();
+      const total = Number(box.querySelector('table')?.getAttribute('aria-rowcount') ?? '1') - 1;
+      box.scrollTop = 0;
+      for (let guard = 0; guard < 100_000; guard++) {
+        // The table draws on the scroll event; a frame later the rows are there.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        for (const tr of box.querySelectorAll('tr[data-handle]')) {
+          const count = tr.querySelector('td.numeric')?.textContent ?? '';
+          byIndex.set(Number(tr.getAttribute('aria-rowindex')), {
+            handle: tr.getAttribute('data-handle') ?? '',
+            status: tr.getAttribute('data-status') ?? '',
+            error: tr.getAttribute('data-error'),
+            count: count === '' ? null : Number(count),
+            statusText: (tr.querySelector('td.status')?.textContent ?? '').trim(),
+          });
+        }
+        if (byIndex.size >= total || box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+        box.scrollTop += Math.max(1, box.clientHeight - 40);
+      }
+      box.scrollTop = 0;
+      return [...byIndex].sort(([a], [b]) => a - b).map(([, row]) => row);
+    });
   }
 
   /** Presses Estimate; returns what the page says (estimate and balance). */

@@ -4,6 +4,9 @@
  * list written the ways people write one, answers put in the cache first, and
  * the stand-in's request log counted per profile.
  */
+import type { RunHead, RunItem } from '../../utils/collections/run-record';
+import { decodeHead, decodePart, runHeadKey, runPartKey } from '../../utils/collections/run-storage';
+import type { Handle } from '../../utils/profile-url';
 import type { ChromeApi } from './chrome-api';
 import { ERROR_BODIES, jsonScenario, type Scenarios } from './scenarios';
 import type { World } from './world';
@@ -76,11 +79,15 @@ export function requestsPerProfile(world: World, scenarios: Scenarios, since = 0
   return counts;
 }
 
-/** The stored run of a collection, read from storage without waking the worker. */
-export async function storedRun(world: World, id = 'default'): Promise<{ phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | null> {
-  const key = `collection:${id}`;
-  const stored = (await world.getStorage('local', key))[key] as { phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | undefined;
-  return stored ?? null;
+/** The stored run of a collection (its head and every part), read from storage without waking the worker. */
+export async function storedRun(world: World, id = 'default'): Promise<{ phase: string; items: RunItem[]; head: RunHead } | null> {
+  const headKey = runHeadKey(id);
+  const head = decodeHead((await world.getStorage('local', headKey))[headKey]);
+  if (!head) return null;
+  const keys = Array.from({ length: head.parts }, (_, n) => runPartKey(id, n));
+  const parts = keys.length > 0 ? await world.getStorage('local', keys) : {};
+  const seen = new Set<Handle>();
+  return { phase: head.phase, head, items: keys.flatMap((key) => decodePart(parts[key], seen).items) };
 }
 
 /** Rows of a CSV file as the collection page writes it (RFC 4180, a BOM, CRLF). */

@@ -401,6 +401,18 @@ describe('retries: status or fault → requests sent → what the user sees', ()
     await createLookupService({ fetch, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false });
     expect(sleep).toHaveBeenCalledWith(3000);
   });
+
+  it('a caller that slows down as a whole (a collection run) gets a 429 at once, with its Retry-After; other retries stay', async () => {
+    const sleep = vi.fn(async (_ms: number) => undefined);
+    const limited = scripted([{ status: 429, headers: { 'Retry-After': '3' } }, { status: 200, body: ok }]);
+    const answer = await createLookupService({ fetch: limited, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false, waitOn429: false });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAfterSeconds: 3 } });
+    expect(limited).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+    const proxy = scripted([{ status: 503 }, { status: 200, body: ok }]);
+    expect((await createLookupService({ fetch: proxy, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false, waitOn429: false })).ok).toBe(true);
+    expect(proxy).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('a network failure right after 5xx answers', () => {
