@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { CollectionPicker, type PickerPanel } from './components/CollectionPicker';
 import { Notices } from './components/Notices';
 import { PasteBox } from './components/PasteBox';
@@ -7,9 +7,8 @@ import { RunOptions } from './components/RunOptions';
 import { RunProgress } from './components/RunProgress';
 import { ProfileTable } from './components/ProfileTable';
 import { addPaste } from './paste-slices';
-import { DEFAULT_COLLECTION_ID, normaliseRunSettings } from '@/utils/collections/run-record';
-import { isRunKey } from '@/utils/collections/run-storage';
-import { LOCAL_KEYS } from '@/utils/storage-keys';
+import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
+import type { CollectionNews } from '@/utils/collections/run-storage';
 import { exportFileName, type FileFormat } from '@/utils/highlights/export-files';
 import { allIds, answersFile } from './result-export';
 import { plural, text, type Text, type Translate } from '@/utils/i18n';
@@ -24,8 +23,8 @@ export interface AppProps {
   initialId: string;
   /** Told which collection is shown, to keep the address in step. */
   onSelected: (id: string) => void;
-  /** Calls back with every change of storage.local; returns how to stop. */
-  watchStorage: (onChange: (changes: StorageChanges) => void) => () => void;
+  /** Calls back with each piece of news from the background; returns how to stop. */
+  watchNews: (onNews: (news: CollectionNews) => void) => () => void;
   /** Asks the browser for the notifications permission; call it from the user's click itself. */
   askNotifications: () => Promise<boolean>;
   /** Gives the notifications permission back. */
@@ -36,14 +35,12 @@ export interface AppProps {
   now?: () => number;
 }
 
-export type StorageChanges = Record<string, { newValue?: unknown }>;
-
 /** A change to the list of collections, or to the cache while no run goes on, is followed after this long: a burst makes one request. */
 const CHANGE_DELAY_MS = 300;
 
 /** The collection page: renders its state, sends what the user asks for, and keeps the run on screen current. */
 export function App(props: AppProps) {
-  const { t, send, initialId, onSelected, watchStorage, askNotifications, dropNotifications, openOptions, saveFile, writeClipboard, now = Date.now } = props;
+  const { t, send, initialId, onSelected, watchNews, askNotifications, dropNotifications, openOptions, saveFile, writeClipboard, now = Date.now } = props;
   const [state, dispatch] = useReducer(pageReducer, initialId, initialPageState);
   const selected = useRef(state.selected);
   selected.current = state.selected;
@@ -88,22 +85,24 @@ export function App(props: AppProps) {
     void refresh();
   }, [state.selected]);
 
-  // No polling: the page follows the run from storage's change events, each
+  // No polling: the page follows the run from the background's news, each
   // carrying only what changed (the run's head and the part of it a step
   // touched). With nothing happening, the page does and sends nothing.
   const running = isRunning(state);
-  const runningNow = useRef(running);
-  runningNow.current = running;
+  const heard = useRef(state.view);
+  heard.current = state.view;
   useEffect(() => {
     void send('collection-settings', {}).then((settings) => dispatch({ type: 'settings-loaded', settings }), () => undefined);
-    return watchStorage((changes) => {
+    return watchNews((news) => {
       const id = selected.current;
-      if (Object.keys(changes).some((key) => isRunKey(id, key))) dispatch({ type: 'run-changed', id, changes, at: now() });
-      if (Object.hasOwn(changes, LOCAL_KEYS.collectionSettings)) {
-        dispatch({ type: 'settings-loaded', settings: normaliseRunSettings(changes[LOCAL_KEYS.collectionSettings]!.newValue) });
+      if (news.kind === 'run' && news.id === id) {
+        // News that builds on a change this page has not seen (a closed channel, a restarted worker): the page asks for the whole run.
+        if (heard.current?.id === id && heard.current.run.head.rev < news.prevRev) refreshSoon();
+        else dispatch({ type: 'run-changed', id, changes: news.changes, at: now() });
       }
+      if (news.kind === 'settings') dispatch({ type: 'settings-loaded', settings: news.settings });
       // The list of collections changed, or the cache (which profiles show as cached, when no run is going).
-      if (Object.hasOwn(changes, LOCAL_KEYS.collections) || (!runningNow.current && Object.hasOwn(changes, LOCAL_KEYS.cacheIndex))) refreshSoon();
+      if (news.kind === 'listing' || (news.kind === 'cache' && heard.current?.run.head.phase !== 'running')) refreshSoon();
     });
   }, []);
 
@@ -235,6 +234,8 @@ export function App(props: AppProps) {
     });
 
   const pickerPanel: PickerPanel = state.panel === 'clear' ? null : state.panel;
+  // The same element while the paste's report stands: a run's progress does not draw a long report again.
+  const pasteBox = useMemo(() => <PasteBox report={state.paste} busy={state.busy} onAdd={add} t={t} />, [state.paste, state.busy, id]);
   return (
     <main class="collection-page" data-phase={view?.run.head.phase ?? 'loading'} data-collection={id} aria-busy={view ? undefined : 'true'}>
       <header class="page-header">
@@ -255,7 +256,7 @@ export function App(props: AppProps) {
         t={t}
       />
       <Notices notice={state.notice} unreachable={state.unreachable} t={t} />
-      <PasteBox report={state.paste} busy={state.busy} onAdd={add} t={t} />
+      {pasteBox}
       {view ? (
         <>
           <RunProgress

@@ -94,6 +94,28 @@ export class CollectionPage {
     return until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 10_000).catch(() => textOf(summary));
   }
 
+  /**
+   * Puts `text` on the clipboard and pastes it into the field with Ctrl+V, as
+   * a person pastes a long list (Playwright's fill() types it in as input,
+   * which takes minutes for ten thousand lines). Returns once the field
+   * holds it; press Add with `add()`.
+   */
+  async pasteFromClipboard(text: string): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await this.pasteField().focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await until('the field to hold the paste', () => this.pasteField().evaluate((field) => (field as HTMLTextAreaElement).value.length), (length) => length === text.length, 30_000);
+  }
+
+  /** Presses "Add to collection" and returns what the page says it added, once the field shows what it keeps. */
+  async add(): Promise<string> {
+    const summary = this.page.getByTestId('paste-added');
+    const before = await textOf(summary).catch(() => '');
+    await this.page.getByRole('button', { name: 'Add to collection', exact: true }).click();
+    return until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 30_000);
+  }
+
   pasteSummary(): Promise<string> {
     return textOf(this.page.getByTestId('paste-added'));
   }

@@ -119,3 +119,21 @@ export function readCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** When each highlights request reached the stand-in (epoch ms), in order. */
+export function arrivals(world: World, since = 0): number[] {
+  return world
+    .highlightLog()
+    .slice(since)
+    .map((request) => request.at)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The run's pace over requests `from` to `to` (by arrival at a stand-in that
+ * answers at once): milliseconds per profile, the extension's own time.
+ */
+export function paceBetween(times: readonly number[], from: number, to: number): number {
+  if (from < 0 || to > times.length || to - from < 2) throw new Error(`no pace for requests ${from} to ${to} of ${times.length}`);
+  return (times[to - 1]! - times[from]!) / (to - 1 - from);
+}

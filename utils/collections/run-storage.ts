@@ -22,15 +22,31 @@ import {
   type RunPace,
   type RunPart,
   type RunPhase,
+  type RunSettings,
 } from './run-record';
+
+/**
+ * What the background tells open collection pages, on a BroadcastChannel of
+ * this name, so that a page hears of a run's progress without listening to
+ * every change of storage.local (the cache's answers, the owner ids):
+ * - `run`: storage now holds these keys of collection `id`'s run (a head
+ *   removed: `{}`), written over the state of `prevRev`;
+ * - `listing`: the list of collections changed;
+ * - `settings`: the run settings changed;
+ * - `cache`: an answer came into the cache, or the cache was cleared.
+ */
+export const COLLECTION_NEWS = 'collection-news';
+export type CollectionNews =
+  | { kind: 'run'; id: string; prevRev: number; changes: Record<string, { newValue?: unknown }> }
+  | { kind: 'listing' }
+  | { kind: 'settings'; settings: RunSettings }
+  | { kind: 'cache' };
 
 /** The head's shape version: 1 kept every profile in the head, 2 keeps them in parts. */
 export const RUN_FORMAT = 2;
 
 export const runHeadKey = (id: string) => `${COLLECTION_PREFIX}${id}`;
 export const runPartKey = (id: string, part: number) => `${COLLECTION_PART_PREFIX}${id}:${part}`;
-/** Whether storage key `key` holds part of collection `id`'s run (its head or one of its parts). */
-export const isRunKey = (id: string, key: string) => key === runHeadKey(id) || key.startsWith(`${COLLECTION_PART_PREFIX}${id}:`);
 
 /** A profile as stored: [handle, status, count, error, paid (1) or not (0)]. */
 export type StoredItem = [string, ItemStatus, number | null, LookupErrorKind | null, 0 | 1];

@@ -10,6 +10,7 @@ import {
   type RunSettings,
 } from '@/utils/collections/run-record';
 import type { Handle } from '@/utils/profile-url';
+import type { CollectionNews } from '@/utils/collections/run-storage';
 import type { CollectionSummary, RunAction } from '@/utils/protocol';
 import { LOCAL_KEYS } from '@/utils/storage-keys';
 import { nextToStart, runReducer, wakeAt, type RunEvent, type RunState } from './run-machine';
@@ -27,6 +28,8 @@ export interface CollectionsDeps {
   onActivity?: (running: boolean) => void;
   /** Told when a run ended by itself (finished, or stopped), to tell the user if they asked to be. */
   onRunEnded?: (ended: { id: string; name: string | null; head: RunHead; notify: boolean }) => void;
+  /** Tells the open collection pages what changed (utils/collections/run-storage.ts, COLLECTION_NEWS). */
+  news?: (news: CollectionNews) => void;
 }
 
 const each = (run: RunState) => run.parts.flatMap((part) => part.items);
@@ -41,9 +44,9 @@ const plain = (run: RunState) => ({ head: run.head, parts: run.parts });
  * pay twice for a profile whose answer it has (or whose request may already
  * have been paid).
  */
-export function createCollections({ lookup, results, now = Date.now, onActivity, onRunEnded }: CollectionsDeps) {
+export function createCollections({ lookup, results, now = Date.now, onActivity, onRunEnded, news }: CollectionsDeps) {
   const serial = createSerialQueue();
-  const runs = createRunStore();
+  const runs = createRunStore({ onWritten: news });
   /** Runs this worker is driving; a run marked running but not here was left by a stopped worker. */
   const driving = new Set<string>();
   /** A timer per run that waits out a Retry-After before it starts lookups again. */
@@ -57,7 +60,11 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
   const resendOnce = new Map<string, Set<Handle>>();
   let settings: RunSettings | null = null;
 
-  const { read: listing, save: saveListing, nameOf } = collectionList;
+  const { read: listing, nameOf } = collectionList;
+  const saveListing = async (rows: Parameters<typeof collectionList.save>[0]) => {
+    await collectionList.save(rows);
+    news?.({ kind: 'listing' });
+  };
 
   async function runSettings(): Promise<RunSettings> {
     settings ??= normaliseRunSettings((await browser.storage.local.get(LOCAL_KEYS.collectionSettings))[LOCAL_KEYS.collectionSettings]);
@@ -257,6 +264,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
       const next = normaliseRunSettings({ ...(await runSettings()), ...defined });
       await browser.storage.local.set({ [LOCAL_KEYS.collectionSettings]: next });
       settings = next;
+      news?.({ kind: 'settings', settings: next });
       for (const [id] of await listing()) {
         if (!driving.has(id)) continue;
         await change(id, { type: 'set-concurrency', concurrency: next.concurrency });

@@ -1,6 +1,15 @@
 import { browser } from 'wxt/browser';
 import { emptyRun, type RunHead } from '@/utils/collections/run-record';
-import { decodeHead, decodeLegacyRun, decodePart, encodeHead, encodePart, runHeadKey, runPartKey } from '@/utils/collections/run-storage';
+import {
+  decodeHead,
+  decodeLegacyRun,
+  decodePart,
+  encodeHead,
+  encodePart,
+  runHeadKey,
+  runPartKey,
+  type CollectionNews,
+} from '@/utils/collections/run-storage';
 import type { Handle } from '@/utils/profile-url';
 import { runFromItems, runFromParts, type RunState } from './run-machine';
 
@@ -10,9 +19,10 @@ import { runFromItems, runFromParts, type RunState } from './run-machine';
  * changes it in memory (it is the only writer) and `flush` writes what
  * changed: the head and the parts whose `rev` moved, in one call. Changes
  * made while a write is under way go out together in the next one, so a
- * fast run never queues a write per change.
+ * fast run never queues a write per change. After each write, `onWritten`
+ * hears what storage now holds, for the pages that show the run.
  */
-export function createRunStore() {
+export function createRunStore({ onWritten }: { onWritten?: (news: Extract<CollectionNews, { kind: 'run' }>) => void } = {}) {
   const runs = new Map<string, RunState>();
   const loading = new Map<string, Promise<RunState>>();
   /** What storage holds of each run, as this worker last wrote or read it. */
@@ -51,6 +61,9 @@ export function createRunStore() {
     await browser.storage.local.set(changes);
     if (gone.length > 0) await browser.storage.local.remove(gone);
     written.set(id, { head: next.head, parts: next.parts });
+    const told: Record<string, { newValue?: unknown }> = {};
+    for (const [key, value] of Object.entries(changes)) told[key] = { newValue: value };
+    onWritten?.({ kind: 'run', id, prevRev: before.head?.rev ?? 0, changes: told });
   }
 
   return {
@@ -121,6 +134,7 @@ export function createRunStore() {
       const parts = Math.max(held, written.get(id)?.parts.length ?? 0);
       written.delete(id);
       await browser.storage.local.remove([runHeadKey(id), ...Array.from({ length: parts }, (_, n) => runPartKey(id, n))]);
+      onWritten?.({ kind: 'run', id, prevRev: 0, changes: { [runHeadKey(id)]: {} } });
     },
   };
 }

@@ -19,12 +19,16 @@ export interface LookupServiceOptions {
   isOnline?: () => boolean;
   /** Told of every answer paid for (the background updates badges). */
   onAnswer?: (list: HighlightList) => void;
+  /** Told when the cache was cleared. */
+  onCleared?: () => void;
   /** What answers say of the balance: credits a paid one used, or what an out-of-credits one says is left. */
   onBalanceHint?: (hint: { spent: number } | { available: number }) => void;
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   cacheBudget?: Budget;
+  /** How long after learning an owner id it is written to storage (owner-ids.ts). */
+  ownerIdsWriteDelayMs?: number;
 }
 
 /**
@@ -36,7 +40,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const cache = createCacheStore({ now, budget: options.cacheBudget });
-  const ownerIds = createOwnerIds();
+  const ownerIds = createOwnerIds({ writeDelayMs: options.ownerIdsWriteDelayMs });
   const record = createInFlightRecord(now);
   const explainNetworkFailure = createThrottleHint(now);
   const inFlight = new Map<Handle, Promise<LookupResponse>>();
@@ -155,6 +159,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       const kept = keep ? await cache.fresh(keep, { touch: false }) : null;
       const cleared = await cache.clear();
       await ownerIds.clear();
+      options.onCleared?.();
       if (!kept) return { cleared, keptIn: null };
       if (kept.list.ownerId) await ownerIds.remember(kept.list.handle, kept.list.ownerId);
       return { cleared: cleared - 1, keptIn: await cache.store(kept.list) };

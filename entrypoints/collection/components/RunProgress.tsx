@@ -123,7 +123,6 @@ export function RunProgress({ head, estimate, invalid, textLines, seenAt, busy, 
 export const clockTime = (t: Translate, at: number) => new Intl.DateTimeFormat(t.lang, { timeStyle: 'short' }).format(at);
 
 function Progress({ head, handled, total, seenAt, t }: { head: RunHead; handled: number; total: number; seenAt: number; t: Translate }) {
-  const percent = Math.round((handled / total) * 100);
   const of = t(plural('collectionProgressOf', total, handled));
   const left = timeLeftMs(head, seenAt);
   const { pace } = head;
@@ -141,7 +140,7 @@ function Progress({ head, handled, total, seenAt, t }: { head: RunHead; handled:
         aria-valuetext={of}
         data-testid="collection-progress"
       >
-        <div class="progress-fill" style={{ inlineSize: `${percent}%` }} />
+        <div class="progress-fill" style={{ transform: `scaleX(${handled / total})` }} />
       </div>
       <p class="progress-text" data-testid="collection-progress-text">
         <span>{of}</span>
