@@ -7,6 +7,7 @@ import { RunOptions } from './components/RunOptions';
 import { RunProgress } from './components/RunProgress';
 import { ProfileTable } from './components/ProfileTable';
 import { addPaste } from './paste-slices';
+import { newsBuffer } from './run-news';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
 import type { CollectionNews } from '@/utils/collections/run-storage';
 import { exportFileName, type FileFormat } from '@/utils/highlights/export-files';
@@ -85,24 +86,23 @@ export function App(props: AppProps) {
     void refresh();
   }, [state.selected]);
 
-  // No polling: the page follows the run from the background's news, each
-  // carrying only what changed (the run's head and the part of it a step
-  // touched). With nothing happening, the page does and sends nothing.
+  // No polling: the page follows the run from the background's news (run-news.ts), each carrying
+  // only what changed. With nothing happening, the page does and sends nothing.
   const running = isRunning(state);
   const heard = useRef(state.view);
   heard.current = state.view;
+  const news = useRef(newsBuffer((id, changes, prevRev) => {
+    // News built on a change this page has not seen (a restarted worker): it asks for the whole run.
+    if (heard.current?.id === id && heard.current.run.head.rev < prevRev) refreshSoon();
+    else dispatch({ type: 'run-changed', id, changes, at: now() });
+  }));
   useEffect(() => {
     void send('collection-settings', {}).then((settings) => dispatch({ type: 'settings-loaded', settings }), () => undefined);
-    return watchNews((news) => {
-      const id = selected.current;
-      if (news.kind === 'run' && news.id === id) {
-        // News that builds on a change this page has not seen (a closed channel, a restarted worker): the page asks for the whole run.
-        if (heard.current?.id === id && heard.current.run.head.rev < news.prevRev) refreshSoon();
-        else dispatch({ type: 'run-changed', id, changes: news.changes, at: now() });
-      }
-      if (news.kind === 'settings') dispatch({ type: 'settings-loaded', settings: news.settings });
+    return watchNews((heardNews) => {
+      if (heardNews.kind === 'run' && heardNews.id === selected.current) news.current.add(heardNews);
+      if (heardNews.kind === 'settings') dispatch({ type: 'settings-loaded', settings: heardNews.settings });
       // The list of collections changed, or the cache (which profiles show as cached, when no run is going).
-      if (news.kind === 'listing' || (news.kind === 'cache' && heard.current?.run.head.phase !== 'running')) refreshSoon();
+      if (heardNews.kind === 'listing' || (heardNews.kind === 'cache' && heard.current?.run.head.phase !== 'running')) refreshSoon();
     });
   }, []);
 

@@ -49,6 +49,7 @@ export async function addPaste(send: Send<PageMessage>, id: string, pasted: stri
   const handles = paste.handles.slice(0, MAX_COLLECTION_SIZE);
   const result = handles.length > 0 ? await send('collection-add', { id, handles }) : { added: 0, left: [] };
   const left = [...result.left, ...paste.handles.slice(MAX_COLLECTION_SIZE)];
-  const linesLeft = paste.rest === '' ? 0 : paste.rest.split('\n').length;
+  // A line break at the very end starts no line of its own.
+  const linesLeft = paste.rest === '' ? 0 : paste.rest.replace(/\n$/, '').split('\n').length;
   return { paste, added: result.added, left, linesLeft, kept: [...left, ...(paste.rest === '' ? [] : [paste.rest])].join('\n') };
 }

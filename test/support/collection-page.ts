@@ -108,12 +108,15 @@ export class CollectionPage {
     await until('the field to hold the paste', () => this.pasteField().evaluate((field) => (field as HTMLTextAreaElement).value.length), (length) => length === text.length, 30_000);
   }
 
-  /** Presses "Add to collection" and returns what the page says it added, once the field shows what it keeps. */
+  /** Presses "Add to collection" and returns what the page says it added, once it is done (the field then shows what it keeps). */
   async add(): Promise<string> {
     const summary = this.page.getByTestId('paste-added');
+    const button = this.page.getByRole('button', { name: 'Add to collection', exact: true });
     const before = await textOf(summary).catch(() => '');
-    await this.page.getByRole('button', { name: 'Add to collection', exact: true }).click();
-    return until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 30_000);
+    await button.click();
+    const said = await until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 30_000);
+    await until('the page to be done adding', () => button.isEnabled(), Boolean, 30_000);
+    return said;
   }
 
   pasteSummary(): Promise<string> {

@@ -8,7 +8,7 @@ import type { RunHead, RunItem } from '../../utils/collections/run-record';
 import { decodeHead, decodePart, runHeadKey, runPartKey } from '../../utils/collections/run-storage';
 import type { Handle } from '../../utils/profile-url';
 import type { ChromeApi } from './chrome-api';
-import { ERROR_BODIES, jsonScenario, type Scenarios } from './scenarios';
+import { bigIdPlus, ERROR_BODIES, jsonScenario, makeProfile, type Scenarios } from './scenarios';
 import type { World } from './world';
 
 declare const chrome: ChromeApi;
@@ -136,4 +136,20 @@ export function arrivals(world: World, since = 0): number[] {
 export function paceBetween(times: readonly number[], from: number, to: number): number {
   if (from < 0 || to > times.length || to - from < 2) throw new Error(`no pace for requests ${from} to ${to} of ${times.length}`);
   return (times[to - 1]! - times[from]!) / (to - 1 - from);
+}
+
+/** Profiles with these names, two highlights each, that answer after `delayMs` (0: at once). */
+export function profilesNamed(names: readonly string[], delayMs = 0): Scenarios {
+  return Object.fromEntries(
+    names.map((username, i) => [
+      username,
+      makeProfile({
+        username,
+        ownerId: String(8_000_000_000 + i),
+        firstId: bigIdPlus('17880000000000000', i * 100_000),
+        titles: [`${username} one`, `${username} two`],
+        ...(delayMs > 0 ? { delayMs } : {}),
+      }),
+    ]),
+  );
 }

@@ -1,8 +1,6 @@
-import { browser } from 'wxt/browser';
 import {
   DEFAULT_COLLECTION_ID,
   estimateRun,
-  normaliseRunSettings,
   sizeOf,
   type CollectionView,
   type Estimate,
@@ -12,10 +10,9 @@ import {
 import type { Handle } from '@/utils/profile-url';
 import type { CollectionNews } from '@/utils/collections/run-storage';
 import type { CollectionSummary, RunAction } from '@/utils/protocol';
-import { LOCAL_KEYS } from '@/utils/storage-keys';
 import { nextToStart, runReducer, wakeAt, type RunEvent, type RunState } from './run-machine';
 import { createRunStore } from './run-store';
-import { collectionList } from './collection-list';
+import { collectionList, createRunSettings } from './collection-list';
 import type { CollectionResults } from './results-store';
 import { createSerialQueue } from '../serial-queue';
 import type { LookupService } from '../lookup/lookup-service';
@@ -58,18 +55,13 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
    * instead of reporting the interruption again.
    */
   const resendOnce = new Map<string, Set<Handle>>();
-  let settings: RunSettings | null = null;
+  const runSettings = createRunSettings();
 
   const { read: listing, nameOf } = collectionList;
   const saveListing = async (rows: Parameters<typeof collectionList.save>[0]) => {
     await collectionList.save(rows);
     news?.({ kind: 'listing' });
   };
-
-  async function runSettings(): Promise<RunSettings> {
-    settings ??= normaliseRunSettings((await browser.storage.local.get(LOCAL_KEYS.collectionSettings))[LOCAL_KEYS.collectionSettings]);
-    return settings;
-  }
 
   /** Applies an event to the run in memory (stored by the next flush); says when a run ended by itself. */
   async function change(id: string, event: RunEvent): Promise<RunState> {
@@ -80,7 +72,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
     runs.put(id, after);
     const ended = before.head.phase === 'running' && (after.head.phase === 'finished' || after.head.phase === 'stopped');
     if (ended) {
-      const notify = (await runSettings()).notify;
+      const notify = (await runSettings.get()).notify;
       onRunEnded?.({ id, name: (await nameOf(id)) ?? null, head: after.head, notify });
     }
     return after;
@@ -236,7 +228,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
     async control(id: string, action: RunAction): Promise<CollectionView | null> {
       const name = await nameOf(id);
       if (name === undefined) return null;
-      const { concurrency } = await runSettings();
+      const { concurrency } = await runSettings.get();
       const event: RunEvent = action === 'start' || action === 'resume' ? { type: action, now: now(), concurrency } : { type: action };
       if (action === 'start') {
         const interrupted = each(await runs.load(id)).filter((item) => item.status === 'failed' && item.error === 'interrupted');
@@ -255,15 +247,10 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
     },
 
     /** What the user chose for every run; a change of the lookups at once applies to the runs going on now. */
-    async settings(): Promise<RunSettings> {
-      return { ...(await runSettings()) };
-    },
+    settings: () => runSettings.get(),
 
     async saveSettings(patch: Partial<RunSettings>): Promise<RunSettings> {
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const next = normaliseRunSettings({ ...(await runSettings()), ...defined });
-      await browser.storage.local.set({ [LOCAL_KEYS.collectionSettings]: next });
-      settings = next;
+      const next = await runSettings.save(patch);
       news?.({ kind: 'settings', settings: next });
       for (const [id] of await listing()) {
         if (!driving.has(id)) continue;
