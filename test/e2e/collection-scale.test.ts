@@ -3,16 +3,19 @@
  * a paste of 10,000 lines through the clipboard while the popup opens, a
  * paste of sentences read as a person reads them (exactly the profiles meant
  * are asked for), a 1,500-profile run whose pace does not fall, and a burst
- * of 429s mid-run that slows the run down and loses nothing.
+ * of 429s mid-run that slows the run down and loses nothing, and a long
+ * Retry-After that stops the run with a message.
  */
 import { describe, expect, it } from 'vitest';
 import { CollectionPage, COLLECTION_VIEWPORT } from '../support/collection-page';
 import { arrivals, cacheAnswers, handles, paceBetween, profilesNamed, requestsPerProfile, storedRun } from '../support/collections';
+import { until } from '../support/poll';
 import { DEFAULT_SCENARIOS, loadProfiles, type Scenarios } from '../support/scenarios';
 import { useWorld } from './fixture';
 
 const PACE = handles('pace', 1_500);
 const STORM = handles('storm', 120);
+const LONG_WAIT = handles('lw', 30);
 const SENTENCES = ['bbcnews', 'cnn', 'espn', 'nytimes', 'time', 'vogue', 'wired'];
 
 const SCENARIOS: Scenarios = {
@@ -20,6 +23,7 @@ const SCENARIOS: Scenarios = {
   ...loadProfiles(1_500, 'pace'),
   // Answered after 60 ms, so that lookups are seen to overlap at the stand-in.
   ...profilesNamed(STORM, 60),
+  ...profilesNamed(LONG_WAIT),
   ...profilesNamed(SENTENCES),
 };
 
@@ -174,4 +178,29 @@ describe('SociaVault asks to slow down', () => {
     expect(await page.progressText()).toContain('120 credits spent');
     expect((await storedRun(world))?.head.counts).toMatchObject({ done: 120, failed: 0 });
   }, 120_000);
+
+  it('a long Retry-After stops the run with a message saying until when; what is done is kept and nothing is paid twice', async () => {
+    const page = await CollectionPage.open(world.browser, { viewport: COLLECTION_VIEWPORT });
+    await page.paste(LONG_WAIT.join('\n'));
+    // The eleventh request is answered 429 with an hour's wait: too long to leave a run waiting unseen.
+    world.api.tooManyRequests({ after: 10, count: 1, retryAfter: 3600 });
+    await page.start();
+    await page.confirmStart();
+    await page.waitForPhase('stopped', 30_000);
+
+    expect(await page.page.getByTestId('collection-stopped').getAttribute('data-reason')).toBe('rate-limited');
+    expect(await page.stopNotice()).toMatch(/^Stopped: SociaVault asked to wait until \d{1,2}:\d{2}( [AP]M)?\. Press Resume after that; what is done is kept\.$/);
+    // The lookups that were out when the 429 came are answered and recorded after the stop.
+    const counts = await until('the run to hold no lookup still out', () => storedRun(world).then((run) => run?.head.counts), (seen) => seen?.running === 0, 10_000);
+    const log = world.highlightLog();
+    expect(log.filter((request) => request.status === 429)).toHaveLength(1);
+    // No request after the 429, none repeated.
+    const paid = log.filter((request) => request.status === 200).map((request) => request.query.handle);
+    expect(new Set(paid).size).toBe(paid.length);
+    expect(paid.length).toBeGreaterThanOrEqual(10);
+    expect(log.length).toBe(paid.length + 1);
+    expect(counts).toMatchObject({ done: paid.length, failed: 0 });
+    expect(counts!.done + counts!.new).toBe(LONG_WAIT.length);
+    expect(await page.progressText()).toContain(`${paid.length} of 30 profiles`);
+  });
 });
