@@ -7,6 +7,7 @@ import { RunOptions } from './components/RunOptions';
 import { RunProgress } from './components/RunProgress';
 import { ProfileTable } from './components/ProfileTable';
 import { addPaste } from './paste-slices';
+import { oneReadAtATime } from './one-read-at-a-time';
 import { newsBuffer } from './run-news';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
 import type { CollectionNews } from '@/utils/collections/run-storage';
@@ -46,32 +47,20 @@ export function App(props: AppProps) {
   const selected = useRef(state.selected);
   selected.current = state.selected;
 
-  // At most one refresh of the view at a time; any refreshes asked for meanwhile become one more afterwards.
-  const refreshing = useRef(false);
-  const again = useRef(false);
   const timer = useRef<number | null>(null);
-
-  async function refresh(): Promise<void> {
-    if (refreshing.current) {
-      again.current = true;
-      return;
-    }
-    refreshing.current = true;
-    const id = selected.current;
-    try {
-      const [{ collections }, view] = await Promise.all([send('collections', {}), send('collection', { id })]);
-      dispatch({ type: 'collections-loaded', collections });
-      dispatch({ type: 'view-loaded', view, id, at: now() });
-    } catch {
-      dispatch({ type: 'unreachable' });
-    } finally {
-      refreshing.current = false;
-    }
-    if (again.current) {
-      again.current = false;
-      void refresh();
-    }
-  }
+  // Reads the list and the view; one at a time, and an action that awaits it sees the view after it.
+  const refresh = useRef(
+    oneReadAtATime(async () => {
+      const id = selected.current;
+      try {
+        const [{ collections }, view] = await Promise.all([send('collections', {}), send('collection', { id })]);
+        dispatch({ type: 'collections-loaded', collections });
+        dispatch({ type: 'view-loaded', view, id, at: now() });
+      } catch {
+        dispatch({ type: 'unreachable' });
+      }
+    }),
+  ).current;
 
   function refreshSoon(delay = CHANGE_DELAY_MS): void {
     if (timer.current !== null) return;
@@ -222,8 +211,9 @@ export function App(props: AppProps) {
         say('success', text('collectionDeleted', name));
         document.getElementById('collection-picker')?.focus();
       } else {
-        say('success', text('collectionCleared', name));
+        // The view first, then the notice: "empty now" never shows beside the rows it removed.
         await refresh();
+        say('success', text('collectionCleared', name));
       }
     });
 

@@ -212,8 +212,10 @@ export function createCollections({ lookup, results, now = Date.now, onActivity,
     /** Empties it: profiles, run and answers. The default collection stays, empty; another one goes. */
     async clear(id: string, { drop = false } = {}): Promise<void> {
       await serial(async () => {
+        const dropped = drop && id !== DEFAULT_COLLECTION_ID;
+        if (!dropped) return runs.empty(id);
         await runs.remove(id);
-        if (drop && id !== DEFAULT_COLLECTION_ID) await saveListing((await listing()).filter(([known]) => known !== id));
+        await saveListing((await listing()).filter(([known]) => known !== id));
       });
       await results.clear(id).catch(() => undefined);
       void reportActivity();

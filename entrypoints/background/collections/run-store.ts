@@ -124,6 +124,17 @@ export function createRunStore({ onWritten }: { onWritten?: (news: Extract<Colle
       return heads;
     },
 
+    /**
+     * Empties a run that stays listed: an empty head one rev on (never back to
+     * 0, so that a page holding the old run takes the empty one as newer), its
+     * parts removed.
+     */
+    async empty(id: string): Promise<void> {
+      const old = await this.load(id);
+      runs.set(id, runFromItems({ ...emptyRun().head, rev: old.head.rev + 1 }, []));
+      await this.flush(id);
+    },
+
     /** Forgets a run, in memory and in storage (its head and every part). */
     async remove(id: string): Promise<void> {
       await this.load(id);

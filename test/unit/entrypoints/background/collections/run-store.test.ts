@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newRun, nextToStart, runReducer, type RunState } from '@/entrypoints/background/collections/run-machine';
 import { createRunStore } from '@/entrypoints/background/collections/run-store';
-import { itemsOf, sizeOf } from '@/utils/collections/run-record';
+import { itemsOf, sizeOf, type CollectionRun } from '@/utils/collections/run-record';
+import { applyStoredChanges, decodeHead, newerRun } from '@/utils/collections/run-storage';
 import { h } from '@/test/unit/helpers/handles';
 
 const many = (n: number, prefix = 'p') => Array.from({ length: n }, (_, i) => h(`${prefix}${i}`));
@@ -141,6 +142,25 @@ describe('a run in storage', () => {
     await writing;
     expect(Object.keys(await stored())).toEqual([]);
     expect(sizeOf((await store.load('c-1')).head)).toBe(0);
+  });
+
+  it('empties a run that stays: an empty head one rev on, no parts, so that a page holding the old run takes the empty one', async () => {
+    const told: Array<{ prevRev: number; changes: Record<string, { newValue?: unknown }> }> = [];
+    const store = createRunStore({ onWritten: (news) => told.push(news) });
+    store.put('default', runReducer(newRun(), { type: 'add', handles: many(250) }));
+    await store.load('default');
+    await store.flush('default');
+    const page: CollectionRun = { head: decodeHead((await stored())['collection:default'])!, parts: [] };
+    expect(page.head.rev).toBeGreaterThan(0);
+
+    await store.empty('default');
+    expect(Object.keys(await stored())).toEqual(['collection:default']);
+    const emptied = decodeHead((await stored())['collection:default'])!;
+    expect(emptied).toMatchObject({ rev: page.head.rev + 1, parts: 0, counts: { new: 0, done: 0 } });
+    // The page's answer after Clear, and the news of it, both replace what it held.
+    expect(newerRun(page, { head: emptied, parts: [] }).head).toBe(emptied);
+    expect(applyStoredChanges(page, 'default', told.at(-1)!.changes).head.rev).toBe(emptied.rev);
+    expect(sizeOf((await createRunStore().load('default')).head)).toBe(0);
   });
 
   it('reads only the heads when asked how the collections stand', async () => {
