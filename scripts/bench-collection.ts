@@ -9,7 +9,8 @@
  * confirmed and run to the end with the default three lookups at once. The
  * pace is printed per thousand profiles (milliseconds a profile, from when
  * each request reached the stand-in), with the median of the hundreds and
- * the last hundred against profiles 100 to 200. Then what is stored where
+ * the last hundred against profiles 100 to 200, and what the page does when
+ * left open on the finished run (nothing, we hope). Then what is stored where
  * (storage.local against its quota, the cache against its budget, the run's
  * head and parts, the answers in IndexedDB), and both downloads, each timed
  * with the largest heap of the page and of the worker meanwhile. Garbage is
@@ -22,7 +23,7 @@
  *   npm run bench:collection -- --only 300x20               any size, for a quick look
  */
 import { MAX_CACHE_BYTES, MAX_CACHED_PROFILES } from '../entrypoints/background/cache/cache-policy';
-import { exportOnce, heapSampler, heapsOf, bigProfiles, storageReport } from '../test/bench/collection-measures';
+import { exportOnce, heapSampler, heapsOf, bigProfiles, idleWork, storageReport } from '../test/bench/collection-measures';
 import { attachToServiceWorker } from '../test/support/browser';
 import { buildExtension } from '../test/support/build';
 import { ensureChromium } from '../test/support/chromium';
@@ -34,6 +35,8 @@ const MODES = [
   { profiles: 10_000, highlights: 20 },
   { profiles: 1_000, highlights: 150 },
 ];
+/** How long the finished run's page is watched for work it should not do. */
+const IDLE_MS = 10_000;
 const log = (line = '') => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -92,6 +95,10 @@ async function bench(profiles: number, highlights: number): Promise<void> {
     const late = paceBetween(times, times.length - 100, times.length);
     log(`   median of the hundreds ${ms(median(perHundred))}; profiles 100–200 ${ms(early)}, the last hundred ${ms(late)} (${(late / early).toFixed(2)}×)`);
     log(`   the worker's heap ${mb(runHeap.start)} → peak ${mb(runHeap.peak)}`);
+    // Two windows: the first holds the page's last drawing of the run; the second is the page left alone.
+    const settling = await idleWork(page.page, IDLE_MS);
+    const idle = await idleWork(page.page, IDLE_MS);
+    log(`   the page left open on the finished run: ${ms(settling.busyMs)} of main-thread work in the first ${secs(settling.overMs)}, ${ms(idle.busyMs)} in the next ${secs(idle.overMs)}`);
 
     const { local, indexedDb } = await storageReport(world, page.page);
     log('3. Storage');

@@ -128,3 +128,24 @@ export async function storageReport(world: World, page: Page) {
   });
   return { local, indexedDb };
 }
+
+/**
+ * The page's main-thread work (Chromium's TaskDuration: every task, script,
+ * style, layout and paint) over `ms` of a page left open with nothing
+ * happening: what a finished collection costs while its page stays open.
+ */
+export async function idleWork(page: Page, ms: number): Promise<{ busyMs: number; overMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const before = await taskSeconds();
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const busyMs = ((await taskSeconds()) - before) * 1000;
+  const overMs = performance.now() - started;
+  await cdp.detach();
+  return { busyMs, overMs };
+}
