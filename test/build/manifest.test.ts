@@ -32,7 +32,14 @@ const BUDGET = {
  * the balance footer), the content script.
  */
 const GZIP_BUDGET = {
-  background: 25_000,
+  /**
+   * 25 kB until collections of 10,000 (issue 19): 23.8 kB before it, 27.7 kB
+   * with it. The 3.9 kB are the run kept in parts (run-storage, run-draft,
+   * run-store: about 9 kB minified), the pace policy for 429s and lookups at
+   * once, the run settings, the notification and the pages' news channel.
+   * None of it can be loaded later: a service worker cannot import() code.
+   */
+  background: 28_000,
   /**
    * The target (issue 9) is 15 kB; the popup opens with 19.73 kB, 4.73 kB
    * over (19.45 kB until the list grew in runs sized by time, 0.27 kB that
