@@ -24,6 +24,9 @@ export default defineConfig({
     // contextMenus: "Highlights of this profile" on links to profiles on instagram.com.
     // alarms: wakes a stopped worker to go on with a collection run.
     permissions: ['storage', 'contextMenus', 'alarms'],
+    // notifications: only when the user ticks "Tell me when a run finishes or stops" on
+    // the collection page, which asks for it then; unticking gives it back.
+    optional_permissions: ['notifications'],
     host_permissions: ['https://api.sociavault.com/*'],
     action: { default_icon: iconSet('normal', TOOLBAR_ICON_SIZES) },
     // entrypoints/profile-watcher: declared here rather than as WXT's content

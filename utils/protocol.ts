@@ -6,7 +6,7 @@
  * typed against this map.
  */
 import type { Balance } from './account/balance';
-import type { CollectionRun, CollectionView, Estimate } from './collections/run-record';
+import type { CollectionView, Estimate, RunPhase, RunSettings } from './collections/run-record';
 import type { HighlightList } from './highlights/highlight';
 import type { Text } from './i18n';
 import type { LookupError } from './errors/lookup-error';
@@ -38,7 +38,7 @@ export interface CollectionSummary {
   id: string;
   name: string | null;
   size: number;
-  phase: CollectionRun['phase'];
+  phase: RunPhase;
 }
 
 /** Who sends a message: the content script, any extension page, the options page only, or the background. */
@@ -81,14 +81,21 @@ export interface Protocol {
   collection: { from: 'page'; request: { id: string }; response: CollectionView | null };
   'collection-create': { from: 'page'; request: { name: string }; response: { id: string } };
   'collection-rename': { from: 'page'; request: { id: string; name: string }; response: { ok: boolean } };
-  /** Adds profiles (to the default collection without `id`); says how many went in and how many did not fit. */
-  'collection-add': { from: 'page'; request: { id?: string; handles: Handle[] }; response: { added: number; size: number; overLimit: number } };
+  /** Adds profiles (to the default collection without `id`); says how many went in, and which did not fit (`left`). */
+  'collection-add': {
+    from: 'page';
+    request: { id?: string; handles: Handle[] };
+    response: { added: number; size: number; overLimit: number; left: Handle[] };
+  };
   'collection-remove': { from: 'page'; request: { id: string; handles: Handle[] }; response: { size: number } };
   /** Empties a collection (profiles, run, answers); `drop` deletes it, unless it is the default one. */
   'collection-clear': { from: 'page'; request: { id: string; drop: boolean }; response: { ok: true } };
   /** What a run would cost, before anything is sent. */
   'collection-estimate': { from: 'page'; request: { id: string }; response: Estimate };
   'collection-control': { from: 'page'; request: { id: string; action: RunAction }; response: CollectionView | null };
+  /** What the user chose for every run: lookups at once (1–6) and whether to be told when a run ends. */
+  'collection-settings': { from: 'page'; request: Empty; response: RunSettings };
+  'collection-save-settings': { from: 'page'; request: Partial<RunSettings>; response: RunSettings };
   /** A run's answers, a page at a time, for the files. */
   'collection-results': {
     from: 'page';

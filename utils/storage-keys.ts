@@ -16,6 +16,8 @@ export const LOCAL_KEYS = {
   autoLookupDay: 'autoLookupDay',
   /** The collections: `[id, name][]` (name null: the default one). */
   collections: 'collections',
+  /** What the user chose for every collection run: lookups at once, and whether to be told when one ends. */
+  collectionSettings: 'collectionSettings',
   /** Where versions before the per-profile cache kept every answer in one object. */
   legacyHighlightCache: 'highlightCache',
 } as const;
@@ -30,8 +32,10 @@ export function cacheEntryKey(handle: string): string {
   return `${CACHE_ENTRY_PREFIX}${handle}`;
 }
 
-/** A collection's profiles and the state of its run, one key per collection (`storage.local`). */
+/** The head of a collection's run (phase, counts, pace), one key per collection (`storage.local`). */
 export const COLLECTION_PREFIX = 'collection:';
+/** A collection's profiles with their status, 100 to a key: `collectionPart:<id>:<n>` (`storage.local`). */
+export const COLLECTION_PART_PREFIX = 'collectionPart:';
 
 /** `storage.session`: cleared when the browser closes, kept when the background's worker is stopped. */
 export const SESSION_KEYS = {

@@ -9,6 +9,8 @@ import { createHandlers } from './messages/handlers';
 import { createLookupService } from './lookup/lookup-service';
 import { createRouter } from './messages/router';
 import { keepRunsGoing, RUN_ALARM } from './collections/run-alarm';
+import { tellRunEnded } from './collections/run-notice';
+import { COLLECTION_NEWS, type CollectionNews } from '@/utils/collections/run-storage';
 import { originOf } from './messages/sender-policy';
 import { BADGE_COLOUR, createTabState } from './tabs/tab-state';
 import { welcomeAfterInstall } from './account/welcome';
@@ -18,14 +20,26 @@ export default defineBackground({
     restrictStorageToExtensionPages();
     const tabs = createTabState();
     const balance = createBalanceService();
+    // What open collection pages hear of: a run's progress, the list, the settings, the cache.
+    const news = new BroadcastChannel(COLLECTION_NEWS);
+    const tell = (what: CollectionNews) => news.postMessage(what);
     const lookup = createLookupService({
       onBalanceHint: (hint) => void ('spent' in hint ? balance.spent(hint.spent) : balance.available(hint.available)),
       // Every tab on that profile shows the new count at once.
-      onAnswer: (list) =>
-        void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length))),
+      onAnswer: (list) => {
+        void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length)));
+        tell({ kind: 'cache' });
+      },
+      onCleared: () => tell({ kind: 'cache' }),
     });
     const autoLookup = createAutoLookup(lookup);
-    const collections = createCollections({ lookup, results: createCollectionResults(), onActivity: keepRunsGoing });
+    const collections = createCollections({
+      lookup,
+      results: createCollectionResults(),
+      onActivity: keepRunsGoing,
+      onRunEnded: (ended) => void tellRunEnded(ended),
+      news: tell,
+    });
     void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
 
     const route = createRouter({

@@ -1,13 +1,18 @@
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { CollectionPicker, type PickerPanel } from './components/CollectionPicker';
+import { Notices } from './components/Notices';
 import { PasteBox } from './components/PasteBox';
 import { ResultFiles } from './components/ResultFiles';
+import { RunOptions } from './components/RunOptions';
 import { RunProgress } from './components/RunProgress';
 import { ProfileTable } from './components/ProfileTable';
+import { addPaste } from './paste-slices';
+import { oneReadAtATime } from './one-read-at-a-time';
+import { newsBuffer } from './run-news';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
-import { parsePastedList } from '@/utils/collections/collection-input';
-import { createExportWriter, exportFileName, exportFileType, type FileFormat } from '@/utils/highlights/export-files';
-import type { HighlightList } from '@/utils/highlights/highlight';
+import type { CollectionNews } from '@/utils/collections/run-storage';
+import { exportFileName, type FileFormat } from '@/utils/highlights/export-files';
+import { allIds, answersFile } from './result-export';
 import { plural, text, type Text, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import type { PageMessage, RunAction, Send } from '@/utils/protocol';
@@ -20,53 +25,42 @@ export interface AppProps {
   initialId: string;
   /** Told which collection is shown, to keep the address in step. */
   onSelected: (id: string) => void;
-  /** Calls back when a collection changed in storage; returns how to stop. */
-  watchCollections: (onChange: () => void) => () => void;
+  /** Calls back with each piece of news from the background; returns how to stop. */
+  watchNews: (onNews: (news: CollectionNews) => void) => () => void;
+  /** Asks the browser for the notifications permission; call it from the user's click itself. */
+  askNotifications: () => Promise<boolean>;
+  /** Gives the notifications permission back. */
+  dropNotifications: () => Promise<void>;
   openOptions: () => void;
   saveFile: (name: string, blob: Blob) => void;
   writeClipboard: (text: string) => Promise<void>;
   now?: () => number;
 }
 
-/** While a run goes on, the page asks how it stands this often (which also keeps the background awake). */
-export const POLL_MS = 1000;
-/** A change in storage is followed after this long, so that a burst of changes makes one request. */
+/** A change to the list of collections, or to the cache while no run goes on, is followed after this long: a burst makes one request. */
 const CHANGE_DELAY_MS = 300;
-/** Answers asked for at a time for the files (the most a `collection-results` message may ask for). */
-const RESULTS_PAGE = 200;
 
 /** The collection page: renders its state, sends what the user asks for, and keeps the run on screen current. */
-export function App({ t, send, initialId, onSelected, watchCollections, openOptions, saveFile, writeClipboard, now = Date.now }: AppProps) {
+export function App(props: AppProps) {
+  const { t, send, initialId, onSelected, watchNews, askNotifications, dropNotifications, openOptions, saveFile, writeClipboard, now = Date.now } = props;
   const [state, dispatch] = useReducer(pageReducer, initialId, initialPageState);
   const selected = useRef(state.selected);
   selected.current = state.selected;
 
-  // At most one refresh of the view at a time; any refreshes asked for meanwhile become one more afterwards.
-  const refreshing = useRef(false);
-  const again = useRef(false);
   const timer = useRef<number | null>(null);
-
-  async function refresh(): Promise<void> {
-    if (refreshing.current) {
-      again.current = true;
-      return;
-    }
-    refreshing.current = true;
-    const id = selected.current;
-    try {
-      const [{ collections }, view] = await Promise.all([send('collections', {}), send('collection', { id })]);
-      dispatch({ type: 'collections-loaded', collections });
-      dispatch({ type: 'view-loaded', view, id, at: now() });
-    } catch {
-      dispatch({ type: 'unreachable' });
-    } finally {
-      refreshing.current = false;
-    }
-    if (again.current) {
-      again.current = false;
-      void refresh();
-    }
-  }
+  // Reads the list and the view; one at a time, and an action that awaits it sees the view after it.
+  const refresh = useRef(
+    oneReadAtATime(async () => {
+      const id = selected.current;
+      try {
+        const [{ collections }, view] = await Promise.all([send('collections', {}), send('collection', { id })]);
+        dispatch({ type: 'collections-loaded', collections });
+        dispatch({ type: 'view-loaded', view, id, at: now() });
+      } catch {
+        dispatch({ type: 'unreachable' });
+      }
+    }),
+  ).current;
 
   function refreshSoon(delay = CHANGE_DELAY_MS): void {
     if (timer.current !== null) return;
@@ -81,15 +75,32 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
     void refresh();
   }, [state.selected]);
 
-  useEffect(() => watchCollections(() => refreshSoon()), []);
-
-  // While running: every second, for the time left and the cached column, and to wake a stopped background.
+  // No polling: the page follows the run from the background's news (run-news.ts), each carrying
+  // only what changed. With nothing happening, the page does and sends nothing.
   const running = isRunning(state);
+  const heard = useRef(state.view);
+  heard.current = state.view;
+  const news = useRef(newsBuffer((id, changes, prevRev) => {
+    // News built on a change this page has not seen (a restarted worker): it asks for the whole run.
+    if (heard.current?.id === id && heard.current.run.head.rev < prevRev) refreshSoon();
+    else dispatch({ type: 'run-changed', id, changes, at: now() });
+  }));
   useEffect(() => {
-    if (!running) return;
-    const poll = window.setInterval(() => void refresh(), POLL_MS);
-    return () => window.clearInterval(poll);
-  }, [running, state.selected]);
+    void send('collection-settings', {}).then((settings) => dispatch({ type: 'settings-loaded', settings }), () => undefined);
+    return watchNews((heardNews) => {
+      if (heardNews.kind === 'run' && heardNews.id === selected.current) news.current.add(heardNews);
+      if (heardNews.kind === 'settings') dispatch({ type: 'settings-loaded', settings: heardNews.settings });
+      // The list of collections changed, or the cache (which profiles show as cached, when no run is going).
+      if (heardNews.kind === 'listing' || (heardNews.kind === 'cache' && heard.current?.run.head.phase !== 'running')) refreshSoon();
+    });
+  }, []);
+
+  // A run that ends: the page asks once more, for the profiles that show as cached.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && !running) refreshSoon();
+    wasRunning.current = running;
+  }, [running]);
 
   /** Runs what the user asked for, one thing at a time; if the background does not answer, the page says so. */
   async function act(work: () => Promise<void>): Promise<void> {
@@ -109,20 +120,35 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
   const id = state.selected;
   const name = view?.name ?? state.collections.find((c) => c.id === id)?.name ?? t('collectionDefaultName');
 
-  async function add(pasted: string): Promise<boolean> {
-    let emptied = false;
+  /** Reads and adds a paste; resolves with what stays in the box: the lines not read and the profiles that did not fit. */
+  async function add(pasted: string): Promise<string | null> {
+    let kept: string | null = null;
     await act(async () => {
-      const paste = parsePastedList(pasted);
-      if (paste.handles.length + paste.duplicates.length + paste.refused.length === 0) {
-        say('error', text('collectionPasteEmpty'));
-        return;
-      }
-      const result = paste.handles.length > 0 ? await send('collection-add', { id, handles: paste.handles }) : { added: 0, overLimit: 0 };
-      dispatch({ type: 'pasted', paste, added: result.added, overLimit: result.overLimit });
-      emptied = true;
+      const done = await addPaste(send, id, pasted);
+      if (!done) return say('error', text('collectionPasteEmpty'));
+      dispatch({ type: 'pasted', paste: done.paste, added: done.added, overLimit: done.left.length, linesLeft: done.linesLeft });
+      kept = done.kept;
       await refresh();
     });
-    return emptied;
+    return kept;
+  }
+
+  const setConcurrency = (concurrency: number) =>
+    act(async () => {
+      dispatch({ type: 'settings-loaded', settings: await send('collection-save-settings', { concurrency }) });
+    });
+
+  /** Called from the checkbox's change event itself: the browser asks for a permission only in answer to the user. */
+  function setNotify(notify: boolean): void {
+    const allowed = notify ? askNotifications() : dropNotifications().then(() => true);
+    void act(async () => {
+      if (notify && !(await allowed.catch(() => false))) {
+        say('error', text('collectionNotifyRefused'));
+        dispatch({ type: 'settings-loaded', settings: await send('collection-settings', {}) });
+        return;
+      }
+      dispatch({ type: 'settings-loaded', settings: await send('collection-save-settings', { notify }) });
+    });
   }
 
   const estimate = (confirm: boolean) =>
@@ -138,35 +164,19 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
       dispatch({ type: 'view-loaded', view: answer, id, at: now() });
     });
 
-  /** Every answer of the run, a page at a time, handed to `take` and not kept here. */
-  async function eachAnswer(take: (lists: HighlightList[]) => void): Promise<void> {
-    let total = Infinity;
-    for (let offset = 0; offset < total; offset += RESULTS_PAGE) {
-      const page = await send('collection-results', { id, offset, limit: RESULTS_PAGE });
-      total = page.total;
-      take(page.lists);
-    }
-  }
-
   const download = (format: FileFormat) =>
     act(async () => {
       say('info', text('collectionPreparing'));
-      const writer = createExportWriter(format);
-      // A Blob per page of answers: its text goes to the browser's blob storage at once
-      // and the page's strings can be collected, so the page never holds the whole file.
-      const parts: Blob[] = [];
-      await eachAnswer((lists) => parts.push(new Blob(writer.add(lists))));
-      parts.push(new Blob(writer.end()));
+      const blob = await answersFile(send, id, format);
       const file = exportFileName(name, format, new Date(now()));
-      saveFile(file, new Blob(parts, { type: exportFileType(format) }));
+      saveFile(file, blob);
       say('success', text('collectionSaved', file));
     });
 
   const copyIds = () =>
     act(async () => {
       say('info', text('collectionPreparing'));
-      const ids: string[] = [];
-      await eachAnswer((lists) => lists.forEach((list) => list.highlights.forEach((highlight) => ids.push(highlight.id))));
+      const ids = await allIds(send, id);
       try {
         await writeClipboard(ids.join('\n'));
         say('success', plural('copiedIds', ids.length));
@@ -201,8 +211,9 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
         say('success', text('collectionDeleted', name));
         document.getElementById('collection-picker')?.focus();
       } else {
-        say('success', text('collectionCleared', name));
+        // The view first, then the notice: "empty now" never shows beside the rows it removed.
         await refresh();
+        say('success', text('collectionCleared', name));
       }
     });
 
@@ -213,8 +224,10 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
     });
 
   const pickerPanel: PickerPanel = state.panel === 'clear' ? null : state.panel;
+  // The same element while the paste's report stands: a run's progress does not draw a long report again.
+  const pasteBox = useMemo(() => <PasteBox report={state.paste} busy={state.busy} onAdd={add} t={t} />, [state.paste, state.busy, id]);
   return (
-    <main class="collection-page" data-phase={view?.run.phase ?? 'loading'} data-collection={id} aria-busy={view ? undefined : 'true'}>
+    <main class="collection-page" data-phase={view?.run.head.phase ?? 'loading'} data-collection={id} aria-busy={view ? undefined : 'true'}>
       <header class="page-header">
         <h1>{t('collectionHeading')}</h1>
         <p class="hint">{t('collectionSubtitle')}</p>
@@ -232,24 +245,15 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
         onDelete={() => void clear(true)}
         t={t}
       />
-      {/* Outcomes of what the user did: calm ones read politely, failures at once. */}
-      <div class="notices">
-        <p role="status" data-testid="collection-notice">
-          {state.notice && state.notice.tone !== 'error' ? <span class={`message message-${state.notice.tone}`}>{t(state.notice.text)}</span> : null}
-        </p>
-        <p role="alert" data-testid="collection-error">
-          {state.notice?.tone === 'error' ? <span class="message message-error">{t(state.notice.text)}</span> : null}
-          {state.unreachable && state.notice?.tone !== 'error' ? <span class="message message-error">{t('backgroundNoAnswer')}</span> : null}
-        </p>
-      </div>
-      <PasteBox report={state.paste} busy={state.busy} onAdd={add} t={t} />
+      <Notices notice={state.notice} unreachable={state.unreachable} t={t} />
+      {pasteBox}
       {view ? (
         <>
           <RunProgress
-            run={view.run}
+            head={view.run.head}
             estimate={state.estimate}
             invalid={state.paste?.refused.length ?? 0}
-            pace={state.pace}
+            textLines={state.paste?.textLines ?? []}
             seenAt={state.seenAt}
             busy={state.busy}
             onEstimate={(confirm) => void estimate(confirm)}
@@ -257,8 +261,10 @@ export function App({ t, send, initialId, onSelected, watchCollections, openOpti
             onControl={(action) => void control(action)}
             onOpenOptions={openOptions}
             t={t}
-          />
-          <ResultFiles run={view.run} busy={state.busy} onDownload={(format) => void download(format)} onCopyIds={() => void copyIds()} t={t} />
+          >
+            <RunOptions settings={state.settings} busy={state.busy} onConcurrency={(n) => void setConcurrency(n)} onNotify={setNotify} t={t} />
+          </RunProgress>
+          <ResultFiles head={view.run.head} busy={state.busy} onDownload={(format) => void download(format)} onCopyIds={() => void copyIds()} t={t} />
           <ProfileTable
             view={view}
             name={name}

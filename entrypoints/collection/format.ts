@@ -4,8 +4,8 @@
  * was refused. Returns messages (`Text`) or, where parts are joined as a
  * list in the page's language, strings made with the page's translator.
  */
-import type { CollectionRun, Estimate, RunItem } from '@/utils/collections/run-record';
-import type { RefusalReason } from '@/utils/collections/collection-input';
+import { progressOf, type Estimate, type RunHead, type RunItem } from '@/utils/collections/run-record';
+import type { RefusalReason, TextLine } from '@/utils/collections/collection-input';
 import { plural, text, type MessageKey, type Text, type Translate } from '@/utils/i18n';
 import type { LookupErrorKind } from '@/utils/errors/lookup-error';
 import type { BalanceAnswer } from '@/utils/protocol';
@@ -49,28 +49,16 @@ export function blocksStart(balance: BalanceAnswer | null): boolean {
   return balance !== null && !balance.ok && (balance.error.kind === 'no-key' || balance.error.kind === 'key-rejected');
 }
 
-/** Where the page's own pace measurement starts: the first time it saw this stretch of the run running. */
-export interface PaceMark {
-  /** The run's `startedAt`: a new stretch (resumed, restarted) starts a new measurement. */
-  startedAt: number;
-  /** When the page saw it (epoch ms) and how many profiles were handled then. */
-  at: number;
-  handled: number;
-}
-
-/** Profiles handled (done or failed) and in all, as the progress bar shows them. */
-export function progressOf(run: CollectionRun): { handled: number; total: number } {
-  const handled = run.items.filter((item) => item.status === 'done' || item.status === 'failed').length;
-  return { handled, total: run.items.length };
-}
-
-/** Milliseconds left at the pace since `mark`, or null until there is a pace to go by. */
-export function timeLeftMs(mark: PaceMark | null, at: number, handled: number, total: number): number | null {
-  if (!mark) return null;
-  const since = handled - mark.handled;
-  const elapsed = at - mark.at;
-  if (since < 1 || elapsed < 1000) return null;
-  return (Math.max(0, total - handled) * elapsed) / since;
+/**
+ * Milliseconds left at the run's measured time per profile, counted from
+ * `at` (when the page last heard of the run), with a wait SociaVault asked
+ * for; null until the run has measured its pace.
+ */
+export function timeLeftMs(head: RunHead, at: number): number | null {
+  const { msPerProfile, holdUntil } = head.pace;
+  if (head.phase !== 'running' || msPerProfile === null) return null;
+  const { handled, total } = progressOf(head);
+  return Math.max(0, total - handled) * msPerProfile + Math.max(0, (holdUntil ?? 0) - at);
 }
 
 /** "35 s" (in steps of 5), "4 min", "125 min": rounded up, so the time left is rather over than under. */
@@ -85,12 +73,11 @@ const REFUSALS: Record<RefusalReason, MessageKey> = {
   'not-a-profile-link': 'collectionRefusedNotProfileLink',
   'not-instagram': 'collectionRefusedNotInstagram',
   'not-a-handle': 'collectionRefusedNotHandle',
-  'over-the-limit': 'collectionRefusedOverLimit',
 };
 
 /** Why a pasted entry was not taken. */
-export function refusalText(reason: RefusalReason, maxEntries: number): Text {
-  return reason === 'over-the-limit' ? text(REFUSALS[reason], maxEntries) : text(REFUSALS[reason]);
+export function refusalText(reason: RefusalReason): Text {
+  return text(REFUSALS[reason]);
 }
 
 const FAILURES: Record<LookupErrorKind, MessageKey> = {
@@ -119,8 +106,7 @@ export function failureText(kind: LookupErrorKind | null): Text {
 export type ShownStatus = 'new' | 'cached' | 'queued' | 'running' | 'done' | 'failed';
 
 export function shownStatus(item: RunItem, cached: ReadonlySet<string>): ShownStatus {
-  if ((item.status === 'new' || item.status === 'cached') && cached.has(item.handle)) return 'cached';
-  return item.status === 'cached' ? 'new' : item.status;
+  return item.status === 'new' && cached.has(item.handle) ? 'cached' : item.status;
 }
 
 export function statusText(item: RunItem, cached: ReadonlySet<string>): Text {
@@ -140,16 +126,9 @@ export function statusText(item: RunItem, cached: ReadonlySet<string>): Text {
   }
 }
 
-/** What to do after a run stopped by itself; `button` is the Resume button's label. */
-export function stopText(reason: LookupErrorKind | null, button: Text): Text {
-  switch (reason) {
-    case 'out-of-credits':
-      return text('collectionStoppedCredits', button);
-    case 'key-rejected':
-      return text('collectionStoppedKeyRejected', button);
-    case 'no-key':
-      return text('collectionStoppedNoKey', button);
-    default:
-      return text('collectionStoppedOther', button);
-  }
+/** A line of the paste read as text, and what was taken from it: "Line 4: “Loved the…” → @nasa, @natgeo". */
+export function textLineText(t: Translate, line: TextLine): Text {
+  return line.taken.length === 0
+    ? text('collectionTextLineNothing', line.line, line.text)
+    : text('collectionTextLineTaken', line.line, line.text, joinList(t, line.taken.map((handle) => `@${handle}`)));
 }

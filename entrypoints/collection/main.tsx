@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
 import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { createSender, type PageMessage } from '@/utils/protocol';
-import { COLLECTION_PREFIX, LOCAL_KEYS } from '@/utils/storage-keys';
+import { COLLECTION_NEWS, type CollectionNews } from '@/utils/collections/run-storage';
 import { App } from './App';
 import { saveFile } from '@/components/save-file';
 import './collection.css';
@@ -19,14 +19,20 @@ document.title = t('collectionPageTitle');
 const params = new URLSearchParams(location.search);
 const initialId = params.get('id') ?? DEFAULT_COLLECTION_ID;
 
-/** Tells the page when a collection changed in storage (a run went on, the popup added a profile). */
-function watchCollections(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some((key) => key === LOCAL_KEYS.collections || key.startsWith(COLLECTION_PREFIX))) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+/**
+ * Tells the page what the background says changed (a run went on, the popup
+ * added a profile): each piece of news carries only what changed. Not
+ * storage.onChanged, which would hand the page every answer the run puts in
+ * the cache as well.
+ */
+function watchNews(onNews: (news: CollectionNews) => void): () => void {
+  const channel = new BroadcastChannel(COLLECTION_NEWS);
+  channel.onmessage = (event: MessageEvent<CollectionNews>) => onNews(event.data);
+  return () => channel.close();
 }
+
+/** The optional permission "Tell me when a run ends" needs (the manifest's optional_permissions). */
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
 const root = document.getElementById('app');
 if (root) {
@@ -41,7 +47,9 @@ if (root) {
         else url.searchParams.set('id', id);
         history.replaceState(null, '', url);
       }}
-      watchCollections={watchCollections}
+      watchNews={watchNews}
+      askNotifications={() => browser.permissions.request(NOTIFICATIONS)}
+      dropNotifications={() => browser.permissions.remove(NOTIFICATIONS).then(() => undefined)}
       openOptions={() => void browser.runtime.openOptionsPage().catch(() => undefined)}
       saveFile={saveFile}
       writeClipboard={(text) => navigator.clipboard.writeText(text)}

@@ -3,19 +3,28 @@
  * sends messages and feeds their answers in as events; what it shows follows
  * from the state alone.
  */
-import { DEFAULT_COLLECTION_ID, type CollectionView, type Estimate, type RunPhase } from '@/utils/collections/run-record';
+import { DEFAULT_COLLECTION_ID, progressOf, type CollectionView, type Estimate, type RunPhase, type RunSettings } from '@/utils/collections/run-record';
 import type { ParsedPaste } from '@/utils/collections/collection-input';
+import { applyStoredChanges, newerRun } from '@/utils/collections/run-storage';
+import { stopText } from '@/utils/collections/run-text';
 import { plural, text, type Text } from '@/utils/i18n';
 import type { BalanceAnswer, CollectionSummary } from '@/utils/protocol';
-import { progressOf, stopText, type PaceMark } from './format';
 
-/** What the last paste did: what went in, what was there already, what did not fit, and what was refused. */
+/**
+ * What the last paste did: what went in, what was there already, what did
+ * not fit, what was refused, which lines were read as text, and how many
+ * lines were left unread (they stay in the box).
+ */
 export interface PasteReport {
   added: number;
   alreadyIn: number;
   overLimit: number;
   duplicates: ParsedPaste['duplicates'];
   refused: ParsedPaste['refused'];
+  textLines: ParsedPaste['textLines'];
+  linesRead: number;
+  /** Lines after the ones read: they stay in the box. */
+  linesLeft: number;
 }
 
 /** The estimate on screen; `confirm`: shown by Start, with the button that starts the run. */
@@ -46,10 +55,10 @@ export interface PageState {
   paste: PasteReport | null;
   estimate: ShownEstimate | null;
   panel: Panel;
-  /** Where the time-left measurement of the running stretch starts. */
-  pace: PaceMark | null;
-  /** When the view on screen was received (epoch ms). */
+  /** When the run on screen last changed (epoch ms): the time left is counted from then. */
   seenAt: number;
+  /** What the user chose for every run; null until read. */
+  settings: RunSettings | null;
   /** What the live region says now: phase changes, and progress every tenth. */
   announcement: Text | null;
   announced: { phase: RunPhase | null; tenth: number };
@@ -61,9 +70,13 @@ export interface PageState {
 export type PageEvent =
   | { type: 'collections-loaded'; collections: CollectionSummary[] }
   | { type: 'view-loaded'; view: CollectionView | null; id: string; at: number }
+  /** storage.local changed: the keys of collection `id`'s run among `changes` are applied. */
+  | { type: 'run-changed'; id: string; changes: Record<string, { newValue?: unknown }>; at: number }
+  | { type: 'settings-loaded'; settings: RunSettings }
   | { type: 'unreachable' }
   | { type: 'selected'; id: string }
-  | { type: 'pasted'; paste: ParsedPaste; added: number; overLimit: number }
+  /** `linesLeft`: lines after the ones read, left in the box. */
+  | { type: 'pasted'; paste: ParsedPaste; added: number; overLimit: number; linesLeft: number }
   | { type: 'estimated'; estimate: Estimate; balance: BalanceAnswer | null; confirm: boolean }
   | { type: 'estimate-closed' }
   | { type: 'panel'; panel: Panel }
@@ -79,8 +92,8 @@ export function initialPageState(selected: string = DEFAULT_COLLECTION_ID): Page
     paste: null,
     estimate: null,
     panel: null,
-    pace: null,
     seenAt: 0,
+    settings: null,
     announcement: null,
     announced: { phase: null, tenth: 0 },
     notice: null,
@@ -90,7 +103,7 @@ export function initialPageState(selected: string = DEFAULT_COLLECTION_ID): Page
 
 /** What the live region says when a run enters `phase`. */
 function phaseAnnouncement(view: CollectionView): Text | null {
-  switch (view.run.phase) {
+  switch (view.run.head.phase) {
     case 'running':
       return text('collectionPhaseRunning');
     case 'paused':
@@ -100,38 +113,34 @@ function phaseAnnouncement(view: CollectionView): Text | null {
     case 'cancelled':
       return text('collectionPhaseCancelled');
     case 'stopped':
-      return stopText(view.run.stopReason, text('collectionResume'));
+      return stopText(view.run.head.stopReason, text('collectionResume'));
     case 'idle':
       return null;
   }
 }
 
 function withView(state: PageState, view: CollectionView, at: number): PageState {
-  const { run } = view;
-  const { handled, total } = progressOf(run);
+  const { head } = view.run;
+  const { handled, total } = progressOf(head);
   const sameCollection = state.view?.id === view.id;
-  let pace: PaceMark | null = null;
-  if (run.phase === 'running' && run.startedAt !== null) {
-    pace = sameCollection && state.pace?.startedAt === run.startedAt ? state.pace : { startedAt: run.startedAt, at, handled };
-  }
 
   // What is announced: a change of phase the page sees happen (not the phase it finds on opening),
   // and progress in tenths while running.
   let { announcement, announced } = state;
   const tenth = total > 0 ? Math.floor((handled * 10) / total) : 0;
   if (!sameCollection) {
-    announced = { phase: run.phase, tenth };
-  } else if (run.phase !== announced.phase) {
+    announced = { phase: head.phase, tenth };
+  } else if (head.phase !== announced.phase) {
     announcement = phaseAnnouncement(view);
-    announced = { phase: run.phase, tenth };
-  } else if (run.phase === 'running' && tenth > announced.tenth) {
+    announced = { phase: head.phase, tenth };
+  } else if (head.phase === 'running' && tenth > announced.tenth) {
     announcement = plural('collectionProgressOf', total, handled);
-    announced = { phase: run.phase, tenth };
+    announced = { phase: head.phase, tenth };
   }
 
   // An estimate is about the collection as it was; once a run is going, it is out of date.
-  const estimate = run.phase === 'running' ? null : state.estimate;
-  return { ...state, view, unreachable: false, pace, seenAt: at, announcement, announced, estimate };
+  const estimate = head.phase === 'running' ? null : state.estimate;
+  return { ...state, view, unreachable: false, seenAt: at, announcement, announced, estimate };
 }
 
 export function pageReducer(state: PageState, event: PageEvent): PageState {
@@ -146,21 +155,32 @@ export function pageReducer(state: PageState, event: PageEvent): PageState {
       // An answer for a collection no longer on screen is old news.
       if (event.id !== state.selected) return state;
       if (!event.view) return event.id === DEFAULT_COLLECTION_ID ? state : pageReducer(state, { type: 'selected', id: DEFAULT_COLLECTION_ID });
-      return withView(state, event.view, event.at);
+      // Change events newer than this answer may have come first: what is newer stays.
+      return withView(state, state.view?.id === event.id ? { ...event.view, run: newerRun(state.view.run, event.view.run) } : event.view, event.at);
+    case 'run-changed': {
+      if (event.id !== state.selected || state.view?.id !== event.id) return state;
+      const run = applyStoredChanges(state.view.run, event.id, event.changes);
+      return run === state.view.run ? state : withView(state, { ...state.view, run }, event.at);
+    }
+    case 'settings-loaded':
+      return { ...state, settings: event.settings };
     case 'unreachable':
       return { ...state, unreachable: true };
     case 'selected':
       return event.id === state.selected
         ? state
-        : { ...initialPageState(event.id), collections: state.collections, unreachable: state.unreachable };
+        : { ...initialPageState(event.id), collections: state.collections, unreachable: state.unreachable, settings: state.settings };
     case 'pasted': {
-      const { paste, added, overLimit } = event;
+      const { paste, added, overLimit, linesLeft } = event;
       const report: PasteReport = {
         added,
         overLimit,
         alreadyIn: Math.max(0, paste.handles.length - added - overLimit),
         duplicates: paste.duplicates,
         refused: paste.refused,
+        textLines: paste.textLines,
+        linesRead: paste.linesRead,
+        linesLeft,
       };
       return { ...state, paste: report, estimate: null };
     }
@@ -179,5 +199,5 @@ export function pageReducer(state: PageState, event: PageEvent): PageState {
 
 /** Whether a run of this collection is under way (its buttons, and the page's polling, follow it). */
 export function isRunning(state: PageState): boolean {
-  return state.view?.run.phase === 'running';
+  return state.view?.run.head.phase === 'running';
 }

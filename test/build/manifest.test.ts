@@ -32,7 +32,14 @@ const BUDGET = {
  * the balance footer), the content script.
  */
 const GZIP_BUDGET = {
-  background: 25_000,
+  /**
+   * 25 kB until collections of 10,000 (issue 19): 23.8 kB before it, 27.7 kB
+   * with it. The 3.9 kB are the run kept in parts (run-storage, run-draft,
+   * run-store: about 9 kB minified), the pace policy for 429s and lookups at
+   * once, the run settings, the notification and the pages' news channel.
+   * None of it can be loaded later: a service worker cannot import() code.
+   */
+  background: 28_000,
   /**
    * The target (issue 9) is 15 kB; the popup opens with 19.73 kB, 4.73 kB
    * over (19.45 kB until the list grew in runs sized by time, 0.27 kB that
@@ -107,6 +114,8 @@ function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(manifest.commands?._execute_action?.description).toBe('__MSG_commandOpenPopup__');
   for (const locale of ['pt_BR', 'es']) expect(existsSync(join(dir, `_locales/${locale}/messages.json`)), locale).toBe(true);
   expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'alarms']);
+  // Asked for only when the user ticks "Tell me when a run finishes or stops" on the collection page.
+  expect(manifest.optional_permissions).toEqual(['notifications']);
   expect(manifest.host_permissions).toEqual(['https://api.sociavault.com/*']);
 
   expect(manifest.content_scripts).toHaveLength(1);
@@ -118,7 +127,7 @@ function expectLockedDown(manifest: Manifest, dir: string): void {
   expect(content!.world ?? 'ISOLATED').toBe('ISOLATED');
   for (const script of content!.js as string[]) expect(existsSync(join(dir, script)), script).toBe(true);
 
-  for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_permissions', 'optional_host_permissions']) {
+  for (const key of ['web_accessible_resources', 'externally_connectable', 'optional_host_permissions']) {
     expect(manifest, key).not.toHaveProperty(key);
   }
 

@@ -94,6 +94,31 @@ export class CollectionPage {
     return until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 10_000).catch(() => textOf(summary));
   }
 
+  /**
+   * Puts `text` on the clipboard and pastes it into the field with Ctrl+V, as
+   * a person pastes a long list (Playwright's fill() types it in as input,
+   * which takes minutes for ten thousand lines). Returns once the field
+   * holds it; press Add with `add()`.
+   */
+  async pasteFromClipboard(text: string): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await this.pasteField().focus();
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await until('the field to hold the paste', () => this.pasteField().evaluate((field) => (field as HTMLTextAreaElement).value.length), (length) => length === text.length, 30_000);
+  }
+
+  /** Presses "Add to collection" and returns what the page says it added, once it is done (the field then shows what it keeps). */
+  async add(): Promise<string> {
+    const summary = this.page.getByTestId('paste-added');
+    const button = this.page.getByRole('button', { name: 'Add to collection', exact: true });
+    const before = await textOf(summary).catch(() => '');
+    await button.click();
+    const said = await until('the page to say what it added', () => textOf(summary), (now) => now !== '' && now !== before, 30_000);
+    await until('the page to be done adding', () => button.isEnabled(), Boolean, 30_000);
+    return said;
+  }
+
   pasteSummary(): Promise<string> {
     return textOf(this.page.getByTestId('paste-added'));
   }
@@ -113,20 +138,37 @@ export class CollectionPage {
       .evaluateAll((items) => items.map((li) => (li.textContent ?? '').trim()));
   }
 
-  /** Every row of the table, in order. */
-  rows(): Promise<TableRow[]> {
-    return this.page.locator('tr[data-handle]').evaluateAll((rows) =>
-      rows.map((tr) => {
-        const count = tr.querySelector('td.numeric')?.textContent ?? '';
-        return {
-          handle: tr.getAttribute('data-handle') ?? '',
-          status: tr.getAttribute('data-status') ?? '',
-          error: tr.getAttribute('data-error'),
-          count: count === '' ? null : Number(count),
-          statusText: (tr.querySelector('td.status')?.textContent ?? '').trim(),
-        };
-      }),
-    );
+  /**
+   * Every row of the table, in order. The table draws only the rows in view,
+   * so this scrolls its box from top to bottom, as a person would, reading
+   * the rows each position shows (by `aria-rowindex`), then scrolls back up.
+   */
+  async rows(): Promise<TableRow[]> {
+    if ((await this.page.locator('.table-scroll').count()) === 0) return [];
+    // No named functions inside evaluate(): tsx would wrap them in a helper the page does not have.
+    return this.page.locator('.table-scroll').evaluate(async (box) => {
+      const byIndex = new Map<number, { handle: string; status: string; error: string | null; count: number | null; statusText: string }>();
+      const total = Number(box.querySelector('table')?.getAttribute('aria-rowcount') ?? '1') - 1;
+      box.scrollTop = 0;
+      for (let guard = 0; guard < 100_000; guard++) {
+        // The table draws on the scroll event; a frame later the rows are there.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        for (const tr of box.querySelectorAll('tr[data-handle]')) {
+          const count = tr.querySelector('td.numeric')?.textContent ?? '';
+          byIndex.set(Number(tr.getAttribute('aria-rowindex')), {
+            handle: tr.getAttribute('data-handle') ?? '',
+            status: tr.getAttribute('data-status') ?? '',
+            error: tr.getAttribute('data-error'),
+            count: count === '' ? null : Number(count),
+            statusText: (tr.querySelector('td.status')?.textContent ?? '').trim(),
+          });
+        }
+        if (byIndex.size >= total || box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+        box.scrollTop += Math.max(1, box.clientHeight - 40);
+      }
+      box.scrollTop = 0;
+      return [...byIndex].sort(([a], [b]) => a - b).map(([, row]) => row);
+    });
   }
 
   /** Presses Estimate; returns what the page says (estimate and balance). */

@@ -4,8 +4,11 @@
  * list written the ways people write one, answers put in the cache first, and
  * the stand-in's request log counted per profile.
  */
+import type { RunHead, RunItem } from '../../utils/collections/run-record';
+import { decodeHead, decodePart, runHeadKey, runPartKey } from '../../utils/collections/run-storage';
+import type { Handle } from '../../utils/profile-url';
 import type { ChromeApi } from './chrome-api';
-import { ERROR_BODIES, jsonScenario, type Scenarios } from './scenarios';
+import { bigIdPlus, ERROR_BODIES, jsonScenario, makeProfile, type Scenarios } from './scenarios';
 import type { World } from './world';
 
 declare const chrome: ChromeApi;
@@ -76,11 +79,15 @@ export function requestsPerProfile(world: World, scenarios: Scenarios, since = 0
   return counts;
 }
 
-/** The stored run of a collection, read from storage without waking the worker. */
-export async function storedRun(world: World, id = 'default'): Promise<{ phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | null> {
-  const key = `collection:${id}`;
-  const stored = (await world.getStorage('local', key))[key] as { phase: string; items: Array<{ handle: string; status: string; error: string | null }> } | undefined;
-  return stored ?? null;
+/** The stored run of a collection (its head and every part), read from storage without waking the worker. */
+export async function storedRun(world: World, id = 'default'): Promise<{ phase: string; items: RunItem[]; head: RunHead } | null> {
+  const headKey = runHeadKey(id);
+  const head = decodeHead((await world.getStorage('local', headKey))[headKey]);
+  if (!head) return null;
+  const keys = Array.from({ length: head.parts }, (_, n) => runPartKey(id, n));
+  const parts = keys.length > 0 ? await world.getStorage('local', keys) : {};
+  const seen = new Set<Handle>();
+  return { phase: head.phase, head, items: keys.flatMap((key) => decodePart(parts[key], seen).items) };
 }
 
 /** Rows of a CSV file as the collection page writes it (RFC 4180, a BOM, CRLF). */
@@ -111,4 +118,38 @@ export function readCsv(text: string): string[][] {
     } else field += c;
   }
   return rows;
+}
+
+/** When each highlights request reached the stand-in (epoch ms), in order. */
+export function arrivals(world: World, since = 0): number[] {
+  return world
+    .highlightLog()
+    .slice(since)
+    .map((request) => request.at)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The run's pace over requests `from` to `to` (by arrival at a stand-in that
+ * answers at once): milliseconds per profile, the extension's own time.
+ */
+export function paceBetween(times: readonly number[], from: number, to: number): number {
+  if (from < 0 || to > times.length || to - from < 2) throw new Error(`no pace for requests ${from} to ${to} of ${times.length}`);
+  return (times[to - 1]! - times[from]!) / (to - 1 - from);
+}
+
+/** Profiles with these names, two highlights each, that answer after `delayMs` (0: at once). */
+export function profilesNamed(names: readonly string[], delayMs = 0): Scenarios {
+  return Object.fromEntries(
+    names.map((username, i) => [
+      username,
+      makeProfile({
+        username,
+        ownerId: String(8_000_000_000 + i),
+        firstId: bigIdPlus('17880000000000000', i * 100_000),
+        titles: [`${username} one`, `${username} two`],
+        ...(delayMs > 0 ? { delayMs } : {}),
+      }),
+    ]),
+  );
 }

@@ -62,6 +62,8 @@ export interface RecordedRequest {
   url: string;
   /** Every request header as received (lower-case names). */
   headers: IncomingHttpHeaders;
+  /** Highlights requests open when this one arrived, itself included (0 for other paths). */
+  open: number;
 }
 
 export interface SociaVaultOptions extends SociaVaultContent {
@@ -108,6 +110,13 @@ export interface SociaVaultServer {
   holdHighlights(gate: { pass: number; hold: number }): void;
   /** How many highlights requests are held by `holdHighlights` right now. */
   readonly held: number;
+  /**
+   * A burst of "429 Too Many Requests": the `count` highlights requests
+   * after the first `after` are answered 429, with `Retry-After:
+   * retryAfter` (seconds) when given; the rest as usual. Nothing is charged
+   * for a 429.
+   */
+  tooManyRequests(burst: { after: number; count: number; retryAfter: number | null }): void;
   /** Answers the held requests now and holds no more. */
   releaseHeld(): void;
   /**
@@ -163,6 +172,9 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     for (const answer of answers) answer();
   };
   let gate: { pass: number; hold: number; held: Array<() => void> } | null = null;
+  let burst: { after: number; count: number; retryAfter: number | null } | null = null;
+  /** Highlights requests not yet answered. */
+  let open = 0;
   const releaseHeld = () => {
     const answers = gate?.held ?? [];
     gate = null;
@@ -182,8 +194,17 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       aborted: false,
       url: req.url ?? '/',
       headers: { ...req.headers },
+      open: 0,
     };
     requests.push(record);
+    // A highlights request counts as open from its arrival until its answer is sent (or the client goes away).
+    let closed = url.pathname !== API_PATHS.highlights;
+    const close = () => {
+      if (!closed) open--;
+      closed = true;
+    };
+    if (!closed) record.open = ++open;
+    res.on('close', close);
     res.on('close', () => {
       if (!res.writableFinished) record.aborted = true;
     });
@@ -191,6 +212,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     const gone = () => ('stream' in res ? res.stream.destroyed : res.destroyed);
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       record.status = status;
+      close();
       if (gone()) return;
       res.writeHead(status, { ...CORS_HEADERS, 'Cache-Control': 'no-store', ...headers });
       res.end(body);
@@ -226,6 +248,13 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     const rawHandle = url.searchParams.get('handle');
     if (!userId && !rawHandle?.trim()) return sendJson(400, ERROR_BODIES.missingParam);
     if (credits <= 0) return sendJson(402, ERROR_BODIES.insufficientCredits);
+    if (burst) {
+      if (burst.after > 0) burst.after -= 1;
+      else if (burst.count > 0) {
+        burst.count -= 1;
+        return sendJson(429, { error: 'Too many requests' }, burst.retryAfter === null ? {} : { 'Retry-After': String(burst.retryAfter) });
+      }
+    }
 
     // user_id wins when both are given: the vendor calls it the faster path.
     const key = userId ? byOwnerId.get(userId) : normalizeHandle(rawHandle ?? '');
@@ -320,6 +349,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
   const port = (server.address() as AddressInfo).port;
 
   const reset = () => {
+    burst = null;
     releaseHeld();
     releaseCredits();
     creditsFailure = null;
@@ -357,6 +387,9 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
       return gate?.held.length ?? 0;
     },
     releaseHeld,
+    tooManyRequests(next) {
+      burst = { ...next };
+    },
     failCredits(how) {
       creditsFailure = how;
     },

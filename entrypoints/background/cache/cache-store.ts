@@ -118,16 +118,24 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
       return null;
     },
 
-    /** Which of `handles` have a fresh answer in the cache proper, in one read (a collection's estimate). */
+    /**
+     * Which of `handles` have a fresh answer in the cache proper (a
+     * collection's estimate). The index says which answers the cache holds
+     * (a few hundred at most), so only those are read, however many
+     * thousand profiles a collection asks about.
+     */
     async freshAmong(handles: readonly Handle[]): Promise<Set<Handle>> {
+      const index = readIndex(await attemptRead(() => cacheIndexItem.getValue()));
+      const listed = handles.filter((handle) => index.has(handle));
+      if (listed.length === 0) return new Set();
       const items = await attemptRead(() =>
-        storage.getItems([`local:${LOCAL_KEYS.settings}`, ...handles.map((handle) => cacheEntryKeys(handle).local)]),
+        storage.getItems([`local:${LOCAL_KEYS.settings}`, ...listed.map((handle) => cacheEntryKeys(handle).local)]),
       );
       if (!items) return new Set();
       const [settings, ...entries] = items.map((item) => item.value);
       const ttlHours = normaliseSettings(settings).cacheTtlHours;
       return new Set(
-        handles.filter((handle, i) => {
+        listed.filter((handle, i) => {
           const list = readCachedList(entries[i], handle);
           return list !== null && isFresh(list.fetchedAt, now(), ttlHours);
         }),

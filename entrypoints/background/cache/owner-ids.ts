@@ -10,6 +10,9 @@ import { ownerIdsItem } from '../storage-items';
  */
 export const MAX_OWNER_IDS = 2000;
 
+/** How long after a change the owner ids are written (changes meanwhile go in the same write). */
+export const OWNER_IDS_WRITE_DELAY_MS = 2000;
+
 /** Adds one mapping, newest last, dropping the oldest beyond the bound. */
 export function rememberOwnerId(ids: ReadonlyMap<Handle, string>, handle: Handle, ownerId: string): Map<Handle, string> {
   const next = new Map(ids);
@@ -22,27 +25,55 @@ export function rememberOwnerId(ids: ReadonlyMap<Handle, string>, handle: Handle
  * Each profile's numeric Instagram id, learned from answers: SociaVault
  * answers faster by `user_id`, and ids never change (handles do). Anything in
  * storage that is not a handle with a numeric id is ignored.
+ *
+ * The worker reads the list from storage once and keeps it (it is the only
+ * writer): at 2,000 pairs the list is about 60 kB, and reading and writing
+ * it for every lookup of a long collection run cost more than the rest of
+ * the lookup, more as the list grew. Changes are written `writeDelayMs`
+ * after the first one not yet written, all together; a worker stopped
+ * meanwhile loses only ids, which the next lookup of those profiles learns
+ * again.
  */
-export function createOwnerIds() {
+export function createOwnerIds({ writeDelayMs = OWNER_IDS_WRITE_DELAY_MS }: { writeDelayMs?: number } = {}) {
   const write = createSerialQueue();
-  const read = async () => readHandlePairs(await ownerIdsItem.getValue(), isOwnerId);
-  /** A remembered id only saves time, so a write that storage refuses is simply dropped. */
-  const change = (edit: (ids: Map<Handle, string>) => Map<Handle, string>) =>
-    write(async () => {
-      try {
-        await ownerIdsItem.setValue(toHandlePairs(edit(await read())));
-      } catch {
-        // Not remembered: the next lookup asks by handle.
-      }
-    });
+  let held: Map<Handle, string> | null = null;
+  let loading: Promise<Map<Handle, string>> | null = null;
+  let pending: Promise<void> | null = null;
+  const ids = async (): Promise<Map<Handle, string>> => {
+    if (held) return held;
+    loading ??= ownerIdsItem.getValue().then(
+      (stored) => readHandlePairs(stored, isOwnerId),
+      () => new Map<Handle, string>(),
+    );
+    const read = await loading;
+    held ??= read;
+    return held;
+  };
+  /** Writes what is held, once, `writeDelayMs` after the first change since the last write. */
+  const writeSoon = (): Promise<void> => {
+    pending ??= new Promise<void>((resolve) => setTimeout(resolve, writeDelayMs)).then(() =>
+      write(async () => {
+        pending = null;
+        try {
+          await ownerIdsItem.setValue(toHandlePairs(await ids()));
+        } catch {
+          // A remembered id only saves time: not remembered, the next lookup asks by handle.
+        }
+      }),
+    );
+    return pending;
+  };
+  const change = async (edit: (ids: Map<Handle, string>) => Map<Handle, string>) => {
+    await ids();
+    // The list as it is now, not as it was read: two changes at once both count.
+    held = edit(held!);
+    // The lookup does not wait for the write.
+    void writeSoon();
+  };
 
   return {
     async get(handle: Handle): Promise<string | null> {
-      try {
-        return (await read()).get(handle) ?? null;
-      } catch {
-        return null;
-      }
+      return (await ids()).get(handle) ?? null;
     },
     remember: (handle: Handle, ownerId: string) => change((ids) => rememberOwnerId(ids, handle, ownerId)),
     forget: (handle: Handle) =>
@@ -50,13 +81,15 @@ export function createOwnerIds() {
         ids.delete(handle);
         return ids;
       }),
-    clear: () =>
-      write(async () => {
+    clear: () => {
+      held = new Map<Handle, string>();
+      return write(async () => {
         try {
           await ownerIdsItem.removeValue();
         } catch {
           // Left as it was; it only ever saves time.
         }
-      }),
+      });
+    },
   };
 }

@@ -1,66 +1,21 @@
-import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_COLLECTION_ID,
   estimateRun,
-  MAX_COLLECTION_SIZE,
-  type CollectionRun,
+  sizeOf,
   type CollectionView,
   type Estimate,
-  type RunItem,
+  type RunHead,
+  type RunSettings,
 } from '@/utils/collections/run-record';
-import { toHandle, type Handle } from '@/utils/profile-url';
+import type { Handle } from '@/utils/profile-url';
+import type { CollectionNews } from '@/utils/collections/run-storage';
 import type { CollectionSummary, RunAction } from '@/utils/protocol';
-import { COLLECTION_PREFIX, LOCAL_KEYS } from '@/utils/storage-keys';
-import { newRun, nextToStart, runReducer, type RunEvent } from './run-machine';
+import { nextToStart, runReducer, wakeAt, type RunEvent, type RunState } from './run-machine';
+import { createRunStore } from './run-store';
+import { collectionList, createRunSettings } from './collection-list';
 import type { CollectionResults } from './results-store';
 import { createSerialQueue } from '../serial-queue';
 import type { LookupService } from '../lookup/lookup-service';
-
-type Listing = Array<[id: string, name: string | null]>;
-
-const runKey = (id: string): `local:${string}` => `local:${COLLECTION_PREFIX}${id}`;
-const LISTING_KEY: `local:${string}` = `local:${LOCAL_KEYS.collections}`;
-
-const ITEM_STATUSES = new Set(['new', 'cached', 'queued', 'running', 'done', 'failed']);
-const PHASES = new Set(['idle', 'running', 'paused', 'stopped', 'finished', 'cancelled']);
-
-/** A stored run, checked item by item; what does not fit is dropped, a broken run starts over idle. */
-function readRun(stored: unknown): CollectionRun {
-  const run = stored as Partial<CollectionRun> | null;
-  if (typeof run !== 'object' || run === null || !Array.isArray(run.items)) return newRun([]);
-  const seen = new Set<Handle>();
-  const items: RunItem[] = [];
-  for (const raw of run.items as unknown[]) {
-    const item = raw as Partial<RunItem> | null;
-    const handle = typeof item?.handle === 'string' ? toHandle(item.handle) : null;
-    if (!handle || handle !== item?.handle || seen.has(handle) || !ITEM_STATUSES.has(String(item.status))) continue;
-    seen.add(handle);
-    items.push({
-      handle,
-      status: item.status!,
-      count: typeof item.count === 'number' ? item.count : null,
-      error: typeof item.error === 'string' ? (item.error as RunItem['error']) : null,
-      paid: item.paid === true,
-    });
-  }
-  return {
-    phase: PHASES.has(String(run.phase)) ? run.phase! : 'idle',
-    items: items.slice(0, MAX_COLLECTION_SIZE),
-    spent: typeof run.spent === 'number' && run.spent >= 0 ? run.spent : 0,
-    stopReason: typeof run.stopReason === 'string' ? run.stopReason : null,
-    startedAt: typeof run.startedAt === 'number' ? run.startedAt : null,
-  };
-}
-
-function readListing(stored: unknown): Listing {
-  const listing: Listing = Array.isArray(stored)
-    ? stored.filter(
-        (row): row is [string, string | null] =>
-          Array.isArray(row) && typeof row[0] === 'string' && /^[a-z0-9-]{1,40}$/.test(row[0]) && (row[1] === null || typeof row[1] === 'string'),
-      )
-    : [];
-  return listing.some(([id]) => id === DEFAULT_COLLECTION_ID) ? listing : [[DEFAULT_COLLECTION_ID, null], ...listing];
-}
 
 export interface CollectionsDeps {
   lookup: LookupService;
@@ -68,7 +23,15 @@ export interface CollectionsDeps {
   now?: () => number;
   /** Told whether any run is going on, so the background can keep an alarm to resume it. */
   onActivity?: (running: boolean) => void;
+  /** Told when a run ended by itself (finished, or stopped), to tell the user if they asked to be. */
+  onRunEnded?: (ended: { id: string; name: string | null; head: RunHead; notify: boolean }) => void;
+  /** Tells the open collection pages what changed (utils/collections/run-storage.ts, COLLECTION_NEWS). */
+  news?: (news: CollectionNews) => void;
 }
+
+const each = (run: RunState) => run.parts.flatMap((part) => part.items);
+/** A run as it crosses the message boundary: no Map, no cursor. */
+const plain = (run: RunState) => ({ head: run.head, parts: run.parts });
 
 /**
  * Named collections of profiles and their runs. Run events go through
@@ -78,10 +41,13 @@ export interface CollectionsDeps {
  * pay twice for a profile whose answer it has (or whose request may already
  * have been paid).
  */
-export function createCollections({ lookup, results, now = Date.now, onActivity }: CollectionsDeps) {
+export function createCollections({ lookup, results, now = Date.now, onActivity, onRunEnded, news }: CollectionsDeps) {
   const serial = createSerialQueue();
+  const runs = createRunStore({ onWritten: news });
   /** Runs this worker is driving; a run marked running but not here was left by a stopped worker. */
   const driving = new Set<string>();
+  /** A timer per run that waits out a Retry-After before it starts lookups again. */
+  const wakers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
    * Profiles whose last lookup was interrupted (it may have been paid for)
    * and that the user has sent again with Start, after confirming its
@@ -89,96 +55,117 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
    * instead of reporting the interruption again.
    */
   const resendOnce = new Map<string, Set<Handle>>();
+  const runSettings = createRunSettings();
 
-  const listing = async () => readListing(await storage.getItem(LISTING_KEY));
-  const load = async (id: string) => readRun(await storage.getItem(runKey(id)));
-  const save = (id: string, run: CollectionRun) => storage.setItem(runKey(id), run);
+  const { read: listing, nameOf } = collectionList;
+  const saveListing = async (rows: Parameters<typeof collectionList.save>[0]) => {
+    await collectionList.save(rows);
+    news?.({ kind: 'listing' });
+  };
 
-  /** Applies `change` to a stored run and stores the result; changes run one at a time. */
-  function update(id: string, change: (run: CollectionRun) => CollectionRun): Promise<CollectionRun> {
-    return serial(async () => {
-      const next = change(await load(id));
-      await save(id, next);
-      return next;
-    });
+  /** Applies an event to the run in memory (stored by the next flush); says when a run ended by itself. */
+  async function change(id: string, event: RunEvent): Promise<RunState> {
+    await runs.load(id);
+    const before = runs.held(id)!;
+    const after = runReducer(before, event);
+    if (after === before) return before;
+    runs.put(id, after);
+    const ended = before.head.phase === 'running' && (after.head.phase === 'finished' || after.head.phase === 'stopped');
+    if (ended) {
+      const notify = (await runSettings.get()).notify;
+      onRunEnded?.({ id, name: (await nameOf(id)) ?? null, head: after.head, notify });
+    }
+    return after;
   }
 
-  const dispatch = (id: string, event: RunEvent) => update(id, (run) => runReducer(run, event));
-
   async function reportActivity(): Promise<void> {
-    const runs = await Promise.all((await listing()).map(([id]) => load(id)));
-    onActivity?.(runs.some((run) => run.phase === 'running'));
+    const heads = await runs.heads((await listing()).map(([id]) => id));
+    onActivity?.([...heads.values()].some((head) => head.phase === 'running'));
   }
 
   /**
-   * Starts the lookups the run says to start; choosing them and marking them
-   * running is one stored change. Each answer calls pump again.
+   * Starts the lookups the run says to start; marking them running is stored
+   * before any of them is sent. Each answer calls pump again.
    */
   async function pump(id: string): Promise<void> {
-    driving.add(id);
-    let started: Handle[] = [];
-    const run = await update(id, (current) => {
-      started = nextToStart(current);
-      return started.reduce((next, handle) => runReducer(next, { type: 'item-started', handle }), current);
-    });
-    if (run.phase !== 'running') {
-      driving.delete(id);
-      void reportActivity();
+    await runs.load(id);
+    const run = runs.held(id)!;
+    const started = nextToStart(run, now());
+    if (started.length === 0) {
+      await runs.flush(id).catch(() => undefined);
+      const wake = wakeAt(run, now());
+      if (wake !== null && !wakers.has(id)) {
+        wakers.set(
+          id,
+          setTimeout(() => {
+            wakers.delete(id);
+            void pump(id);
+          }, wake - now()),
+        );
+      }
+      if (run.head.phase !== 'running') {
+        driving.delete(id);
+        void reportActivity();
+      }
       return;
     }
+    driving.add(id);
+    await change(id, { type: 'items-started', handles: started });
+    // A storage that refuses the write does not stop the run: it goes on in memory, and the next write tries again.
+    await runs.flush(id).catch(() => undefined);
     for (const handle of started) void lookOne(id, handle);
+  }
+
+  async function lookOne(id: string, handle: Handle): Promise<void> {
+    const resend = resendOnce.get(id)?.delete(handle) ?? false;
+    const answer = await lookup.lookup(handle, { refresh: false, resend, waitOn429: false }).catch(() => null);
+    if (answer?.ok) {
+      await results.put(id, answer.list).catch(() => undefined);
+      await change(id, { type: 'item-done', handle, count: answer.list.highlights.length, paid: !answer.fromCache, now: now() });
+    } else if (answer?.error.kind === 'rate-limited') {
+      await change(id, { type: 'item-rate-limited', handle, retryAfterSeconds: answer.error.retryAfterSeconds, now: now() });
+    } else {
+      await change(id, { type: 'item-failed', handle, error: answer ? answer.error.kind : 'network', now: now() });
+    }
+    await pump(id);
   }
 
   /**
    * Marks done, for free, every queued profile whose answer is in the cache
    * now, before anything is sent. The cache keeps a few hundred answers and a
-   * collection up to a thousand, so otherwise the run's paid lookups could
-   * push out answers that the estimate counted as free, and then pay for them.
+   * collection thousands, so otherwise the run's paid lookups could push out
+   * answers that the estimate counted as free, and then pay for them.
    */
   async function takeCached(id: string): Promise<void> {
-    const queued = (await load(id)).items.filter((item) => item.status === 'queued').map((item) => item.handle);
+    const queued = each(await runs.load(id))
+      .filter((item) => item.status === 'queued')
+      .map((item) => item.handle);
     const cached = await lookup.cachedAmong(queued);
     for (const handle of queued) {
       if (!cached.has(handle)) continue;
       const list = await lookup.peek(handle);
       if (!list) continue; // Expired since: the run looks it up in its turn.
       await results.put(id, list).catch(() => undefined);
-      await dispatch(id, { type: 'item-done', handle, count: list.highlights.length, paid: false });
+      await change(id, { type: 'item-done', handle, count: list.highlights.length, paid: false, now: now() });
     }
-  }
-
-  async function lookOne(id: string, handle: Handle): Promise<void> {
-    const resend = resendOnce.get(id)?.delete(handle) ?? false;
-    const answer = await lookup.lookup(handle, { refresh: false, resend }).catch(() => null);
-    if (answer?.ok) {
-      await results.put(id, answer.list).catch(() => undefined);
-      await dispatch(id, { type: 'item-done', handle, count: answer.list.highlights.length, paid: !answer.fromCache });
-    } else {
-      await dispatch(id, { type: 'item-failed', handle, error: answer ? answer.error.kind : 'network' });
-    }
-    await pump(id);
   }
 
   async function view(id: string, name: string | null): Promise<CollectionView> {
-    const run = await load(id);
-    // Only a profile not yet under way shows as cached; asking about all the queued ones
-    // would read every cached answer on each refresh of the page while a run goes on.
-    const open = run.items.filter((item) => item.status === 'new' || item.status === 'cached').map((item) => item.handle);
-    return { id, name, run, cached: [...(await lookup.cachedAmong(open))] };
-  }
-
-  async function nameOf(id: string): Promise<string | null | undefined> {
-    return (await listing()).find(([known]) => known === id)?.[1];
+    const run = await runs.load(id);
+    // Only a profile not in the run shows as cached; asking about the queued ones
+    // would read every cached answer each time the page asks while a run goes on.
+    const open = run.head.phase === 'running' || run.head.counts.new === 0 ? [] : each(run).filter((item) => item.status === 'new').map((item) => item.handle);
+    return { id, name, run: plain(run), cached: [...(await lookup.cachedAmong(open))] };
   }
 
   return {
     async list(): Promise<CollectionSummary[]> {
-      return Promise.all(
-        (await listing()).map(async ([id, name]) => {
-          const run = await load(id);
-          return { id, name, size: run.items.length, phase: run.phase };
-        }),
-      );
+      const rows = await listing();
+      const heads = await runs.heads(rows.map(([id]) => id));
+      return rows.map(([id, name]) => {
+        const head = heads.get(id)!;
+        return { id, name, size: sizeOf(head), phase: head.phase };
+      });
     },
 
     async get(id: string): Promise<CollectionView | null> {
@@ -188,7 +175,7 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
 
     async create(name: string): Promise<string> {
       const id = `c-${now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-      await serial(async () => storage.setItem(LISTING_KEY, [...(await listing()), [id, name]]));
+      await serial(async () => saveListing([...(await listing()), [id, name]]));
       return id;
     },
 
@@ -196,78 +183,90 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
       return serial(async () => {
         const rows = await listing();
         if (!rows.some(([known]) => known === id)) return false;
-        await storage.setItem(LISTING_KEY, rows.map(([known, old]) => [known, known === id ? name : old]));
+        await saveListing(rows.map(([known, old]) => [known, known === id ? name : old]));
         return true;
       });
     },
 
-    /** Adds profiles not in it yet, up to the size limit; says how many went in and how many did not fit. */
-    async add(id: string, handles: readonly Handle[]): Promise<{ added: number; size: number; overLimit: number }> {
-      if ((await nameOf(id)) === undefined) return { added: 0, size: 0, overLimit: handles.length };
-      let added = 0;
-      let overLimit = 0;
-      const run = await update(id, (current) => {
-        const have = new Set(current.items.map((item) => item.handle));
-        const fresh = [...new Set(handles)].filter((handle) => !have.has(handle));
-        const room = Math.max(0, MAX_COLLECTION_SIZE - current.items.length);
-        added = Math.min(room, fresh.length);
-        overLimit = fresh.length - added;
-        const items = [...current.items, ...newRun(fresh.slice(0, room)).items];
-        const phase = current.phase === 'finished' || current.phase === 'cancelled' ? 'idle' : current.phase;
-        return { ...current, items, phase };
-      });
-      return { added, size: run.items.length, overLimit };
+    /** Adds profiles not in it yet, up to the size limit; says how many went in, and which did not fit. */
+    async add(id: string, handles: readonly Handle[]): Promise<{ added: number; size: number; overLimit: number; left: Handle[] }> {
+      if ((await nameOf(id)) === undefined) return { added: 0, size: 0, overLimit: handles.length, left: [...handles] };
+      const before = await runs.load(id);
+      const fresh = [...new Set(handles.filter((handle) => !before.where.has(handle)))];
+      const after = await change(id, { type: 'add', handles });
+      await runs.flush(id);
+      const added = sizeOf(after.head) - sizeOf(before.head);
+      // The run takes fresh profiles in order until it is full: the ones after those are left.
+      const left = fresh.slice(added);
+      return { added, size: sizeOf(after.head), overLimit: left.length, left };
     },
 
     async remove(id: string, handles: readonly Handle[]): Promise<number> {
-      const gone = new Set(handles);
-      const run = await update(id, (current) => ({
-        ...current,
-        items: current.items.filter((item) => !gone.has(item.handle) || item.status === 'running'),
-      }));
-      await results.remove(id, handles).catch(() => undefined);
-      return run.items.length;
+      const run = await change(id, { type: 'remove', handles });
+      await runs.flush(id);
+      const kept = new Set(handles.filter((handle) => run.where.has(handle)));
+      await results.remove(id, handles.filter((handle) => !kept.has(handle))).catch(() => undefined);
+      return sizeOf(run.head);
     },
 
     /** Empties it: profiles, run and answers. The default collection stays, empty; another one goes. */
     async clear(id: string, { drop = false } = {}): Promise<void> {
       await serial(async () => {
-        await storage.removeItem(runKey(id));
-        if (drop && id !== DEFAULT_COLLECTION_ID) {
-          await storage.setItem(LISTING_KEY, (await listing()).filter(([known]) => known !== id));
-        }
+        const dropped = drop && id !== DEFAULT_COLLECTION_ID;
+        if (!dropped) return runs.empty(id);
+        await runs.remove(id);
+        await saveListing((await listing()).filter(([known]) => known !== id));
       });
       await results.clear(id).catch(() => undefined);
+      void reportActivity();
     },
 
     async estimate(id: string): Promise<Estimate> {
-      const run = await load(id);
-      return estimateRun(run, await lookup.cachedAmong(run.items.map((item) => item.handle)));
+      const items = each(await runs.load(id));
+      const open = items.filter((item) => item.status !== 'done').map((item) => item.handle);
+      return estimateRun(items, await lookup.cachedAmong(open));
     },
 
     async control(id: string, action: RunAction): Promise<CollectionView | null> {
       const name = await nameOf(id);
       if (name === undefined) return null;
-      const event: RunEvent = action === 'start' || action === 'resume' ? { type: action, now: now() } : { type: action };
+      const { concurrency } = await runSettings.get();
+      const event: RunEvent = action === 'start' || action === 'resume' ? { type: action, now: now(), concurrency } : { type: action };
       if (action === 'start') {
-        const interrupted = (await load(id)).items.filter((item) => item.status === 'failed' && item.error === 'interrupted');
+        const interrupted = each(await runs.load(id)).filter((item) => item.status === 'failed' && item.error === 'interrupted');
         resendOnce.set(id, new Set(interrupted.map((item) => item.handle)));
       }
-      await dispatch(id, event);
+      await change(id, event);
       if (action === 'start' || action === 'resume') {
         await takeCached(id);
         await pump(id);
+      } else {
+        await runs.flush(id);
       }
       // Whatever the action, bring the alarm that resumes runs after a stopped worker up to date.
       void reportActivity();
       return view(id, name);
     },
 
+    /** What the user chose for every run; a change of the lookups at once applies to the runs going on now. */
+    settings: () => runSettings.get(),
+
+    async saveSettings(patch: Partial<RunSettings>): Promise<RunSettings> {
+      const next = await runSettings.save(patch);
+      news?.({ kind: 'settings', settings: next });
+      for (const [id] of await listing()) {
+        if (!driving.has(id)) continue;
+        await change(id, { type: 'set-concurrency', concurrency: next.concurrency });
+        await pump(id);
+      }
+      return { ...next };
+    },
+
     /** The answers of a run, a page at a time, in the collection's order. */
     async results(id: string, offset: number, limit: number) {
-      const run = await load(id);
-      const handles = run.items.filter((item) => item.status === 'done').map((item) => item.handle);
-      return { lists: await results.lists(id, handles.slice(offset, offset + limit)), total: handles.length };
+      const done = each(await runs.load(id)).filter((item) => item.status === 'done');
+      const handles = done.slice(offset, offset + limit).map((item) => item.handle);
+      return { lists: await results.lists(id, handles), total: done.length };
     },
 
     /**
@@ -276,9 +275,12 @@ export function createCollections({ lookup, results, now = Date.now, onActivity 
      * have been paid as interrupted, rather than paying again).
      */
     async resumeAll(): Promise<void> {
-      for (const [id] of await listing()) {
-        if (driving.has(id) || (await load(id)).phase !== 'running') continue;
-        await dispatch(id, { type: 'restarted', now: now() });
+      const rows = await listing();
+      const heads = await runs.heads(rows.map(([id]) => id));
+      for (const [id] of rows) {
+        if (driving.has(id) || heads.get(id)?.phase !== 'running') continue;
+        driving.add(id);
+        await change(id, { type: 'restarted', now: now() });
         await takeCached(id);
         await pump(id);
       }

@@ -19,12 +19,16 @@ export interface LookupServiceOptions {
   isOnline?: () => boolean;
   /** Told of every answer paid for (the background updates badges). */
   onAnswer?: (list: HighlightList) => void;
+  /** Told when the cache was cleared. */
+  onCleared?: () => void;
   /** What answers say of the balance: credits a paid one used, or what an out-of-credits one says is left. */
   onBalanceHint?: (hint: { spent: number } | { available: number }) => void;
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   cacheBudget?: Budget;
+  /** How long after learning an owner id it is written to storage (owner-ids.ts). */
+  ownerIdsWriteDelayMs?: number;
 }
 
 /**
@@ -36,18 +40,23 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const cache = createCacheStore({ now, budget: options.cacheBudget });
-  const ownerIds = createOwnerIds();
+  const ownerIds = createOwnerIds({ writeDelayMs: options.ownerIdsWriteDelayMs });
   const record = createInFlightRecord(now);
   const explainNetworkFailure = createThrottleHint(now);
   const inFlight = new Map<Handle, Promise<LookupResponse>>();
 
-  /** One query, retried only where the retry policy says no credit can have been spent. */
-  async function ask(query: HighlightsQuery, apiKey: string): Promise<ApiResult> {
+  /**
+   * One query, retried only where the retry policy says no credit can have
+   * been spent. `waitOn429` false: a 429 is returned at once, for a caller
+   * that slows down as a whole (a collection run) rather than request by request.
+   */
+  async function ask(query: HighlightsQuery, apiKey: string, waitOn429: boolean): Promise<ApiResult> {
     for (let retries = 0; ; retries++) {
       const result = explainNetworkFailure(
         await requestHighlights(query, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
       );
-      const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
+      const returned = !result.ok && result.error.kind === 'rate-limited' && !waitOn429;
+      const delay = result.ok || returned ? null : retryDelayMs(result.error, retries, options.random);
       if (delay === null) return result;
       await sleep(delay);
     }
@@ -61,7 +70,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
    * closed. Storage round trips before and after the request add up, so every
    * read or write that does not depend on another runs in parallel with it.
    */
-  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>): Promise<LookupResponse> {
+  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>, waitOn429: boolean): Promise<LookupResponse> {
     const [apiKey, knownOwnerId] = await credentials;
     if (typeof apiKey !== 'string' || !apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
     if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
@@ -74,11 +83,11 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       await record.end(handle);
     };
     try {
-      let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey);
+      let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey, waitOn429);
       if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
         // The account behind that id was renamed; the handle now belongs to someone else.
         await ownerIds.forget(handle);
-        result = await ask({ handle }, apiKey);
+        result = await ask({ handle }, apiKey, waitOn429);
       }
       if (!result.ok) {
         if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
@@ -111,8 +120,12 @@ export function createLookupService(options: LookupServiceOptions = {}) {
      * The cached answer when fresh, else one request; `refresh` skips the cache
      * (one credit). A request that an earlier worker sent and never saw
      * answered is reported rather than sent again, unless `resend` or `refresh`.
+     * `waitOn429` false: a 429 is answered at once instead of waited out and retried.
      */
-    async lookup(handle: Handle, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<LookupResponse> {
+    async lookup(
+      handle: Handle,
+      { refresh, resend = false, waitOn429 = true }: { refresh: boolean; resend?: boolean; waitOn429?: boolean },
+    ): Promise<LookupResponse> {
       // Start every read a lookup may need at once. Whether a lost request is
       // on record, and what a request needs, matter only when nothing is
       // cached; but reading them costs no credit, and saves a wait when they do.
@@ -127,7 +140,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       const pending = inFlight.get(handle);
       if (pending) return pending;
       if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
-      const request = fetchList(handle, credentials).finally(() => inFlight.delete(handle));
+      const request = fetchList(handle, credentials, waitOn429).finally(() => inFlight.delete(handle));
       inFlight.set(handle, request);
       return request;
     },
@@ -146,6 +159,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
       const kept = keep ? await cache.fresh(keep, { touch: false }) : null;
       const cleared = await cache.clear();
       await ownerIds.clear();
+      options.onCleared?.();
       if (!kept) return { cleared, keptIn: null };
       if (kept.list.ownerId) await ownerIds.remember(kept.list.handle, kept.list.ownerId);
       return { cleared: cleared - 1, keptIn: await cache.store(kept.list) };

@@ -91,6 +91,8 @@ export function createHandlers({ lookup, collections, balance, tabs, autoLookups
       'collection-estimate': ({ id }) => collections.estimate(id),
       'collection-control': ({ id, action }) => collections.control(id, action),
       'collection-results': ({ id, offset, limit }) => collections.results(id, offset, limit),
+      'collection-settings': () => collections.settings(),
+      'collection-save-settings': ({ concurrency, notify }) => collections.saveSettings({ concurrency, notify }),
       async 'test-key'({ apiKey }) {
         const checked = validateApiKey(apiKey);
         return checked.ok ? balance.test(checked.key) : { ok: false, invalid: checked.message };

@@ -4,7 +4,7 @@
  * its message does not compile. Whatever fails its schema is dropped unread.
  */
 import { z } from '../zod-jitless';
-import { MAX_COLLECTION_SIZE } from '@/utils/collections/run-record';
+import { CONCURRENCY_MAX, CONCURRENCY_MIN, MAX_COLLECTION_SIZE } from '@/utils/collections/run-record';
 import { API_KEY_INPUT_MAX } from '@/utils/limits';
 import { toHandle, type Handle } from '@/utils/profile-url';
 import type { Message, MessagesFrom, MessageType, OptionsMessage, PageMessage, TabMessage } from '@/utils/protocol';
@@ -51,6 +51,12 @@ export const pageSchemas: Schemas<PageMessage> = {
     type: z.literal('collection-control'),
     id: collectionId,
     action: z.enum(['start', 'pause', 'resume', 'cancel']),
+  }),
+  'collection-settings': z.object({ type: z.literal('collection-settings') }),
+  'collection-save-settings': z.object({
+    type: z.literal('collection-save-settings'),
+    concurrency: z.optional(wholeNumber(CONCURRENCY_MIN, CONCURRENCY_MAX)),
+    notify: z.optional(z.boolean()),
   }),
   'collection-results': z.object({
     type: z.literal('collection-results'),

@@ -1,9 +1,9 @@
-import type { CollectionRun } from '@/utils/collections/run-record';
+import type { RunHead } from '@/utils/collections/run-record';
 import type { FileFormat } from '@/utils/highlights/export-files';
 import { plural, text, type Translate } from '@/utils/i18n';
 
 interface Props {
-  run: CollectionRun;
+  head: RunHead;
   busy: boolean;
   onDownload: (format: FileFormat) => void;
   onCopyIds: () => void;
@@ -11,14 +11,9 @@ interface Props {
 }
 
 /** The answers so far, as files to download or every ID to copy. */
-export function ResultFiles({ run, busy, onDownload, onCopyIds, t }: Props) {
-  let profiles = 0;
-  let highlights = 0;
-  for (const item of run.items) {
-    if (item.status !== 'done') continue;
-    profiles++;
-    highlights += item.count ?? 0;
-  }
+export function ResultFiles({ head, busy, onDownload, onCopyIds, t }: Props) {
+  const profiles = head.counts.done;
+  const { highlights } = head;
   const none = profiles === 0;
   return (
     <section class="card results" aria-labelledby="results-heading">

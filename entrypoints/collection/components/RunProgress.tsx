@@ -1,28 +1,24 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import {
-  balanceLine,
-  blocksStart,
-  durationText,
-  estimateLine,
-  progressOf,
-  stopText,
-  timeLeftMs,
-  type PaceMark,
-} from '../format';
+import { balanceLine, blocksStart, durationText, estimateLine, timeLeftMs } from '../format';
 import type { ShownEstimate } from '../state';
-import type { CollectionRun as Run, RunPhase } from '@/utils/collections/run-record';
+import { progressOf, type RunHead, type RunPhase } from '@/utils/collections/run-record';
+import type { TextLine } from '@/utils/collections/collection-input';
+import { stopText } from '@/utils/collections/run-text';
 import { SOCIAVAULT_DASHBOARD_URL } from '@/utils/errors/error-action';
 import { plural, text, type MessageKey, type Translate } from '@/utils/i18n';
 import type { RunAction } from '@/utils/protocol';
 import { ExternalIcon } from '@/components/icons';
+import { textLineText } from '../format';
 
 interface Props {
-  run: Run;
+  head: RunHead;
   estimate: ShownEstimate | null;
   /** Entries the last paste refused: the estimate counts them as invalid (not sent). */
   invalid: number;
-  pace: PaceMark | null;
-  /** When the run on screen was received (epoch ms). */
+  /** Lines of the last paste read as text: the estimate says what was taken from them. */
+  textLines: readonly TextLine[];
+  /** When the run on screen last changed (epoch ms). */
   seenAt: number;
   busy: boolean;
   onEstimate: (confirm: boolean) => void;
@@ -30,6 +26,8 @@ interface Props {
   onControl: (action: RunAction) => void;
   onOpenOptions: () => void;
   t: Translate;
+  /** How runs go (the lookups at once, notifications), under the run's buttons. */
+  children?: ComponentChildren;
 }
 
 const PHASE_TEXT: Record<Exclude<RunPhase, 'stopped'>, MessageKey> = {
@@ -45,10 +43,10 @@ const PHASE_TEXT: Record<Exclude<RunPhase, 'stopped'>, MessageKey> = {
  * for confirmation, and nothing is sent before that), how far it has got,
  * and its controls.
  */
-export function RunProgress({ run, estimate, invalid, pace, seenAt, busy, onEstimate, onCloseEstimate, onControl, onOpenOptions, t }: Props) {
-  const { phase } = run;
-  const { handled, total } = progressOf(run);
-  const failed = run.items.filter((item) => item.status === 'failed').length;
+export function RunProgress({ head, estimate, invalid, textLines, seenAt, busy, onEstimate, onCloseEstimate, onControl, onOpenOptions, t, children }: Props) {
+  const { phase } = head;
+  const { handled, total } = progressOf(head);
+  const failed = head.counts.failed;
   const started = phase !== 'idle' || handled > 0;
   const startable = phase === 'idle' || phase === 'finished' || phase === 'cancelled';
   const startButton = useRef<HTMLButtonElement>(null);
@@ -61,13 +59,13 @@ export function RunProgress({ run, estimate, invalid, pace, seenAt, busy, onEsti
     <section class="card run" aria-labelledby="run-heading" data-testid="collection-run">
       <h2 id="run-heading">{t('collectionRunHeading')}</h2>
       {phase === 'stopped' ? (
-        <StopNotice reason={run.stopReason} onOpenOptions={onOpenOptions} t={t} />
+        <StopNotice head={head} onOpenOptions={onOpenOptions} t={t} />
       ) : (
         <p class="phase" data-testid="collection-phase">
           {t(PHASE_TEXT[phase])}
         </p>
       )}
-      {started && total > 0 ? <Progress run={run} handled={handled} total={total} pace={pace} seenAt={seenAt} t={t} /> : null}
+      {started && total > 0 ? <Progress head={head} handled={handled} total={total} seenAt={seenAt} t={t} /> : null}
       {failed > 0 && startable ? (
         <p class="hint" data-testid="collection-failed-note">
           {t(plural('collectionFailedRetry', failed, text('collectionStart')))}
@@ -102,19 +100,34 @@ export function RunProgress({ run, estimate, invalid, pace, seenAt, busy, onEsti
       </div>
       {/* Always there, so that an estimate asked for is read out when it comes. */}
       <div role="status" data-testid="collection-estimate-status">
-        {estimate && !estimate.confirm ? <EstimateLines shown={estimate} invalid={invalid} onOpenOptions={onOpenOptions} t={t} /> : null}
+        {estimate && !estimate.confirm ? <EstimateLines shown={estimate} invalid={invalid} textLines={textLines} onOpenOptions={onOpenOptions} t={t} /> : null}
       </div>
       {estimate?.confirm && startable ? (
-        <Confirm shown={estimate} invalid={invalid} busy={busy} onConfirm={() => onControl('start')} onCancel={closeConfirm} onOpenOptions={onOpenOptions} t={t} />
+        <Confirm
+          shown={estimate}
+          invalid={invalid}
+          textLines={textLines}
+          busy={busy}
+          onConfirm={() => onControl('start')}
+          onCancel={closeConfirm}
+          onOpenOptions={onOpenOptions}
+          t={t}
+        />
       ) : null}
+      {children}
     </section>
   );
 }
 
-function Progress({ run, handled, total, pace, seenAt, t }: { run: Run; handled: number; total: number; pace: PaceMark | null; seenAt: number; t: Translate }) {
-  const percent = Math.round((handled / total) * 100);
+/** The time a wait of SociaVault's ends, in the reader's words. */
+export const clockTime = (t: Translate, at: number) => new Intl.DateTimeFormat(t.lang, { timeStyle: 'short' }).format(at);
+
+function Progress({ head, handled, total, seenAt, t }: { head: RunHead; handled: number; total: number; seenAt: number; t: Translate }) {
   const of = t(plural('collectionProgressOf', total, handled));
-  const left = run.phase === 'running' ? timeLeftMs(pace, seenAt, handled, total) : null;
+  const left = timeLeftMs(head, seenAt);
+  const { pace } = head;
+  const waiting = head.phase === 'running' && pace.holdUntil !== null && pace.holdUntil > seenAt;
+  const slowed = head.phase === 'running' && pace.current < pace.limit;
   return (
     <div class="progress-block">
       <div
@@ -127,25 +140,33 @@ function Progress({ run, handled, total, pace, seenAt, t }: { run: Run; handled:
         aria-valuetext={of}
         data-testid="collection-progress"
       >
-        <div class="progress-fill" style={{ inlineSize: `${percent}%` }} />
+        <div class="progress-fill" style={{ transform: `scaleX(${handled / total})` }} />
       </div>
       <p class="progress-text" data-testid="collection-progress-text">
         <span>{of}</span>
-        <span>{t(plural('collectionSpent', run.spent))}</span>
-        {run.phase === 'running' ? (
+        <span>{t(plural('collectionSpent', head.spent))}</span>
+        {head.phase === 'running' ? (
           <span data-testid="collection-time-left">
             {left === null ? t('collectionTimeLeftUnknown') : t('collectionTimeLeft', durationText(left))}
           </span>
         ) : null}
       </p>
+      {waiting || slowed ? (
+        <p class="hint pace-note" data-testid="collection-pace" data-current={pace.current}>
+          {waiting ? <span>{t('collectionWaiting', clockTime(t, pace.holdUntil!))}</span> : null}
+          {slowed ? <span>{t('collectionSlowedDown', pace.current, pace.limit)}</span> : null}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function StopNotice({ reason, onOpenOptions, t }: { reason: Run['stopReason']; onOpenOptions: () => void; t: Translate }) {
+function StopNotice({ head, onOpenOptions, t }: { head: RunHead; onOpenOptions: () => void; t: Translate }) {
+  const reason = head.stopReason;
+  const until = reason === 'rate-limited' && head.pace.holdUntil !== null ? clockTime(t, head.pace.holdUntil) : null;
   return (
     <div class="message message-warning stop-notice" data-testid="collection-stopped" data-reason={reason ?? undefined}>
-      <p>{t(stopText(reason, text('collectionResume')))}</p>
+      <p>{t(stopText(reason, text('collectionResume'), until))}</p>
       {reason === 'out-of-credits' ? (
         <a class="button" href={SOCIAVAULT_DASHBOARD_URL} target="_blank" rel="noopener noreferrer">
           {t('buyCredits')}
@@ -163,15 +184,29 @@ function StopNotice({ reason, onOpenOptions, t }: { reason: Run['stopReason']; o
 interface EstimateProps {
   shown: ShownEstimate;
   invalid: number;
+  textLines: readonly TextLine[];
   onOpenOptions: () => void;
   t: Translate;
 }
 
-function EstimateLines({ shown, invalid, onOpenOptions, t }: EstimateProps) {
+/** Lines of a paste shown with the estimate at most; the paste's report lists them all. */
+const TEXT_LINES_SHOWN = 20;
+
+function EstimateLines({ shown, invalid, textLines, onOpenOptions, t }: EstimateProps) {
   const balance = balanceLine(shown.estimate, shown.balance);
   return (
     <div class="estimate">
       <p data-testid="collection-estimate">{estimateLine(t, shown.estimate, invalid)}</p>
+      {textLines.length > 0 ? (
+        <div class="text-lines" data-testid="collection-estimate-text">
+          <p>{t(plural('collectionTextLines', textLines.length))}</p>
+          <ul>
+            {textLines.slice(0, TEXT_LINES_SHOWN).map((line) => (
+              <li key={line.line}>{t(textLineText(t, line))}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {balance ? <p data-testid="collection-balance">{t(balance)}</p> : null}
       {blocksStart(shown.balance) ? (
         <button type="button" class="button" onClick={onOpenOptions}>
@@ -183,7 +218,7 @@ function EstimateLines({ shown, invalid, onOpenOptions, t }: EstimateProps) {
 }
 
 /** The estimate with the one button that starts the run; the focus goes to it. */
-function Confirm({ shown, invalid, busy, onConfirm, onCancel, onOpenOptions, t }: EstimateProps & { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function Confirm({ shown, invalid, textLines, busy, onConfirm, onCancel, onOpenOptions, t }: EstimateProps & { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const confirm = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const blocked = blocksStart(shown.balance);
@@ -199,7 +234,7 @@ function Confirm({ shown, invalid, busy, onConfirm, onCancel, onOpenOptions, t }
   return (
     <div class="confirm" role="group" aria-labelledby="confirm-heading" data-testid="collection-confirm" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
       <h3 id="confirm-heading">{t('collectionConfirmHeading')}</h3>
-      {nothing ? <p>{t('collectionNothingToRun')}</p> : <EstimateLines shown={shown} invalid={invalid} onOpenOptions={onOpenOptions} t={t} />}
+      {nothing ? <p>{t('collectionNothingToRun')}</p> : <EstimateLines shown={shown} invalid={invalid} textLines={textLines} onOpenOptions={onOpenOptions} t={t} />}
       <div class="actions">
         <button type="button" class="button button-primary" ref={confirm} disabled={busy || blocked || nothing} onClick={onConfirm}>
           {lookups === 0 ? t('collectionConfirmFree') : t(plural('collectionConfirmStart', lookups))}

@@ -49,6 +49,8 @@ describe('the store listing texts', () => {
     const text = listing(language);
     const manifest = manifestFor('firefox');
     for (const permission of manifest.permissions as string[]) expect(text).toContain(`\`${permission}\``);
+    // An optional permission is justified too, and said to be optional (asked only when the user turns on what needs it).
+    for (const permission of manifest.optional_permissions as string[]) expect(text).toMatch(new RegExp(`\\*\\*\`${permission}\` \\([^)]+\\)\\*\\*`));
     for (const host of manifest.host_permissions as string[]) expect(text).toContain(`\`${host}\``);
     expect(text).toContain('`https://www.instagram.com/*`');
     expect(text).toContain('`commands`');

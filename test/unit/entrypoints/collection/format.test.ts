@@ -8,10 +8,13 @@ import {
   refusalText,
   shownStatus,
   statusText,
-  stopText,
+  textLineText,
   timeLeftMs,
 } from '@/entrypoints/collection/format';
+import { newRun, runReducer } from '@/entrypoints/background/collections/run-machine';
+import { REFUSAL_REASONS } from '@/utils/collections/collection-input';
 import type { RunItem } from '@/utils/collections/run-record';
+import { stopText } from '@/utils/collections/run-text';
 import { text } from '@/utils/i18n';
 import { LOOKUP_ERROR_KINDS } from '@/utils/errors/lookup-error';
 import type { BalanceAnswer } from '@/utils/protocol';
@@ -60,18 +63,26 @@ describe('the estimate, in words', () => {
 });
 
 describe('the time left', () => {
-  const mark = { startedAt: 1_000, at: 10_000, handled: 10 };
+  /** A running run of `total` profiles with `handled` done, at `msPerProfile`. */
+  function head(total: number, handled: number, msPerProfile: number | null, holdUntil: number | null = null) {
+    let run = runReducer(newRun(Array.from({ length: total }, (_, i) => h(`p${i}`))), { type: 'start', now: 0, concurrency: 3 });
+    for (let i = 0; i < handled; i++) run = runReducer(run, { type: 'item-done', handle: h(`p${i}`), count: 1, paid: false, now: 0 });
+    return { ...run.head, pace: { ...run.head.pace, msPerProfile, holdUntil } };
+  }
 
-  it('goes by the pace the page has seen since the stretch began', () => {
-    // 20 profiles in 10 s: 80 more take 40 s.
-    expect(timeLeftMs(mark, 20_000, 30, 110)).toBe(40_000);
-    expect(timeLeftMs(mark, 20_000, 110, 110)).toBe(0);
+  it('goes by the time per profile the run measured', () => {
+    // 80 more at 500 ms each: 40 s.
+    expect(timeLeftMs(head(110, 30, 500), 0)).toBe(40_000);
+    expect(timeLeftMs({ ...head(110, 30, 500), phase: 'paused' }, 0)).toBeNull();
   });
 
-  it('says nothing until there is a pace to go by', () => {
-    expect(timeLeftMs(null, 20_000, 30, 110)).toBeNull();
-    expect(timeLeftMs(mark, 20_000, 10, 110)).toBeNull();
-    expect(timeLeftMs(mark, 10_500, 12, 110)).toBeNull();
+  it('adds a wait SociaVault asked for, from when the page last heard of the run', () => {
+    expect(timeLeftMs(head(110, 30, 500, 70_000), 60_000)).toBe(50_000);
+    expect(timeLeftMs(head(110, 30, 500, 70_000), 80_000)).toBe(40_000);
+  });
+
+  it('says nothing until the run has measured its pace', () => {
+    expect(timeLeftMs(head(110, 0, null), 0)).toBeNull();
   });
 
   it('is rounded up: seconds in fives under a minute, then minutes', () => {
@@ -96,7 +107,7 @@ describe('what the table and the notices say', () => {
   it('a profile not done whose answer is cached is free', () => {
     expect(shownStatus(item('new'), new Set(['nasa']))).toBe('cached');
     expect(shownStatus(item('new'), new Set())).toBe('new');
-    expect(shownStatus(item('cached'), new Set())).toBe('new');
+    expect(shownStatus(item('queued'), new Set(['nasa']))).toBe('queued');
     expect(shownStatus(item('done'), new Set(['nasa']))).toBe('done');
     expect(en(statusText(item('new'), new Set(['nasa'])))).toBe('Cached (free)');
     expect(en(statusText(item('failed', 'not-found'), new Set()))).toBe('Failed: This profile was not found on Instagram');
@@ -106,10 +117,13 @@ describe('what the table and the notices say', () => {
   it.each(['en', 'pt_BR', 'es'])('%s: every failure and every refusal has words', (locale) => {
     const t = translatorFor(locale);
     for (const kind of LOOKUP_ERROR_KINDS) expect(t(failureText(kind)), kind).toMatch(/\p{L}{3}/u);
-    for (const reason of ['route-word', 'not-a-profile-link', 'not-instagram', 'not-a-handle', 'over-the-limit'] as const) {
-      expect(t(refusalText(reason, 1000)), reason).toMatch(/\p{L}{3}/u);
-    }
-    expect(t(refusalText('over-the-limit', 1000))).toContain('1000');
+    for (const reason of REFUSAL_REASONS) expect(t(refusalText(reason)), reason).toMatch(/\p{L}{3}/u);
+  });
+
+  it('a line read as text says what was taken from it, listed as the language lists', () => {
+    expect(en(textLineText(en, { line: 4, text: 'Loved @nasa and @natgeo!', taken: [h('nasa'), h('natgeo')] }))).toBe('Line 4: “Loved @nasa and @natgeo!” → @nasa, @natgeo');
+    expect(pt(textLineText(pt, { line: 4, text: 'Amei @nasa e @natgeo!', taken: [h('nasa'), h('natgeo')] }))).toBe('Linha 4: “Amei @nasa e @natgeo!” → @nasa e @natgeo');
+    expect(en(textLineText(en, { line: 7, text: 'not a handle!!', taken: [] }))).toBe('Line 7: “not a handle!!” → no profile in it');
   });
 
   it('a run that stopped by itself says what to do, with the Resume button by its label', () => {

@@ -212,6 +212,28 @@ describe('fake SociaVault server', () => {
     expect(api.credits).toBe(1000);
     api.reset();
   });
+  it('answers a burst of 429s when told, with its Retry-After, charging nothing for them', async () => {
+    api.reset();
+    api.tooManyRequests({ after: 1, count: 2, retryAfter: 7 });
+    const answers = [];
+    for (const handle of ['nasa', 'natgeo', 'nasa', 'natgeo']) answers.push(await highlights(`handle=${handle}`));
+    expect(answers.map((res) => res.status)).toEqual([200, 429, 429, 200]);
+    expect(answers[1]!.headers['retry-after']).toBe('7');
+    expect(api.credits).toBe(998);
+    api.tooManyRequests({ after: 0, count: 1, retryAfter: null });
+    expect((await highlights('handle=nasa')).headers['retry-after']).toBeUndefined();
+    api.reset();
+  });
+
+  it('counts the highlights requests open when each one arrives', async () => {
+    api.reset();
+    api.setDelay('slow', 200);
+    await Promise.all([highlights('handle=slow'), highlights('handle=slow'), highlights('handle=slow')]);
+    expect(api.requests.map((r) => r.open).sort()).toEqual([1, 2, 3]);
+    expect((await highlights('handle=nasa')).status).toBe(200);
+    expect(api.requests.at(-1)!.open).toBe(1);
+    api.reset();
+  });
 });
 
 describe('the stand-in configured anew (a browser kept across test files reaches one stand-in)', () => {

@@ -1,48 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASTED_ENTRIES, parsePastedList } from '@/utils/collections/collection-input';
+import { createPasteReader, MAX_PASTED_LINES, parsePastedList, type ParsedPaste } from '@/utils/collections/collection-input';
 
-describe('a pasted list of profiles', () => {
-  it('reads every form, keeps each profile once, and says why every other entry was refused', () => {
-    const paste = [
-      'nasa',
-      '@NatGeo, https://www.instagram.com/leomessi/',
-      'instagram.com/nasa/tagged/  @nasa',
-      'https://www.instagram.com/p/C9xYz12AbCd/',
-      'https://www.instagram.com/the.rock/p/C9xYz12AbCd/?img_index=1',
-      'explore ; reels',
-      'https://example.com/nasa',
-      'na sa!',
-      '',
-      'www.instagram.com/accounts/login/?next=%2Fcristiano%2F',
-      'https://www.instagram.com/_u/samjones/',
-      'a'.repeat(31),
-    ].join('\n');
-    expect(parsePastedList(paste)).toEqual({
-      handles: ['nasa', 'natgeo', 'leomessi', 'the.rock', 'na', 'cristiano', 'samjones'],
-      duplicates: [
-        { line: 3, text: 'instagram.com/nasa/tagged/', of: 'nasa' },
-        { line: 3, text: '@nasa', of: 'nasa' },
-      ],
-      refused: [
-        { line: 4, text: 'https://www.instagram.com/p/C9xYz12AbCd/', reason: 'not-a-profile-link' },
-        { line: 6, text: 'explore', reason: 'route-word' },
-        { line: 6, text: 'reels', reason: 'route-word' },
-        { line: 7, text: 'https://example.com/nasa', reason: 'not-instagram' },
-        { line: 8, text: 'sa!', reason: 'not-a-handle' },
-        { line: 12, text: 'a'.repeat(31), reason: 'not-a-handle' },
-      ],
-    });
+/** What a paste gave: its profiles, the lines read as text with what each gave, and the refusals. */
+function read(paste: string) {
+  const parsed = parsePastedList(paste);
+  return {
+    handles: parsed.handles as string[],
+    text: parsed.textLines.map((line) => [line.line, line.taken as string[]]),
+    refused: parsed.refused.map((entry) => [entry.text, entry.reason]),
+  };
+}
+
+describe('a pasted list of profiles, read like a person reads it', () => {
+  it.each<[string, string, { handles: string[]; text?: Array<[number, string[]]>; refused?: Array<[string, string]> }]>([
+    ['a handle', 'nasa', { handles: ['nasa'] }],
+    ['handles in every form on one line', '@NatGeo, https://www.instagram.com/leomessi/ instagram.com/the.rock', { handles: ['natgeo', 'leomessi', 'the.rock'] }],
+    ['bare handles separated by spaces', 'nasa natgeo bbcnews', { handles: ['nasa', 'natgeo', 'bbcnews'] }],
+    ['bare and @handles separated by commas', 'nasa, natgeo, @emptyprofile', { handles: ['nasa', 'natgeo', 'emptyprofile'] }],
+    ['a post of a profile counts as the profile', 'https://www.instagram.com/the.rock/p/C9xYz12AbCd/?img_index=1', { handles: ['the.rock'] }],
+    ['a sentence: only its @handles, without the punctuation', 'Loved the shots by @nasa and @natgeo!', { handles: ['nasa', 'natgeo'], text: [[1, ['nasa', 'natgeo']]] }],
+    ['a sentence of words that are all shaped like handles', 'Great shot by @nasa', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['a sentence with no profile in it spends nothing', 'not a handle!!', { handles: [], text: [[1, []]] }],
+    [
+      'profile links in a sentence',
+      'Check out instagram.com/nasa/ and (https://www.instagram.com/natgeo/?hl=en).',
+      { handles: ['nasa', 'natgeo'], text: [[1, ['nasa', 'natgeo']]] },
+    ],
+    ['other punctuation after a handle', '@nasa: the best; @natgeo, @bbcnews… and @cnn?', { handles: ['nasa', 'natgeo', 'bbcnews', 'cnn'], text: [[1, ['nasa', 'natgeo', 'bbcnews', 'cnn']]] }],
+    ['a sentence in Spanish', '¡Mira las fotos de @nasa!', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['an e-mail address is no handle', 'write to me@example.com or @nasa', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['a lone @handle with an exclamation mark', '@natgeo!', { handles: ['natgeo'] }],
+    ['a lone link in brackets', '(https://www.instagram.com/nasa/)', { handles: ['nasa'] }],
+    ['a bulleted list', '- nasa\n• @natgeo\n* https://instagram.com/bbcnews', { handles: ['nasa', 'natgeo', 'bbcnews'] }],
+    ['a numbered list', '1. nasa\n2) @natgeo\n10. Loved @bbcnews!', { handles: ['nasa', 'natgeo', 'bbcnews'], text: [[3, ['bbcnews']]] }],
+    ['a page of Instagram itself', 'explore', { handles: [], refused: [['explore', 'route-word']] }],
+    ['a route named in a sentence', 'Thanks @explore and @nasa.', { handles: ['nasa'], text: [[1, ['nasa']]], refused: [['@explore', 'route-word']] }],
+    ['a post link in a sentence', 'See https://www.instagram.com/p/C9xYz12AbCd/ by @nasa', { handles: ['nasa'], text: [[1, ['nasa']]], refused: [['https://www.instagram.com/p/C9xYz12AbCd/', 'not-a-profile-link']] }],
+    ['a post link alone', 'https://www.instagram.com/p/C9xYz12AbCd/', { handles: [], refused: [['https://www.instagram.com/p/C9xYz12AbCd/', 'not-a-profile-link']] }],
+    ['another site', 'https://example.com/nasa', { handles: [], refused: [['https://example.com/nasa', 'not-instagram']] }],
+    ['a word that is no handle', 'bad!name', { handles: [], refused: [['bad!name', 'not-a-handle']] }],
+    ['a name too long for Instagram', 'a'.repeat(31), { handles: [], refused: [['a'.repeat(31), 'not-a-handle']] }],
+    ['a login link to a profile', 'www.instagram.com/accounts/login/?next=%2Fcristiano%2F', { handles: ['cristiano'] }],
+    ['an app link', 'https://www.instagram.com/_u/samjones/', { handles: ['samjones'] }],
+    ['two route words', 'explore ; reels', { handles: [], text: [[1, []]] }],
+  ])('%s', (_, paste, expected) => {
+    expect(read(paste)).toEqual({ text: [], refused: [], ...expected });
   });
 
-  it('reads at most 1,000 entries and refuses the rest as over the limit', () => {
-    const paste = Array.from({ length: MAX_PASTED_ENTRIES + 5 }, (_, i) => `user${i}`).join(',');
-    const parsed = parsePastedList(paste);
-    expect(parsed.handles).toHaveLength(MAX_PASTED_ENTRIES);
-    expect(parsed.refused).toHaveLength(5);
-    expect(parsed.refused.every((r) => r.reason === 'over-the-limit')).toBe(true);
+  it('keeps each profile once, and says where every repeat is and what it repeats', () => {
+    const parsed = parsePastedList('nasa\n@NASA, natgeo\ninstagram.com/nasa/tagged/\nLoved @natgeo!');
+    expect(parsed.handles).toEqual(['nasa', 'natgeo']);
+    expect(parsed.duplicates).toEqual([
+      { line: 2, text: '@NASA', of: 'nasa' },
+      { line: 3, text: 'instagram.com/nasa/tagged/', of: 'nasa' },
+      { line: 4, text: '@natgeo', of: 'natgeo' },
+    ]);
+  });
+
+  it('shows a line read as text as it was pasted, cut short when long', () => {
+    const long = `Loved the shots by @nasa ${'and more '.repeat(20)}`;
+    const [line] = parsePastedList(`\n${long}`).textLines;
+    expect(line!.line).toBe(2);
+    expect(line!.text).toHaveLength(80);
+    expect(line!.text.endsWith('…')).toBe(true);
+    expect(long.startsWith(line!.text.slice(0, -1))).toBe(true);
+  });
+
+  it(`reads ${MAX_PASTED_LINES} lines and hands the rest back as pasted, to stay in the box`, () => {
+    const lines = Array.from({ length: MAX_PASTED_LINES + 3 }, (_, i) => `user${i}`);
+    const parsed = parsePastedList(lines.join('\r\n'));
+    expect(parsed.handles).toHaveLength(MAX_PASTED_LINES);
+    expect(parsed.linesRead).toBe(MAX_PASTED_LINES);
+    expect(parsed.rest).toBe('user10000\nuser10001\nuser10002');
+    // A line break at the very end leaves nothing behind.
+    expect(parsePastedList(`${lines.slice(0, MAX_PASTED_LINES).join('\n')}\n`).rest).toBe('');
+  });
+
+  it('reads a slice of lines at a time, to the same result as all at once', () => {
+    const paste = Array.from({ length: 1_234 }, (_, i) => (i % 7 === 0 ? `Loved @user${i}!` : i % 5 === 0 ? 'explore' : `user${i % 900}`)).join('\n');
+    const reader = createPasteReader(paste);
+    let slices = 1;
+    while (!reader.read(100)) slices++;
+    expect(slices).toBe(13);
+    const whole: ParsedPaste = parsePastedList(paste);
+    expect(reader.result()).toEqual(whole);
   });
 
   it('an empty paste gives nothing', () => {
-    expect(parsePastedList(' \n\n ,, ')).toEqual({ handles: [], duplicates: [], refused: [] });
+    expect(parsePastedList(' \n\n ,, ')).toEqual({ handles: [], duplicates: [], refused: [], textLines: [], linesRead: 3, rest: '' });
   });
 });

@@ -46,7 +46,7 @@ function fakeApi(owners: Record<string, string> = { nasa: '528817151', natgeo: '
 let clock = Date.parse('2026-11-28T12:00:00Z');
 function setup(extra: LookupServiceOptions = {}) {
   const fetch = fakeApi();
-  const lookup = createLookupService({ fetch, now: () => clock, isOnline: () => true, ...extra });
+  const lookup = createLookupService({ fetch, now: () => clock, isOnline: () => true, ownerIdsWriteDelayMs: 5, ...extra });
   return { fetch, lookup };
 }
 
@@ -123,7 +123,8 @@ describe('lookup', () => {
   it('asks by user_id once an answer taught the owner id, even after expiry', async () => {
     const { fetch, lookup } = setup();
     await lookup.lookup(h('nasa'), { refresh: false });
-    expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]);
+    // Written a moment later, with whatever else was learned meanwhile.
+    await vi.waitFor(async () => expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]), PATIENT);
     clock += 25 * HOUR;
     await lookup.lookup(h('nasa'), { refresh: false });
     expect(String(fetch.mock.calls[0]![0])).toContain('handle=nasa');
@@ -213,14 +214,18 @@ describe('clearCache', () => {
   it('keeps the one answer asked for, moving it into the cache when it was kept for the session only', async () => {
     const { fetch, lookup } = setup();
     await lookup.lookup(h('natgeo'), { refresh: false });
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementationOnce(() => Promise.reject(new Error('QUOTA_BYTES')));
+    // storage.local refuses the answer (it is full); other writes, such as the owner ids', still go through.
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const set = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockImplementation((items) => (Object.hasOwn(items, 'cache:nasa') ? Promise.reject(new Error('QUOTA_BYTES')) : original(items)));
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ keptIn: 'session' });
     set.mockRestore();
     expect(await lookup.clearCache(h('nasa'))).toEqual({ cleared: 1, keptIn: 'cache' });
     expect(await cachedHandles('local')).toEqual(['nasa']);
     expect(await cachedHandles('session')).toEqual([]);
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ fromCache: true, keptIn: 'cache' });
-    expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]);
+    await vi.waitFor(async () => expect(await ownerIdsItem.getValue()).toEqual([['nasa', '528817151']]), PATIENT);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
@@ -400,6 +405,18 @@ describe('retries: status or fault → requests sent → what the user sees', ()
     const sleep = vi.fn(async (_ms: number) => undefined);
     await createLookupService({ fetch, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false });
     expect(sleep).toHaveBeenCalledWith(3000);
+  });
+
+  it('a caller that slows down as a whole (a collection run) gets a 429 at once, with its Retry-After; other retries stay', async () => {
+    const sleep = vi.fn(async (_ms: number) => undefined);
+    const limited = scripted([{ status: 429, headers: { 'Retry-After': '3' } }, { status: 200, body: ok }]);
+    const answer = await createLookupService({ fetch: limited, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false, waitOn429: false });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAfterSeconds: 3 } });
+    expect(limited).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+    const proxy = scripted([{ status: 503 }, { status: 200, body: ok }]);
+    expect((await createLookupService({ fetch: proxy, sleep, isOnline: () => true }).lookup(h('nasa'), { refresh: false, waitOn429: false })).ok).toBe(true);
+    expect(proxy).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunProgress } from '@/entrypoints/collection/components/RunProgress';
-import type { PaceMark } from '@/entrypoints/collection/format';
 import type { ShownEstimate } from '@/entrypoints/collection/state';
-import type { CollectionRun, ItemStatus, RunPhase } from '@/utils/collections/run-record';
+import { runFromItems } from '@/entrypoints/background/collections/run-machine';
+import { emptyRun, type ItemStatus, type RunHead, type RunPace, type RunPhase } from '@/utils/collections/run-record';
 import type { LookupErrorKind } from '@/utils/errors/lookup-error';
 import type { BalanceAnswer } from '@/utils/protocol';
 import { translatorFor } from '@/test/support/locales';
@@ -14,9 +14,11 @@ const en = translatorFor('en');
 
 afterEach(cleanup);
 
-function runOf(phase: RunPhase, statuses: ItemStatus[], stopReason: LookupErrorKind | null = null): CollectionRun {
+/** The head of a run whose profiles p0, p1, … are in `statuses`. */
+function runOf(phase: RunPhase, statuses: ItemStatus[], stopReason: LookupErrorKind | null = null, pace: Partial<RunPace> = {}): RunHead {
   const items = statuses.map((status, i) => ({ handle: h(`p${i}`), status, count: null, error: status === 'failed' ? ('not-found' as const) : null, paid: true }));
-  return { phase, items, spent: statuses.filter((s) => s === 'done').length, stopReason, startedAt: phase === 'running' ? 1 : null };
+  const { head } = runFromItems(emptyRun().head, items);
+  return { ...head, phase, spent: statuses.filter((s) => s === 'done').length, stopReason, startedAt: phase === 'running' ? 1 : null, pace: { ...head.pace, ...pace } };
 }
 
 const credits = (n: number): BalanceAnswer => ({ ok: true, balance: { credits: n, status: 'active', subscriptionId: null }, at: 0 });
@@ -27,9 +29,9 @@ function shown(lookups: number, balance: BalanceAnswer | null, confirm: boolean,
 }
 
 /** The run block, every callback recorded. */
-function progress(run: CollectionRun, { estimate = null as ShownEstimate | null, pace = null as PaceMark | null, seenAt = 0, busy = false } = {}) {
+function progress(head: RunHead, { estimate = null as ShownEstimate | null, seenAt = 0, busy = false } = {}) {
   const calls = { onEstimate: vi.fn(), onCloseEstimate: vi.fn(), onControl: vi.fn(), onOpenOptions: vi.fn() };
-  const { root } = mount(<RunProgress run={run} estimate={estimate} invalid={0} pace={pace} seenAt={seenAt} busy={busy} t={en} {...calls} />);
+  const { root } = mount(<RunProgress head={head} estimate={estimate} invalid={0} textLines={[]} seenAt={seenAt} busy={busy} t={en} {...calls} />);
   return { root, ...calls, actions: () => buttonLabels(find(root, '.actions')) };
 }
 
@@ -127,8 +129,7 @@ describe('the run block', () => {
 
   it('shows progress once a run has started, with the time left only while it runs', () => {
     expect(progress(runOf('idle', ['new', 'new'])).root.querySelector('[data-testid="collection-progress"]')).toBeNull();
-    const pace: PaceMark = { startedAt: 1, at: 0, handled: 0 };
-    const running = progress(runOf('running', ['done', 'failed', 'queued', 'queued']), { pace, seenAt: 10_000 });
+    const running = progress(runOf('running', ['done', 'failed', 'queued', 'queued'], null, { msPerProfile: 5_000 }), { seenAt: 10_000 });
     const bar = find(running.root, '[data-testid="collection-progress"]');
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '4']);
     expect(bar.getAttribute('aria-valuetext')).toBe('2 of 4 profiles');
@@ -162,5 +163,41 @@ describe('the run block', () => {
       expect(onOpenOptions).toHaveBeenCalled();
     }
     if (offered === 'Buy credits') expect(way!.getAttribute('href')).toMatch(/^https:\/\/[^/]*sociavault\.com\//);
+  });
+});
+
+describe('how fast the run goes', () => {
+  it('says when SociaVault made it slow down or wait, and until when', () => {
+    const calm = progress(runOf('running', ['done', 'queued'], null, { limit: 6, current: 6 }));
+    expect(calm.root.querySelector('[data-testid="collection-pace"]')).toBeNull();
+    const slowed = progress(runOf('running', ['done', 'queued'], null, { limit: 6, current: 3, holdUntil: new Date(2026, 0, 1, 14, 5).getTime() }), { seenAt: 0 });
+    const note = find(slowed.root, '[data-testid="collection-pace"]');
+    expect(note.textContent).toBe('Waiting until 2:05 PM, as SociaVault asked.3 lookups at a time for now (of 6): SociaVault asked to slow down.');
+    expect(note.dataset.current).toBe('3');
+  });
+
+  it('a run stopped by a long wait says until when, and Resume goes on after it', () => {
+    const { root } = progress(runOf('stopped', ['done', 'new'], 'rate-limited', { holdUntil: new Date(2026, 0, 1, 9, 30).getTime() }));
+    expect(find(root, '[data-testid="collection-stopped"]').textContent).toBe('Stopped: SociaVault asked to wait until 9:30 AM. Press Resume after that; what is done is kept.');
+    expect(button(find(root, '.actions'), 'Resume')).toBeTruthy();
+  });
+
+  it('the estimate says which lines of the paste were read as text and what was taken from them', () => {
+    const { root } = mount(
+      <RunProgress
+        head={runOf('idle', ['new'])}
+        estimate={shown(1, credits(5), false)}
+        invalid={0}
+        textLines={[{ line: 3, text: 'Loved the shots by @nasa!', taken: [h('nasa')] }]}
+        seenAt={0}
+        busy={false}
+        onEstimate={vi.fn()}
+        onCloseEstimate={vi.fn()}
+        onControl={vi.fn()}
+        onOpenOptions={vi.fn()}
+        t={en}
+      />,
+    );
+    expect(find(root, '[data-testid="collection-estimate-text"]').textContent).toBe('1 line read as textLine 3: “Loved the shots by @nasa!” → @nasa');
   });
 });
