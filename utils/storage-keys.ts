@@ -8,7 +8,10 @@ export const LOCAL_KEYS = {
   /** The SociaVault API key. */
   apiKey: 'apiKey',
   settings: 'settings',
-  /** Which answers are cached, how big each is and when it was last used: `[handle, usedAt, bytes][]`. */
+  /**
+   * Which answers are cached, how big each is and when it was last used:
+   * `[name, usedAt, bytes][]`, the name a handle or `stories:<digits>`.
+   */
   cacheIndex: 'cacheIndex',
   /** Numeric Instagram owner id per handle, `[handle, id][]`, newest last. */
   ownerIds: 'ownerIds',
@@ -30,6 +33,19 @@ export function cacheEntryKey(handle: string): string {
   return `${CACHE_ENTRY_PREFIX}${handle}`;
 }
 
+/**
+ * A highlight's stories are cached beside the profiles, under
+ * `cache:stories:<digits>`: a handle never holds a colon, so the two kinds
+ * of entry cannot be taken for each other.
+ */
+export type StoriesCacheName = `stories:${string}`;
+
+export function storiesCacheName(highlightId: string): StoriesCacheName {
+  return `stories:${highlightId}`;
+}
+
+export const STORIES_CACHE_NAME = /^stories:[0-9]{1,64}$/;
+
 /** A collection's profiles and the state of its run, one key per collection (`storage.local`). */
 export const COLLECTION_PREFIX = 'collection:';
 
@@ -41,6 +57,8 @@ export const SESSION_KEYS = {
   autoLookupTimes: 'autoLookupTimes',
   /** Requests to SociaVault that have left and not yet been answered: `[handle, sentAt][]`. */
   lookupsInFlight: 'lookupsInFlight',
+  /** The same for highlight-detail requests: `[highlight id digits, sentAt][]`. */
+  storiesInFlight: 'storiesInFlight',
   /** The last balance answers, by a fingerprint of the key they were for (never the key). */
   balances: 'balances',
 } as const;
