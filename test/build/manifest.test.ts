@@ -32,7 +32,14 @@ const BUDGET = {
  * the balance footer), the content script.
  */
 const GZIP_BUDGET = {
-  background: 25_000,
+  /**
+   * 25 kB until the stories of a highlight (issue 18): the background then
+   * gained a second endpoint, its reader for every shape Instagram gives a
+   * reel's items in, and the check of cached stories, 2.3 kB gzip together
+   * (24.4 kB → 26.7 kB). A service worker cannot load code later (no
+   * `import()` there), so it carries them from the start.
+   */
+  background: 27_000,
   /**
    * The target (issue 9) is 15 kB; the popup opens with 19.73 kB, 4.73 kB
    * over (19.45 kB until the list grew in runs sized by time, 0.27 kB that
@@ -46,8 +53,13 @@ const GZIP_BUDGET = {
    * reached plus 0.07 kB; lower it as the popup shrinks.
    */
   popup: 19_800,
-  /** The lazy chunks together (4.13 kB reached); each loads only when it is needed. */
-  popupLazy: 4_400,
+  /**
+   * The lazy chunks together; each loads only when it is needed. 4.13 kB
+   * reached before the stories view (issue 18), 8.57 kB with it: the view,
+   * its style, the stories files and its error words, loaded when a row's
+   * Stories is first chosen.
+   */
+  popupLazy: 8_800,
   content: 5_000,
 };
 
