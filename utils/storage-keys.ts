@@ -33,18 +33,7 @@ export function cacheEntryKey(handle: string): string {
   return `${CACHE_ENTRY_PREFIX}${handle}`;
 }
 
-/**
- * A highlight's stories are cached beside the profiles, under
- * `cache:stories:<digits>`: a handle never holds a colon, so the two kinds
- * of entry cannot be taken for each other.
- */
-export type StoriesCacheName = `stories:${string}`;
-
-export function storiesCacheName(highlightId: string): StoriesCacheName {
-  return `stories:${highlightId}`;
-}
-
-export const STORIES_CACHE_NAME = /^stories:[0-9]{1,64}$/;
+/** A highlight's stories are cached beside the profiles: see `storiesCacheName` (utils/stories/cached-stories.ts). */
 
 /** A collection's profiles and the state of its run, one key per collection (`storage.local`). */
 export const COLLECTION_PREFIX = 'collection:';

@@ -49,13 +49,16 @@ const GZIP_BUDGET = {
    * progressive list, no key, no profile with its form, loading) and its
    * reducer and reads. What only an action or a later answer needs is already
    * lazy (popupLazy). Closing the gap would take a smaller view layer than
-   * Preact or fewer controls on the first screen. This budget is the size
-   * reached plus 0.07 kB; lower it as the popup shrinks.
+   * Preact or fewer controls on the first screen. The stories of issue 18
+   * added 0.055 kB at open (19.785 kB: the lazy import of the stories view,
+   * which row's stories are open, the list hidden meanwhile; the view itself
+   * is lazy). This budget is the size reached plus 0.07 kB; lower it as the
+   * popup shrinks.
    */
-  popup: 19_800,
+  popup: 19_855,
   /**
    * The lazy chunks together; each loads only when it is needed. 4.13 kB
-   * reached before the stories view (issue 18), 8.57 kB with it: the view,
+   * reached before the stories view (issue 18), 8.60 kB with it: the view,
    * its style, the stories files and its error words, loaded when a row's
    * Stories is first chosen.
    */

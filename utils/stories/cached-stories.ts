@@ -6,6 +6,20 @@
 import type { HighlightStories, Story } from './story';
 
 /**
+ * A highlight's stories are cached beside the profiles, under
+ * `cache:stories:<digits>` (`cacheEntryKey` of this name): a handle never
+ * holds a colon, so the two kinds of entry cannot be taken for each other.
+ * Here rather than in ../storage-keys.ts, which the popup loads to open.
+ */
+export type StoriesCacheName = `stories:${string}`;
+
+export function storiesCacheName(highlightId: string): StoriesCacheName {
+  return `stories:${highlightId}`;
+}
+
+export const STORIES_CACHE_NAME = /^stories:[0-9]{1,64}$/;
+
+/**
  * What a paid highlight-detail answer gave: the stories read in one of the
  * known shapes, or, when it fit none, the answer itself (the key taken out),
  * so that the credit it cost is not wasted.

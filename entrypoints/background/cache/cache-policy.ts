@@ -1,5 +1,5 @@
 import type { Handle } from '@/utils/profile-url';
-import type { StoriesCacheName } from '@/utils/storage-keys';
+import type { StoriesCacheName } from '@/utils/stories/cached-stories';
 
 /**
  * What a cache entry is named by: a profile's handle (its highlights), or

@@ -9,8 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isFresh } from '@/utils/highlights/cached-list';
 import { normaliseSettings } from '@/utils/settings';
-import { cacheEntryKey, LOCAL_KEYS, storiesCacheName } from '@/utils/storage-keys';
-import { readCachedStories } from '@/utils/stories/cached-stories';
+import { cacheEntryKey, LOCAL_KEYS } from '@/utils/storage-keys';
+import { readCachedStories, storiesCacheName } from '@/utils/stories/cached-stories';
 
 export async function storiesCached(highlightId: string, now = Date.now()): Promise<boolean> {
   const key = cacheEntryKey(storiesCacheName(highlightId));
