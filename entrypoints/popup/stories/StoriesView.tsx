@@ -4,7 +4,7 @@ import type { HighlightList } from '@/utils/highlights/highlight';
 import { plural, type Translate } from '@/utils/i18n';
 import type { Send, StoriesResponse } from '@/utils/protocol';
 import type { StoriesContent } from '@/utils/stories/cached-stories';
-import { linksValidUntil } from '@/utils/stories/link-expiry';
+import { linksExpired, linksValidUntil } from '@/utils/stories/link-expiry';
 import { mediaUrlsText, storiesFile } from '@/utils/stories/story-files';
 import type { FileFormat } from '@/utils/highlights/export-files';
 import { saveFile } from '@/components/save-file';
@@ -174,7 +174,8 @@ function StoriesList({ Thumbnail, content, highlight, handle, refreshing, refres
     const saved = storiesFile(file, format);
     saveFile(saved.name, new Blob([...saved.chunks], { type: saved.type }));
   };
-  const urls = mediaUrlsText(expired ? [] : stories);
+  // Links that stopped working are not copied: each story's own expiry counts.
+  const urls = mediaUrlsText(stories.filter((story) => !linksExpired(story, now)));
   const urlCount = urls === '' ? 0 : urls.split('\n').length;
   const refreshProblem = refreshError ? explainStoriesFailure(refreshError) : null;
   return (

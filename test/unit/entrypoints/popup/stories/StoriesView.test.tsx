@@ -92,6 +92,13 @@ describe('the stories view', () => {
     expect(button(root, 'Copy URL').disabled).toBe(true);
   });
 
+  it('Copy all media URLs copies the links that still work, one per line, in order', async () => {
+    const { root, state } = view({ ok: true, answer: read([story(0), story(1, NOW - 1000), story(2)]), fromCache: true, keptIn: 'cache' });
+    await vi.waitFor(() => expect(state()).toBe('answer'), PATIENT);
+    click(button(root, 'Copy all media URLs'));
+    await vi.waitFor(() => expect(clipboard).toHaveBeenCalledWith(`${story(0).mediaUrl}\n${story(2).mediaUrl}`), PATIENT);
+  });
+
   it('copies a story’s media id exactly', async () => {
     const { root, state } = view({ ok: true, answer: read([story(0)]), fromCache: true, keptIn: 'cache' });
     await vi.waitFor(() => expect(state()).toBe('answer'), PATIENT);
