@@ -12,6 +12,7 @@ import type { Text } from './i18n';
 import type { LookupError } from './errors/lookup-error';
 import { toHandle, type Handle } from './profile-url';
 import type { Settings } from './settings';
+import type { CachedStories } from './stories/cached-stories';
 
 /**
  * Where an answer is kept: the cache proper, or, when storage.local is full,
@@ -22,6 +23,15 @@ export type KeptIn = 'cache' | 'session' | 'memory';
 export type LookupResponse =
   | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
   | { ok: false; handle: Handle; error: LookupError };
+
+/**
+ * A highlight's stories: from the cache (free) or one paid request; `answer`
+ * holds the stories read, or the raw answer when it fit no known shape.
+ * `highlightId` is always the digits.
+ */
+export type StoriesResponse =
+  | { ok: true; answer: CachedStories; fromCache: boolean; keptIn: KeptIn }
+  | { ok: false; highlightId: string; error: LookupError };
 
 /** What the background says travels as `Text` (utils/i18n.ts); the page that shows it translates it. */
 export type SaveKeyResponse = { ok: true; warning: Text | null } | { ok: false; message: Text };
@@ -64,6 +74,16 @@ export interface Protocol {
    * `resend`: the user saw that an earlier request was interrupted and asks again.
    */
   lookup: { from: 'page'; request: { handle: Handle; refresh: boolean; resend?: boolean }; response: LookupResponse };
+  /**
+   * The stories of one highlight (`highlightId`: digits, or `highlight:<digits>`):
+   * cached ones if fresh (free), else one highlight-detail request (1 credit).
+   * `refresh` and `resend` as for `lookup`.
+   */
+  'highlight-stories': {
+    from: 'page';
+    request: { highlightId: string; refresh: boolean; resend?: boolean };
+    response: StoriesResponse;
+  };
   /** The stored key, to show behind the options page's reveal button. */
   'get-api-key': { from: 'options'; request: Empty; response: { apiKey: string | null } };
   'save-api-key': { from: 'options'; request: { apiKey: string }; response: SaveKeyResponse };

@@ -8,7 +8,10 @@ export const LOCAL_KEYS = {
   /** The SociaVault API key. */
   apiKey: 'apiKey',
   settings: 'settings',
-  /** Which answers are cached, how big each is and when it was last used: `[handle, usedAt, bytes][]`. */
+  /**
+   * Which answers are cached, how big each is and when it was last used:
+   * `[name, usedAt, bytes][]`, the name a handle or `stories:<digits>`.
+   */
   cacheIndex: 'cacheIndex',
   /** Numeric Instagram owner id per handle, `[handle, id][]`, newest last. */
   ownerIds: 'ownerIds',
@@ -32,6 +35,8 @@ export function cacheEntryKey(handle: string): string {
   return `${CACHE_ENTRY_PREFIX}${handle}`;
 }
 
+/** A highlight's stories are cached beside the profiles: see `storiesCacheName` (utils/stories/cached-stories.ts). */
+
 /** The head of a collection's run (phase, counts, pace), one key per collection (`storage.local`). */
 export const COLLECTION_PREFIX = 'collection:';
 /** A collection's profiles with their status, 100 to a key: `collectionPart:<id>:<n>` (`storage.local`). */
@@ -45,6 +50,8 @@ export const SESSION_KEYS = {
   autoLookupTimes: 'autoLookupTimes',
   /** Requests to SociaVault that have left and not yet been answered: `[handle, sentAt][]`. */
   lookupsInFlight: 'lookupsInFlight',
+  /** The same for highlight-detail requests: `[highlight id digits, sentAt][]`. */
+  storiesInFlight: 'storiesInFlight',
   /** The last balance answers, by a fingerprint of the key they were for (never the key). */
   balances: 'balances',
 } as const;

@@ -7,6 +7,8 @@ import { createCollections } from './collections/collection-service';
 import { createProfileLinkMenu, openPanelForLink, PROFILE_LINK_MENU_ID } from './tabs/context-menu';
 import { createHandlers } from './messages/handlers';
 import { createLookupService } from './lookup/lookup-service';
+import { createCacheStore } from './cache/cache-store';
+import { createStoriesService } from './stories/stories-service';
 import { createRouter } from './messages/router';
 import { keepRunsGoing, RUN_ALARM } from './collections/run-alarm';
 import { tellRunEnded } from './collections/run-notice';
@@ -23,8 +25,13 @@ export default defineBackground({
     // What open collection pages hear of: a run's progress, the list, the settings, the cache.
     const news = new BroadcastChannel(COLLECTION_NEWS);
     const tell = (what: CollectionNews) => news.postMessage(what);
+    const onBalanceHint = (hint: { spent: number } | { available: number }) =>
+      void ('spent' in hint ? balance.spent(hint.spent) : balance.available(hint.available));
+    // One cache for profiles and stories: one budget, and one queue for its index.
+    const cache = createCacheStore({ now: Date.now });
     const lookup = createLookupService({
-      onBalanceHint: (hint) => void ('spent' in hint ? balance.spent(hint.spent) : balance.available(hint.available)),
+      cache,
+      onBalanceHint,
       // Every tab on that profile shows the new count at once.
       onAnswer: (list) => {
         void tabs.showing(list.handle).then((ids) => ids.forEach((id) => tabs.showBadge(id, list.highlights.length)));
@@ -32,6 +39,7 @@ export default defineBackground({
       },
       onCleared: () => tell({ kind: 'cache' }),
     });
+    const stories = createStoriesService({ cache, onBalanceHint });
     const autoLookup = createAutoLookup(lookup);
     const collections = createCollections({
       lookup,
@@ -47,6 +55,7 @@ export default defineBackground({
       ownOrigin: originOf(browser.runtime.getURL('/'))!,
       handlers: createHandlers({
         lookup,
+        stories,
         collections,
         balance,
         tabs,

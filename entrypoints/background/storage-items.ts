@@ -26,7 +26,7 @@ export const settingsItem = storage.defineItem<Settings>(`local:${LOCAL_KEYS.set
 /** Which answers are cached in storage.local: `[handle, usedAt, bytes][]` (cache/cache-store.ts). */
 export const cacheIndexItem = storage.defineItem<unknown>(`local:${LOCAL_KEYS.cacheIndex}`, { fallback: [] });
 
-/** One cached answer per key: in storage.local, or storage.session when the local quota refused it. */
+/** One cached answer per key (a handle, or a highlight's `stories:<digits>`): in storage.local, or storage.session when the local quota refused it. */
 export function cacheEntryKeys(handle: string): { local: `local:${string}`; session: `session:${string}` } {
   return { local: `local:${cacheEntryKey(handle)}`, session: `session:${cacheEntryKey(handle)}` };
 }
@@ -56,6 +56,9 @@ export const tabProfilesItem = storage.defineItem<Record<string, unknown>>(`sess
  * knows that request may have cost a credit.
  */
 export const lookupsInFlightItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.lookupsInFlight}`, { fallback: [] });
+
+/** The same for highlight-detail requests, `[highlight id digits, sentAt][]` (stories/stories-service.ts). */
+export const storiesInFlightItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.storiesInFlight}`, { fallback: [] });
 
 /** `[keyFingerprint, askedAt, answer][]`: the balance is asked at most once a minute per key. */
 export const balancesItem = storage.defineItem<unknown>(`session:${SESSION_KEYS.balances}`, { fallback: [] });

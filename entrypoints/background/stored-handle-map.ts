@@ -7,12 +7,21 @@ import { toHandle, type Handle } from '@/utils/profile-url';
  * are dropped when read.
  */
 export function readHandlePairs<V>(stored: unknown, isValue: (value: unknown) => value is V): Map<Handle, V> {
-  const map = new Map<Handle, V>();
+  return readNamedPairs(stored, toHandle, isValue);
+}
+
+/** The same for values by any name (a highlight id): `toName` checks a name, and one it changes is dropped. */
+export function readNamedPairs<N extends string, V>(
+  stored: unknown,
+  toName: (value: string) => N | null,
+  isValue: (value: unknown) => value is V,
+): Map<N, V> {
+  const map = new Map<N, V>();
   if (!Array.isArray(stored)) return map;
   for (const pair of stored) {
     if (!Array.isArray(pair) || typeof pair[0] !== 'string') continue;
-    const handle = toHandle(pair[0]);
-    if (handle === pair[0] && isValue(pair[1])) map.set(handle, pair[1]);
+    const name = toName(pair[0]);
+    if (name === pair[0] && isValue(pair[1])) map.set(name, pair[1]);
   }
   return map;
 }

@@ -136,6 +136,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
       />
       <div class="content">
         <PopupBody
+          send={send}
           state={state}
           form={form}
           dispatch={dispatch}
@@ -169,6 +170,7 @@ export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
 
 interface BodyProps {
   state: PopupState;
+  send: AppProps['send'];
   form: JSX.Element;
   /** "Add to collection" under a list. */
   collection: JSX.Element | null;
@@ -179,7 +181,7 @@ interface BodyProps {
   t: Translate;
 }
 
-function PopupBody({ state, form, collection, dispatch, openOptions, explain, t }: BodyProps) {
+function PopupBody({ state, send, form, collection, dispatch, openOptions, explain, t }: BodyProps) {
   const { view } = state;
   const retry = () => dispatch({ type: 'retry' });
   const editHandle = () => dispatch({ type: 'form-opened' });
@@ -221,6 +223,7 @@ function PopupBody({ state, form, collection, dispatch, openOptions, explain, t 
           refreshProblem={state.refreshProblem && explain ? explain(state.refreshProblem, view.list.handle) : null}
           copyFormat={state.settings.copyFormat}
           collection={collection}
+          send={send}
           t={t}
         />
       );

@@ -33,13 +33,16 @@ const BUDGET = {
  */
 const GZIP_BUDGET = {
   /**
-   * 25 kB until collections of 10,000 (issue 19): 23.8 kB before it, 27.7 kB
-   * with it. The 3.9 kB are the run kept in parts (run-storage, run-draft,
-   * run-store: about 9 kB minified), the pace policy for 429s and lookups at
-   * once, the run settings, the notification and the pages' news channel.
-   * None of it can be loaded later: a service worker cannot import() code.
+   * 25 kB until collections of 10,000 (issue 19) and the stories of a
+   * highlight (issue 18). Issue 19 added 3.9 kB: the run kept in parts
+   * (run-storage, run-draft, run-store), the pace policy for 429s and lookups
+   * at once, the run settings, the notification and the pages' news channel.
+   * Issue 18 added 2.3 kB: a second endpoint, its reader for every shape
+   * Instagram gives a reel's items in, and the check of cached stories. None
+   * of it can be loaded later: a service worker cannot import() code.
+   * Together 30.6 kB (2026-12-07); docs/performance.md says what could win it back.
    */
-  background: 28_000,
+  background: 31_000,
   /**
    * The target (issue 9) is 15 kB; the popup opens with 19.73 kB, 4.73 kB
    * over (19.45 kB until the list grew in runs sized by time, 0.27 kB that
@@ -49,12 +52,20 @@ const GZIP_BUDGET = {
    * progressive list, no key, no profile with its form, loading) and its
    * reducer and reads. What only an action or a later answer needs is already
    * lazy (popupLazy). Closing the gap would take a smaller view layer than
-   * Preact or fewer controls on the first screen. This budget is the size
-   * reached plus 0.07 kB; lower it as the popup shrinks.
+   * Preact or fewer controls on the first screen. The stories of issue 18
+   * added 0.055 kB at open (19.785 kB: the lazy import of the stories view,
+   * which row's stories are open, the list hidden meanwhile; the view itself
+   * is lazy). This budget is the size reached plus 0.07 kB; lower it as the
+   * popup shrinks.
    */
-  popup: 19_800,
-  /** The lazy chunks together (4.13 kB reached); each loads only when it is needed. */
-  popupLazy: 4_400,
+  popup: 19_855,
+  /**
+   * The lazy chunks together; each loads only when it is needed. 4.13 kB
+   * reached before the stories view (issue 18), 8.60 kB with it: the view,
+   * its style, the stories files and its error words, loaded when a row's
+   * Stories is first chosen.
+   */
+  popupLazy: 8_800,
   content: 5_000,
 };
 

@@ -6,7 +6,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { BackgroundHandlers } from '@/entrypoints/background/messages/router';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
-import type { Handlers, LookupResponse, OptionsMessage, PageMessage, Send } from '@/utils/protocol';
+import type { Handlers, LookupResponse, OptionsMessage, PageMessage, Send, StoriesResponse } from '@/utils/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 
 declare const handle: Handle;
@@ -59,6 +59,12 @@ describe('senders are typed by the protocol', () => {
   it('types the answer from the message type', () => {
     expectTypeOf(send('lookup', { handle, refresh: false })).resolves.toEqualTypeOf<LookupResponse>();
     expectTypeOf(send('peek-cache', { handle })).resolves.toEqualTypeOf<{ list: HighlightList | null }>();
+  });
+
+  it('types a highlight’s stories, and needs refresh said', () => {
+    expectTypeOf(send('highlight-stories', { highlightId: '17', refresh: false })).resolves.toEqualTypeOf<StoriesResponse>();
+    // @ts-expect-error refresh is missing: whether to pay again is always said
+    void send('highlight-stories', { highlightId: '17' });
   });
 
   it('needs a checked handle, not any string', () => {

@@ -5,6 +5,7 @@ import type { LookupError } from '@/utils/errors/lookup-error';
 
 export const API_BASE_URL = 'https://api.sociavault.com';
 export const HIGHLIGHTS_PATH = '/v1/scrape/instagram/highlights';
+export const HIGHLIGHT_DETAIL_PATH = '/v1/scrape/instagram/highlight-detail';
 export const CREDITS_PATH = '/v1/credits';
 /** Well under the 30 s a user will wait; the vendor answers in a few seconds. */
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -32,7 +33,8 @@ export function highlightsUrl(query: HighlightsQuery, baseUrl = API_BASE_URL): s
   return url.href;
 }
 
-type Fetched = { ok: true; status: number; body: unknown; headers: Headers } | { ok: false; error: LookupError };
+/** `body`: the text parsed exactly, undefined when it is not JSON. */
+type Fetched = { ok: true; status: number; body: unknown; text: string; headers: Headers } | { ok: false; error: LookupError };
 
 /** One GET with the key: exactly one request, never retried here. */
 async function getJson(url: string, options: ApiClientOptions): Promise<Fetched> {
@@ -71,7 +73,7 @@ async function getJson(url: string, options: ApiClientOptions): Promise<Fetched>
     } catch {
       body = undefined;
     }
-    return { ok: true, status: response.status, body, headers: response.headers };
+    return { ok: true, status: response.status, body, text, headers: response.headers };
   } finally {
     clearTimeout(timer);
   }
@@ -91,6 +93,20 @@ export async function requestHighlights(query: HighlightsQuery, options: ApiClie
   const parsed = parseHighlightsBody(fetched.body);
   if (!parsed.ok) return { ok: false, error: { kind: 'bad-response', detail: parsed.detail } };
   return { ok: true, value: parsed.value, creditsUsed: creditsUsedOf(fetched.body) };
+}
+
+/** A 200 answer of highlight-detail, its body parsed exactly and its text as sent (for an answer no reader knows). */
+export type DetailResult = { ok: true; body: unknown; text: string; creditsUsed: number | null } | { ok: false; error: LookupError };
+
+/** One GET of highlight-detail for `highlightId` (digits; 1 credit when it answers 200). Its shape is read by ../stories/. */
+export async function requestHighlightDetail(highlightId: string, options: ApiClientOptions): Promise<DetailResult> {
+  const url = new URL(HIGHLIGHT_DETAIL_PATH, options.baseUrl ?? API_BASE_URL);
+  url.searchParams.set('id', highlightId);
+  const fetched = await getJson(url.href, options);
+  if (!fetched.ok) return fetched;
+  if (fetched.status !== 200) return failure(fetched, options.apiKey);
+  if (fetched.body === undefined) return { ok: false, error: { kind: 'bad-response', detail: 'the body is not JSON' } };
+  return { ok: true, body: fetched.body, text: fetched.text, creditsUsed: creditsUsedOf(fetched.body) };
 }
 
 /** `credits_used` of a 200 answer, when it says. */

@@ -1,7 +1,16 @@
-import type { Handle } from '@/utils/profile-url';
-import { readHandlePairs, toHandlePairs } from '../stored-handle-map';
+import { toHandle, type Handle } from '@/utils/profile-url';
+import { readNamedPairs } from '../stored-handle-map';
 import { createSerialQueue } from '../serial-queue';
 import { lookupsInFlightItem } from '../storage-items';
+
+/** Where a record is kept, and what names a request in it (a handle, a highlight id). */
+export interface RecordPlace<N extends string> {
+  item: { getValue(): Promise<unknown>; setValue(value: Array<[N, number]>): Promise<void> };
+  toName: (value: string) => N | null;
+}
+
+/** The list lookups' record: `[handle, sentAt][]`. */
+export const LOOKUPS_IN_FLIGHT: RecordPlace<Handle> = { item: lookupsInFlightItem, toName: toHandle };
 
 /** An interrupted request is reported for this long; after that a lookup simply asks again. */
 export const INTERRUPTED_MEMORY_MS = 30 * 60_000;
@@ -14,18 +23,21 @@ export const INTERRUPTED_MEMORY_MS = 30 * 60_000;
  * So the extension never claims that lookup cost nothing, and sends nothing
  * again until the user asks.
  */
-export function createInFlightRecord(now: () => number) {
+export function createInFlightRecord<N extends string = Handle>(
+  now: () => number,
+  place: RecordPlace<N> = LOOKUPS_IN_FLIGHT as unknown as RecordPlace<N>,
+) {
   const write = createSerialQueue();
-  /** Handles this worker has asked for: their entries are its own, never a predecessor's. */
-  const startedHere = new Set<Handle>();
+  /** Names this worker has asked for: their entries are its own, never a predecessor's. */
+  const startedHere = new Set<N>();
 
-  const read = async () => readHandlePairs(await lookupsInFlightItem.getValue(), isTime);
-  const change = (edit: (entries: Map<Handle, number>) => void) =>
+  const read = async () => readNamedPairs(await place.item.getValue(), place.toName, isTime);
+  const change = (edit: (entries: Map<N, number>) => void) =>
     write(async () => {
       try {
         const entries = await read();
         edit(entries);
-        await lookupsInFlightItem.setValue(toHandlePairs(entries));
+        await place.item.setValue([...entries]);
       } catch {
         // Session storage refused the write; the request goes ahead unrecorded.
       }
@@ -33,18 +45,18 @@ export function createInFlightRecord(now: () => number) {
 
   return {
     /** Before a request leaves. */
-    begin(handle: Handle): Promise<void> {
+    begin(handle: N): Promise<void> {
       startedHere.add(handle);
       return change((entries) => entries.set(handle, now()));
     },
 
     /** After its answer (any answer) came back. */
-    end(handle: Handle): Promise<void> {
+    end(handle: N): Promise<void> {
       return change((entries) => entries.delete(handle));
     },
 
     /** When a request for `handle` was sent by a worker that was stopped before its answer; null if none. */
-    async interrupted(handle: Handle): Promise<number | null> {
+    async interrupted(handle: N): Promise<number | null> {
       if (startedHere.has(handle)) return null;
       let startedAt: number | undefined;
       try {

@@ -3,7 +3,7 @@ import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import { requestHighlights, type ApiResult, type HighlightsQuery } from './api-client';
 import type { Budget } from '../cache/cache-policy';
-import { createCacheStore } from '../cache/cache-store';
+import { createCacheStore, type CacheStore } from '../cache/cache-store';
 import { createInFlightRecord } from './in-flight-record';
 import { createOwnerIds } from '../cache/owner-ids';
 import { withoutKey } from './redaction';
@@ -29,6 +29,8 @@ export interface LookupServiceOptions {
   cacheBudget?: Budget;
   /** How long after learning an owner id it is written to storage (owner-ids.ts). */
   ownerIdsWriteDelayMs?: number;
+  /** The cache to use; the background gives the lookup and the stories service the same one (one budget, one index queue). */
+  cache?: CacheStore;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const now = options.now ?? Date.now;
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const cache = createCacheStore({ now, budget: options.cacheBudget });
+  const cache = options.cache ?? createCacheStore({ now, budget: options.cacheBudget });
   const ownerIds = createOwnerIds({ writeDelayMs: options.ownerIdsWriteDelayMs });
   const record = createInFlightRecord(now);
   const explainNetworkFailure = createThrottleHint(now);

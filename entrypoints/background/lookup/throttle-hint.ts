@@ -1,4 +1,7 @@
-import type { ApiResult } from './api-client';
+import type { LookupError } from '@/utils/errors/lookup-error';
+
+/** Any answer of the API client: a success of some kind, or a failure. */
+type Result = { ok: true } | { ok: false; error: LookupError };
 
 /** How long after a 5xx a network failure is blamed on the browser's throttling. */
 const THROTTLE_WINDOW_MS = 5 * 60_000;
@@ -10,7 +13,7 @@ const THROTTLE_WINDOW_MS = 5 * 60_000;
  */
 export function createThrottleHint(now: () => number) {
   let lastServerError: { status: number; at: number } | null = null;
-  return function explain(result: ApiResult): ApiResult {
+  return function explain<R extends Result>(result: R): R {
     if (result.ok) {
       lastServerError = null;
       return result;
@@ -18,7 +21,7 @@ export function createThrottleHint(now: () => number) {
     const { error } = result;
     if (error.kind === 'server-error') lastServerError = { status: error.status, at: now() };
     if (error.kind === 'network' && lastServerError && now() - lastServerError.at < THROTTLE_WINDOW_MS) {
-      return { ok: false, error: { kind: 'network', afterServerError: lastServerError.status } };
+      return { ...result, error: { kind: 'network', afterServerError: lastServerError.status } };
     }
     return result;
   };

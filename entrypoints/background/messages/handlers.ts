@@ -6,12 +6,14 @@ import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
 import type { BalanceService } from '../account/balance-service';
 import type { Collections } from '../collections/collection-service';
 import type { LookupService } from '../lookup/lookup-service';
+import type { StoriesService } from '../stories/stories-service';
 import type { BackgroundHandlers } from './router';
 import { apiKeyItem, settingsItem } from '../storage-items';
 import type { TabState } from '../tabs/tab-state';
 
 export interface HandlerDeps {
   lookup: LookupService;
+  stories: StoriesService;
   collections: Collections;
   balance: BalanceService;
   tabs: TabState;
@@ -35,7 +37,8 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 }
 
 /** What the background answers to each message. */
-export function createHandlers({ lookup, collections, balance, tabs, autoLookupsToday, onProfileDetected }: HandlerDeps): BackgroundHandlers {
+export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
+  const { lookup, stories, collections, balance, tabs, autoLookupsToday, onProfileDetected } = deps;
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -56,6 +59,7 @@ export function createHandlers({ lookup, collections, balance, tabs, autoLookups
         return { list: await lookup.peek(handle) };
       },
       lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend }),
+      'highlight-stories': ({ highlightId, refresh, resend }) => stories.stories(highlightId, { refresh, resend }),
       async 'get-api-key'() {
         const apiKey = await apiKeyItem.getValue();
         return { apiKey: typeof apiKey === 'string' && apiKey !== '' ? apiKey : null };

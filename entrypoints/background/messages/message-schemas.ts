@@ -23,6 +23,8 @@ export type Schemas<Types extends MessageType> = { [T in Types]: z.ZodMiniType<M
 const handle = z.custom<Handle>((value) => typeof value === 'string' && toHandle(value) === value);
 const handles = z.array(handle).check(z.maxLength(MAX_COLLECTION_SIZE));
 const collectionId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
+/** A highlight id in either form, digits or `highlight:<digits>` (utils/highlights/highlight-id.ts). */
+const highlightId = z.string().check(z.regex(/^(?:highlight:)?[0-9]{1,64}$/));
 /** A name the user gave, shown as text only. */
 const collectionName = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
@@ -37,6 +39,12 @@ export const pageSchemas: Schemas<PageMessage> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.optional(z.boolean()) }),
+  'highlight-stories': z.object({
+    type: z.literal('highlight-stories'),
+    highlightId,
+    refresh: z.boolean(),
+    resend: z.optional(z.boolean()),
+  }),
   'clear-cache': z.object({ type: z.literal('clear-cache'), keep: z.optional(handle) }),
   'get-balance': z.object({ type: z.literal('get-balance') }),
   collections: z.object({ type: z.literal('collections') }),

@@ -5,18 +5,22 @@ import type { HighlightList as HighlightListData } from '@/utils/highlights/high
 import { FILTER_FROM } from '@/utils/highlights/highlight-filter';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import { exportHighlights } from '@/utils/highlights/id-export';
+import type { Send } from '@/utils/protocol';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyButton } from './CopyButton';
 import { CopyStatus, useCopy } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
 import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
+import { Thumbnail } from './Thumbnail';
 import { CopyIcon, RefreshIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
 
 /** A row's menu of more actions, loaded when one is first opened. */
 const rowMenu = lazyModule(() => import('../on-demand/RowMenu'));
+/** A highlight's stories, loaded when first opened from a row's menu. */
+const storiesView = lazyModule(() => import('../stories/StoriesView'));
 /** The filter, loaded with the first list long enough to offer it. */
 const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
 
@@ -32,6 +36,8 @@ interface Props {
   /** Why the last Refresh failed; the list shown is the earlier one. */
   refreshProblem: ErrorExplanation | null;
   copyFormat: CopyFormat;
+  /** For a highlight's stories; without it the rows offer none. */
+  send?: Send<'highlight-stories'>;
   t: Translate;
 }
 
@@ -47,7 +53,9 @@ const COPY_ALL_LABEL: Record<CopyFormat, MessageKey> = {
  * what the filter shows.
  */
 export function HighlightsView(props: Props) {
-  const { list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, t } = props;
+  const { list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, send, t } = props;
+  const [storiesOf, setStoriesOf] = useState<RowMenuTarget | null>(null);
+  const storiesCode = storiesView.use(storiesOf !== null);
   const { notice, copy } = useCopy(t);
   const [query, setQuery] = useState('');
   const [menu, setMenu] = useState<RowMenuTarget | null>(null);
@@ -119,14 +127,30 @@ export function HighlightsView(props: Props) {
     );
   }
 
+  const stories =
+    send && storiesCode && storiesOf ? (
+      <storiesCode.StoriesView target={storiesOf} list={list} parts={{ Thumbnail, CopyStatus, useCopy }} send={send} onClose={() => setStoriesOf(null)} t={t} />
+    ) : null;
+
   return (
-    <section class="results" aria-label={t('highlightsOf', list.handle)}>
+    <>
+    {stories}
+    <section class="results" aria-label={t('highlightsOf', list.handle)} hidden={stories !== null}>
       {summary}
       <CopyStatus notice={notice} />
       <div class="list-area">
         <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={copyOne} onMore={openMenu} t={t} />
-        {menu && menuCode ? <menuCode.RowMenu target={menu} onCopy={(text, done) => void copy(text, done)} onClose={() => setMenu(null)} t={t} /> : null}
+        {menu && menuCode ? (
+          <menuCode.RowMenu
+            target={menu}
+            onCopy={(text, done) => void copy(text, done)}
+            onClose={() => setMenu(null)}
+            onStories={send && (() => setStoriesOf(menu))}
+            t={t}
+          />
+        ) : null}
       </div>
     </section>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlights/highlight-links';
 import type { Translate } from '@/utils/i18n';
+import { useStoriesCached } from '../stories/stories-cached';
 import { adoptStyle } from './adopt-style';
 import style from './RowMenu.css?inline';
 
@@ -17,6 +18,8 @@ interface Props {
   /** Copies text and says what was copied. */
   onCopy: (text: string, notice: string) => void;
   onClose: () => void;
+  /** Opens the highlight's stories in place of the list. */
+  onStories?: (id: string) => void;
   t: Translate;
 }
 
@@ -25,9 +28,10 @@ interface Props {
  * request for its stories, open it on Instagram. One menu for the whole list,
  * placed under the row it was opened from; arrow keys move, Escape closes.
  */
-export function RowMenu({ target, onCopy, onClose, t }: Props) {
+export function RowMenu({ target, onCopy, onClose, onStories, t }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const { id, row } = target;
+  const storiesFree = useStoriesCached(id);
 
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -73,6 +77,21 @@ export function RowMenu({ target, onCopy, onClose, t }: Props) {
         if (!menu.current?.contains(event.relatedTarget as Node | null)) onClose();
       }}
     >
+      {onStories ? (
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          data-testid="row-menu-stories"
+          data-cached={storiesFree === null ? undefined : String(storiesFree)}
+          onClick={() => {
+            onClose();
+            onStories(id);
+          }}
+        >
+          {t(storiesFree ? 'storiesMenuOpen' : 'storiesMenuOpenCost')}
+        </button>
+      ) : null}
       <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(highlightRef(id), t('copiedRef', id))}>
         {t('rowMenuCopyRef', id)}
       </button>

@@ -7,6 +7,8 @@ import { createCollections } from '@/entrypoints/background/collections/collecti
 import { createHandlers, type HandlerDeps } from '@/entrypoints/background/messages/handlers';
 import { createLookupService } from '@/entrypoints/background/lookup/lookup-service';
 import { createRouter } from '@/entrypoints/background/messages/router';
+import { createCacheStore } from '@/entrypoints/background/cache/cache-store';
+import { createStoriesService } from '@/entrypoints/background/stories/stories-service';
 import { createTabState } from '@/entrypoints/background/tabs/tab-state';
 
 export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -14,9 +16,11 @@ export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 
 /** The background's handlers as index.ts wires them, over `fetch` (a fake SociaVault) and fakeBrowser. */
 export function backgroundHandlers(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
-  const lookup = createLookupService({ fetch, isOnline: () => true, sleep: async () => undefined });
+  const cache = createCacheStore({ now: Date.now });
+  const lookup = createLookupService({ cache, fetch, isOnline: () => true, sleep: async () => undefined });
   return createHandlers({
     lookup,
+    stories: createStoriesService({ cache, fetch, isOnline: () => true, sleep: async () => undefined }),
     collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
     balance: createBalanceService({ fetch }),
     tabs: createTabState(),

@@ -3,14 +3,14 @@ import { entryBytes, MAX_CACHE_BYTES, planEviction, type IndexEntry } from '@/en
 import type { HighlightList } from '@/utils/highlights/highlight';
 import { h } from '@/test/unit/helpers/handles';
 
-const indexEntry = (handle: string, usedAt: number, bytes = 100): IndexEntry => ({ handle: h(handle), usedAt, bytes });
+const indexEntry = (handle: string, usedAt: number, bytes = 100): IndexEntry => ({ name: h(handle), usedAt, bytes });
 
 describe('planEviction', () => {
   it('keeps the most recently used within the count', () => {
     const index = [indexEntry('a', 1), indexEntry('b', 3), indexEntry('c', 2)];
     const { keep, drop } = planEviction(index, { maxEntries: 2 });
-    expect(keep.map((e) => e.handle)).toEqual(['b', 'c']);
-    expect(drop.map((e) => e.handle)).toEqual(['a']);
+    expect(keep.map((e) => e.name)).toEqual(['b', 'c']);
+    expect(drop.map((e) => e.name)).toEqual(['a']);
     expect(planEviction(index, { maxEntries: 3 }).drop).toEqual([]);
   });
 
@@ -29,8 +29,8 @@ describe('planEviction', () => {
     expect(index.reduce((sum, e) => sum + e.bytes, 0)).toBeGreaterThan(MAX_CACHE_BYTES);
     const { keep, drop } = planEviction(index);
     expect(keep.reduce((sum, e) => sum + e.bytes, 0)).toBeLessThanOrEqual(MAX_CACHE_BYTES);
-    expect(keep[0]!.handle).toBe('user299');
-    expect(drop.map((e) => e.handle)).toContain('user0');
+    expect(keep[0]!.name).toBe('user299');
+    expect(drop.map((e) => e.name)).toContain('user0');
     expect(Math.min(...keep.map((e) => e.usedAt))).toBeGreaterThan(Math.max(...drop.map((e) => e.usedAt)));
     // JSON in UTF-8, as storage counts it: the emoji is 4 bytes, not 2 UTF-16 units.
     expect(entryBytes('cache:a', list('a'))).toBe(new TextEncoder().encode('cache:a' + JSON.stringify(list('a'))).length);
@@ -38,8 +38,8 @@ describe('planEviction', () => {
 
   it('drops an entry larger than the whole budget', () => {
     const { keep, drop } = planEviction([indexEntry('huge', 9, 5_000), indexEntry('small', 1, 10)], { maxBytes: 1_000 });
-    expect(keep.map((e) => e.handle)).toEqual(['small']);
-    expect(drop.map((e) => e.handle)).toEqual(['huge']);
+    expect(keep.map((e) => e.name)).toEqual(['small']);
+    expect(drop.map((e) => e.name)).toEqual(['huge']);
   });
 });
 

@@ -87,6 +87,24 @@ describe('page requests', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('answers a highlight’s stories to our pages only, and drops what is no highlight id unread', async () => {
+    const { handle, fetch } = setup();
+    fetch.mockImplementation(async () => new Response(JSON.stringify({ error: 'Highlight not found' }), { status: 404 }));
+    const ask = (highlightId: unknown) => ({ type: 'highlight-stories', highlightId, refresh: false });
+    expect(await handle(ask('highlight:17900000000000001'), popup)).toEqual({
+      ok: false,
+      highlightId: '17900000000000001',
+      error: { kind: 'not-found' },
+    });
+    expect(String(fetch.mock.calls[0]![0])).toMatch(/highlight-detail\?id=17900000000000001$/);
+    expect(handle(ask('17900000000000001'), contentScript)).toBeUndefined();
+    for (const id of ['', 'highlight:', '1790 1', 'story:17', '1'.repeat(65), 17900000000000001, null]) {
+      expect(handle(ask(id), popup)).toBeUndefined();
+    }
+    expect(handle({ type: 'highlight-stories', highlightId: '17', refresh: 'yes' }, popup)).toBeUndefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('drops unknown or malformed requests from its own pages', async () => {
     const { handle } = setup();
     const malformed = [
