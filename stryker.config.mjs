@@ -74,13 +74,12 @@ class PerModuleReporter {
   onMutationTestReportReady(_report, metrics) {
     /** @type {{ path: string, m: import('mutation-testing-metrics').Metrics }[]} */
     const modules = [];
-    /** @param {import('mutation-testing-metrics').MetricsResult} node @param {string} dir */
-    const walk = (node, dir) => {
-      const path = dir ? `${dir}/${node.name}` : node.name;
-      if (node.file) modules.push({ path, m: node.metrics });
-      for (const child of node.childResults) walk(child, node === metrics.systemUnderTestMetrics ? '' : path);
+    /** @param {import('mutation-testing-metrics').MetricsResult} node */
+    const walk = (node) => {
+      if (node.file) modules.push({ path: node.file.name, m: node.metrics });
+      node.childResults.forEach(walk);
     };
-    walk(metrics.systemUnderTestMetrics, '');
+    walk(metrics.systemUnderTestMetrics);
     const minutes = (Date.now() - this.started.getTime()) / 60_000;
     const lines = [`Mutation score per module (floor ${MODULE_FLOOR}%), run of ${this.started.toISOString()}, ${minutes.toFixed(1)} min:`];
     const under = [];
