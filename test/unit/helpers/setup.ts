@@ -7,11 +7,10 @@
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { catalogGetMessage } from '@/test/support/locales';
-import { propertySeed } from '@/test/unit/helpers/property-seed';
+import { propertySettings } from '@/test/unit/helpers/property-settings';
 
 fakeBrowser.i18n.getMessage = catalogGetMessage('en', 'en_US') as typeof fakeBrowser.i18n.getMessage;
 
 // Property tests: a fixed seed in CI and under mutation testing, a fresh one
-// elsewhere (property-seed.ts says why); fast-check prints it on a failure.
-const seed = propertySeed(process.env);
-fc.configureGlobal({ ...(seed === undefined ? {} : { seed }), verbose: 1 });
+// elsewhere (property-settings.ts says why); fast-check prints it on a failure.
+fc.configureGlobal(propertySettings(process.env));

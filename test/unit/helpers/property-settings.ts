@@ -1,11 +1,12 @@
 /**
- * The seed of the property tests (fast-check), set once for all of them in
+ * How the property tests (fast-check) run, set once for all of them in
  * setup.ts. In CI, and under mutation testing, a fixed seed: a run is the
  * same every time, and a mutant caught once is caught always. Elsewhere none,
  * so fast-check draws a fresh one each run and runs together try far more
  * inputs. `FC_SEED=<seed>` runs a seed again: a failure prints its seed and
  * path (fast-check's report).
  */
+import type fc from 'fast-check';
 
 export const FIXED_SEED = 20_260_120;
 
@@ -22,4 +23,19 @@ export function propertySeed(env: Env): number | undefined {
   // CI=true as CI sets it; any other value but "", "false" and "0" counts too.
   const inCi = !['', 'false', '0'].includes(env.CI ?? '');
   return inCi || env.STRYKER_MUTATOR_WORKER !== undefined ? FIXED_SEED : undefined;
+}
+
+/**
+ * fast-check's settings for every property: the seed, and the failures met
+ * while shrinking listed in the report. Under mutation testing (a Stryker
+ * worker) only whether a property fails counts, so it stops at the first
+ * failure instead of shrinking it, which can outlast Stryker's wait and
+ * only slows the run.
+ */
+export function propertySettings(env: Env): fc.GlobalParameters {
+  const seed = propertySeed(env);
+  return {
+    ...(seed === undefined ? {} : { seed }),
+    ...(env.STRYKER_MUTATOR_WORKER === undefined ? { verbose: 1 } : { endOnFailure: true }),
+  };
 }

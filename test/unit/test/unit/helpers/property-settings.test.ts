@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIXED_SEED, propertySeed } from '@/test/unit/helpers/property-seed';
+import { FIXED_SEED, propertySeed, propertySettings } from '@/test/unit/helpers/property-settings';
 
 describe('the seed of the property tests', () => {
   it.each([
@@ -21,8 +21,14 @@ describe('the seed of the property tests', () => {
     expect(() => propertySeed({ FC_SEED: asked })).toThrow(`FC_SEED is not a 32-bit whole number: ${asked}`);
   });
 
-  it('is what every property test in this run uses, with failures listed as they shrink', () => {
-    const seed = propertySeed(process.env);
-    expect(fc.readConfigureGlobal()).toEqual({ ...(seed === undefined ? {} : { seed }), verbose: 1 });
+  it('lists the failures met while shrinking; under mutation testing stops at the first failure instead', () => {
+    expect(propertySettings({ CI: 'true' })).toEqual({ seed: FIXED_SEED, verbose: 1 });
+    expect(propertySettings({})).toEqual({ verbose: 1 });
+    expect(propertySettings({ STRYKER_MUTATOR_WORKER: '1' })).toEqual({ seed: FIXED_SEED, endOnFailure: true });
+  });
+
+  it('is what every property test in this run uses', () => {
+    expect(fc.readConfigureGlobal()).toEqual(propertySettings(process.env));
+    expect(fc.readConfigureGlobal()).not.toEqual({});
   });
 });
