@@ -42,9 +42,12 @@ const artemis: StoriesOfHighlight = {
 const empty: StoriesOfHighlight = { handle: 'nasa', highlightId: '17912345678909153', highlightTitle: 'Webb 🔭', stories: [] };
 
 describe('stories CSV', () => {
-  const text = [...storiesChunks('csv', [artemis, empty])].join('');
+  // Made inside each test, not here: a file whose describe body throws counts
+  // as no failure under mutation testing (docs/testing.md says why).
+  const csvText = () => [...storiesChunks('csv', [artemis, empty])].join('');
 
   it('a UTF-8 BOM, the issue’s columns, CRLF line ends', () => {
+    const text = csvText();
     expect(STORY_CSV_COLUMNS.join(',')).toBe(
       'handle,highlight_id,highlight_title,story_id,media_type,taken_at,media_url,thumbnail_url,video_duration',
     );
@@ -53,7 +56,7 @@ describe('stories CSV', () => {
   });
 
   it('a row per story in order: ids exact, ISO 8601 times, the title defused and quoted, blanks for what is missing', () => {
-    expect(readCsv(text.slice(1))).toEqual([
+    expect(readCsv(csvText().slice(1))).toEqual([
       [...STORY_CSV_COLUMNS],
       ['nasa', '17912345678901234', `'=Artemis, "1"`, '31791234567890123400', 'photo', '2026-01-01T00:00:00.000Z', photo.mediaUrl, photo.thumbnailUrl, ''],
       ['nasa', '17912345678901234', `'=Artemis, "1"`, '31791234567890123401', 'video', '2026-01-01T01:02:03.000Z', video.mediaUrl, '', '7.25'],
