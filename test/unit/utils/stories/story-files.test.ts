@@ -163,6 +163,11 @@ describe('file names', () => {
     expect(name).toBe(`nasa-${'W'.repeat(64)}-17912345678901234-stories-2026-12-07.csv`);
   });
 
+  it('a part the cut leaves ending in dashes or dots loses them all', () => {
+    const name = storiesFileName(['nasa', `${'W'.repeat(62)}-.-x`, '17912345678901234'], 'csv', date);
+    expect(name).toBe(`nasa-${'W'.repeat(62)}-17912345678901234-stories-2026-12-07.csv`);
+  });
+
   it('storiesFile puts one highlight’s file together', () => {
     const file = storiesFile(artemis, 'json', date);
     expect(file).toMatchObject({ name: 'nasa-Artemis-1-17912345678901234-stories-2026-12-07.json', type: 'application/json;charset=utf-8' });
