@@ -12,6 +12,7 @@ const HEX_SECONDS = /^[0-9a-fA-F]{1,10}$/;
 /** Epoch milliseconds when a signed link expires, from its `oe=` parameter; null when it has none that reads. */
 export function signedUrlExpiry(url: string): number | null {
   // '' for a text that is no URL, or a URL without oe: neither is hex.
+  // Stryker disable next-line StringLiteral: any other text that is not hex reads as no expiry, as '' does.
   const oe = URL.canParse(url) ? (new URL(url).searchParams.get('oe') ?? '') : '';
   if (!HEX_SECONDS.test(oe)) return null;
   const seconds = Number.parseInt(oe, 16);

@@ -110,7 +110,8 @@ function readReel(reel: unknown, highlightId: string): ReelReading {
       title: typeof title === 'string' ? title : null,
       ownerId: asDigits(own(user, 'pk'), 25) ?? asDigits(own(user, 'id'), 25),
       ownerUsername: asText(own(user, 'username'))?.toLowerCase() ?? null,
-      mediaCount: typeof mediaCount === 'number' && Number.isSafeInteger(mediaCount) && mediaCount >= 0 ? mediaCount : null,
+      // Number.isSafeInteger is false for anything that is not a number: it converts nothing.
+      mediaCount: Number.isSafeInteger(mediaCount) && (mediaCount as number) >= 0 ? (mediaCount as number) : null,
       stories,
     },
   };
