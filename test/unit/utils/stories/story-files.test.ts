@@ -139,9 +139,21 @@ describe('isoTime', () => {
     [null, null],
     [Number.NaN, null],
     [Number.POSITIVE_INFINITY, null],
+    [Number.NEGATIVE_INFINITY, null],
+    [8.64e15, '+275760-09-13T00:00:00.000Z'],
+    [-8.64e15, '-271821-04-20T00:00:00.000Z'],
     [8.64e15 + 1, null],
   ])('%s → %s', (ms, iso) => {
     expect(isoTime(ms)).toBe(iso);
+  });
+});
+
+describe('a duration that is no number', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('%s is written as none, in CSV and in JSON', (videoDuration) => {
+    const odd: StoriesOfHighlight = { ...artemis, stories: [{ ...video, videoDuration }] };
+    expect(readCsv([...storiesChunks('csv', [odd])].join('').slice(1))[1]?.at(-1)).toBe('');
+    expect(JSON.parse([...storiesChunks('json', [odd])].join(''))[0].stories[0].video_duration).toBeNull();
+    expect([...storiesChunks('json', [odd])].join('')).toContain('"video_duration": null');
   });
 });
 

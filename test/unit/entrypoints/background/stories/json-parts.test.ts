@@ -42,5 +42,7 @@ describe('reading parts of an undocumented answer', () => {
     expect([asNumber('14.95'), asNumber('0.123456789012345'), asNumber('1.'), asNumber('abc'), asNumber('1 2'), asNumber('0x10')]).toEqual([
       14.95, 0.123456789012345, null, null, null, null,
     ]);
+    // Not text that reads as a number: a list of one is no number.
+    expect([asNumber(['5']), asNumber([5]), asNumber(true)]).toEqual([null, null, null]);
   });
 });

@@ -274,6 +274,7 @@ describe('choosing among candidates, at the edges', () => {
     ['2026-01-01', null],
     ['+002026-01-01T00:00:00Z', null],
     [{}, null],
+    [['2026-01-01T00:00:00Z'], null],
   ])('takenAtMs(%j) → %s: only a full ISO 8601 time, or a number', (value, ms) => {
     expect(takenAtMs(value)).toBe(ms);
   });
