@@ -151,7 +151,7 @@ const browserGlobalSyntax = (message) => ({
 
 export default [
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.test-tmp/**', 'test-results/**', 'stats.html'],
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.test-tmp/**', 'test-results/**', 'stats.html', '.stryker-tmp/**', 'reports/**'],
   },
   {
     // The TypeScript parser, so .ts and .tsx (JSX) parse; no type information is needed.

@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// StrykerJS's workers (`npm run test:mutation`, stryker.config.mjs) run the unit
+// project alone: the other projects build the extension or start browsers.
+const underStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined;
+
 export default defineConfig({
   test: {
     projects: [
@@ -82,6 +86,6 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
         },
       },
-    ],
+    ].filter((project) => !underStryker || project.test.name === 'unit'),
   },
 });

@@ -65,9 +65,10 @@ const MAX_LOGIN_HOPS = 3;
  * URL on Instagram, percent-encoded once more by some redirects.
  */
 function loginTarget(parsed: URL): URL | null {
-  let next = parsed.searchParams.get('next');
+  // '' when there is none: no escape to undo, and no URL to follow.
+  let next = parsed.searchParams.get('next') ?? '';
   // URLSearchParams decoded it once; a doubly encoded path still reads %2F….
-  for (let i = 0; next !== null && /%[0-9a-f]{2}/i.test(next) && !next.includes('/') && i < 2; i++) {
+  for (let i = 0; /%[0-9a-f]{2}/i.test(next) && !next.includes('/') && i < 2; i++) {
     try {
       next = decodeURIComponent(next);
     } catch {
@@ -99,13 +100,11 @@ export function parseProfileUrl(url: string): Handle | null {
 }
 
 function handleOfPath(segments: readonly string[]): Handle | null {
-  if (segments.length === 0) return null;
-  let candidate = segments[0]!;
-  const first = candidate.toLowerCase();
-  if (first === 'stories' || first === '_u') {
-    candidate = segments[1] ?? '';
-    if (first === 'stories' && candidate.toLowerCase() === 'highlights') return null;
-  }
+  const first = segments[0]?.toLowerCase();
+  // /stories/<user>/… and the app's /_u/<user>/ name the user second.
+  const candidate = first === 'stories' || first === '_u' ? segments[1] : segments[0];
+  if (candidate === undefined) return null;
+  if (first === 'stories' && candidate.toLowerCase() === 'highlights') return null;
   let decoded: string;
   try {
     decoded = decodeURIComponent(candidate);
@@ -121,11 +120,8 @@ function handleOfPath(segments: readonly string[]): Handle | null {
  */
 export function parseHandleInput(input: string): Handle | null {
   const text = input.trim();
-  if (text === '') return null;
   const handle = toHandle(text.startsWith('@') ? text.slice(1) : text);
   if (handle) return handle;
-  if (/^(?:https?:\/\/)?(?:www\.)?instagram\.com(?:[/?#]|$)/i.test(text)) {
-    return parseProfileUrl(/^https?:\/\//i.test(text) ? text : `https://${text}`);
-  }
-  return null;
+  // Anything else is read as a URL; parseProfileUrl accepts only Instagram's hosts.
+  return parseProfileUrl(/^https?:\/\//i.test(text) ? text : `https://${text}`);
 }

@@ -46,7 +46,9 @@ const DATE_LIMIT_MS = 8.64e15;
 
 /** `2026-01-01T00:00:00.000Z`, or null when there is no time (or none a Date can hold). */
 export function isoTime(ms: number | null): string | null {
-  return ms !== null && Number.isFinite(ms) && Math.abs(ms) <= DATE_LIMIT_MS ? new Date(ms).toISOString() : null;
+  // NaN for no time: it, like an infinity, is beyond no limit.
+  const time = ms ?? Number.NaN;
+  return Math.abs(time) <= DATE_LIMIT_MS ? new Date(time).toISOString() : null;
 }
 
 /** A story as the file's fields, in STORY_CSV_COLUMNS' order after the highlight's three. */
@@ -57,7 +59,8 @@ function storyFields(story: Story) {
     taken_at: isoTime(story.takenAt),
     media_url: story.mediaUrl,
     thumbnail_url: story.thumbnailUrl,
-    video_duration: story.videoDuration !== null && Number.isFinite(story.videoDuration) ? story.videoDuration : null,
+    // Number.isFinite is false for null too.
+    video_duration: Number.isFinite(story.videoDuration) ? story.videoDuration : null,
   };
 }
 

@@ -23,8 +23,9 @@ export function quoteUnsafeIntegers(text: string): string {
       continue;
     }
     if (c === 0x2d /* - */ || isDigit(c)) {
-      let end = c === 0x2d ? i + 1 : i;
-      while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+      // The digits after the minus or the first digit (charCodeAt past the end is NaN, no digit).
+      let end = i + 1;
+      while (isDigit(text.charCodeAt(end))) end++;
       const next = text[end];
       const isInteger = next !== '.' && next !== 'e' && next !== 'E';
       const literal = text.slice(i, end);
@@ -32,7 +33,7 @@ export function quoteUnsafeIntegers(text: string): string {
         out += `${text.slice(copiedUpTo, i)}"${literal}"`;
         copiedUpTo = end;
       }
-      while (end < text.length && /[0-9.eE+-]/.test(text[end]!)) end++;
+      while (/[0-9.eE+-]/.test(text.charAt(end))) end++;
       i = end;
       continue;
     }
@@ -48,7 +49,7 @@ function isJsonInteger(literal: string): boolean {
 
 function isKey(text: string, end: number): boolean {
   let j = end;
-  while (j < text.length && /\s/.test(text[j]!)) j++;
+  while (/\s/.test(text.charAt(j))) j++;
   return text[j] === ':';
 }
 

@@ -40,12 +40,17 @@ export interface ParsedHighlights {
 
 export type ParseResult = { ok: true; value: ParsedHighlights } | { ok: false; detail: string };
 
-/** Turns the vendor's list (an object keyed "0","1",… or an array) into an ordered array. */
+/**
+ * Turns the vendor's list (an object keyed "0","1",… or an array) into an
+ * ordered array. No sort: keys that are array indices (these are, at most
+ * nine digits) are an object's own keys in ascending numeric order, whatever
+ * order the text gave them in (ECMAScript's OrdinaryOwnPropertyKeys).
+ */
 export function orderedItems(list: unknown[] | Record<string, unknown>): unknown[] | null {
   if (Array.isArray(list)) return list;
   const keys = Object.getOwnPropertyNames(list);
   if (!keys.every((key) => /^(0|[1-9][0-9]{0,8})$/.test(key))) return null;
-  return keys.sort((a, b) => Number(a) - Number(b)).map((key) => list[key]);
+  return keys.map((key) => list[key]);
 }
 
 /** Validates a 200 body (already parsed JSON) and normalises it. */

@@ -18,8 +18,8 @@ export function retryDelayMs(error: LookupError, retriesSoFar: number, random: (
   // A random delay in [backoff/2, backoff), so that many clients retrying do not line up.
   const jittered = Math.floor(backoff / 2 + (random() * backoff) / 2);
   if (error.kind === 'rate-limited') {
-    const asked = error.retryAfterSeconds;
-    if (asked === null) return jittered;
+    // No Retry-After asks for no wait: the backoff alone.
+    const asked = error.retryAfterSeconds ?? 0;
     if (asked > MAX_RETRY_AFTER_SECONDS) return null;
     return Math.max(asked * 1000, jittered);
   }

@@ -10,7 +10,8 @@ export type JsonRecord = Record<string, unknown>;
 
 /** `value` when it is a plain object (not an array), else null. */
 export function asRecord(value: unknown): JsonRecord | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonRecord) : null;
+  // typeof null is 'object': null is returned as itself.
+  return typeof value === 'object' && !Array.isArray(value) ? (value as JsonRecord | null) : null;
 }
 
 /** The own property `key` of `value`, when `value` is an object that has one. */

@@ -43,7 +43,7 @@ interface Reel {
 const reelOf = (shape: StoriesShape, reel: unknown, key?: string): Reel => ({
   shape,
   reel,
-  name: highlightIdDigits(own(reel, 'id')) ?? (key === undefined ? null : highlightIdDigits(key)),
+  name: highlightIdDigits(own(reel, 'id')) ?? highlightIdDigits(key),
 });
 
 /** The envelope and every `data` object nested in it, outermost first. */
@@ -63,9 +63,8 @@ function reelsAt(level: unknown, highlightId: string): Reel[] {
   const byId = asRecord(own(level, 'reels'));
   if (byId !== null) {
     // The requested highlight's own key first, in either form, then any other reel.
-    const keys = [`highlight:${highlightId}`, highlightId];
-    const rest = Object.keys(byId).filter((key) => !keys.includes(key));
-    for (const key of [...keys, ...rest]) if (Object.hasOwn(byId, key)) reels.push(reelOf('reels', byId[key], key));
+    const keys = new Set([`highlight:${highlightId}`, highlightId, ...Object.keys(byId)]);
+    for (const key of keys) if (Object.hasOwn(byId, key)) reels.push(reelOf('reels', byId[key], key));
   }
   for (const reel of asList(own(level, 'reels_media')) ?? []) reels.push(reelOf('reels_media', reel));
   const graphql = own(level, 'xdt_api__v1__feed__reels_media__connection');
@@ -77,12 +76,14 @@ function reelsAt(level: unknown, highlightId: string): Reel[] {
   return reels;
 }
 
-/** The known shape whose empty form a level has (Instagram's own answer for a reel it shows none of), if any. */
+/**
+ * The known shape whose empty form a level has (Instagram's own answer for a
+ * reel it shows none of), if any. Asked only when no level holds a reel, so a
+ * list found here is empty.
+ */
 function emptyShapeAt(level: unknown): StoriesShape | null {
-  const media = asList(own(level, 'reels_media'));
-  if (media !== null && media.length === 0) return 'reels_media';
-  const edges = asList(own(own(level, 'xdt_api__v1__feed__reels_media__connection'), 'edges'));
-  if (edges !== null && edges.length === 0) return 'graphql';
+  if (asList(own(level, 'reels_media')) !== null) return 'reels_media';
+  if (asList(own(own(level, 'xdt_api__v1__feed__reels_media__connection'), 'edges')) !== null) return 'graphql';
   return null;
 }
 
@@ -109,7 +110,8 @@ function readReel(reel: unknown, highlightId: string): ReelReading {
       title: typeof title === 'string' ? title : null,
       ownerId: asDigits(own(user, 'pk'), 25) ?? asDigits(own(user, 'id'), 25),
       ownerUsername: asText(own(user, 'username'))?.toLowerCase() ?? null,
-      mediaCount: typeof mediaCount === 'number' && Number.isSafeInteger(mediaCount) && mediaCount >= 0 ? mediaCount : null,
+      // Number.isSafeInteger is false for anything that is not a number: it converts nothing.
+      mediaCount: Number.isSafeInteger(mediaCount) && (mediaCount as number) >= 0 ? (mediaCount as number) : null,
       stories,
     },
   };

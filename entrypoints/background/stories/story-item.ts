@@ -7,7 +7,7 @@
  */
 import { earliestExpiry } from '@/utils/stories/link-expiry';
 import type { Story, StoryMediaType } from '@/utils/stories/story';
-import { asDigits, asList, asNumber, asRecord, asText, own } from './json-parts';
+import { asDigits, asList, asNumber, own } from './json-parts';
 
 /** Real signed CDN links are a few hundred characters; far longer text is no link. */
 const URL_MAX_LENGTH = 8192;
@@ -36,12 +36,14 @@ export function mediaUrl(value: unknown): string | null {
 
 /** A size of a candidate: a positive finite number, else 0 (unknown). */
 function size(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+  // Number.isFinite is false for anything that is not a number: it converts nothing.
+  return Number.isFinite(value) ? Math.max(0, value as number) : 0;
 }
 
 /** The usable entries of a list of `{url, width, height}`, in the answer's order. */
 function candidates(list: unknown): Candidate[] {
   const out: Candidate[] = [];
+  // Stryker disable next-line ArrayDeclaration: an entry that is no object has no url and is skipped, like no entry.
   for (const entry of asList(list) ?? []) {
     const url = mediaUrl(own(entry, 'url'));
     if (url !== null) out.push({ url, width: size(own(entry, 'width')), height: size(own(entry, 'height')) });
@@ -95,17 +97,20 @@ function mediaTypeOf(item: unknown, hasVideo: boolean): StoryMediaType {
 
 /** Epoch ms from Unix seconds (Instagram's form), epoch ms, or an ISO 8601 text; null outside 2010–2100. */
 export function takenAtMs(value: unknown): number | null {
-  let ms: number | null = null;
+  // NaN when no time is given, or a date does not read: it is in no range.
+  let ms = Number.NaN;
   const number = asNumber(value);
+  // Stryker disable next-line EqualityOperator: 1e11 read as seconds (year 5138) or as ms (1973) is out of range either way.
   if (number !== null) ms = Math.round(number < 1e11 ? number * 1000 : number);
   else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) ms = Date.parse(value);
-  return ms !== null && ms >= EARLIEST_MS && ms < LATEST_MS ? ms : null;
+  return ms >= EARLIEST_MS && ms < LATEST_MS ? ms : null;
 }
 
 /** Seconds of a video, when given as a finite number that is not negative (and under a day: stories are short). */
 function duration(value: unknown): number | null {
-  const seconds = asNumber(value);
-  return seconds !== null && seconds >= 0 && seconds < 86_400 ? seconds : null;
+  // NaN when none is given: it is in no range.
+  const seconds = asNumber(value) ?? Number.NaN;
+  return seconds >= 0 && seconds < 86_400 ? seconds : null;
 }
 
 /** The first usable link among `values`. */
@@ -119,7 +124,7 @@ function firstUrl(...values: unknown[]): string | null {
 
 /** One item as a story; null when it is no object or has no media id (what a story is known by). */
 export function readStoryItem(item: unknown): Story | null {
-  if (asRecord(item) === null) return null;
+  // An item that is no object has no own parts, so no media id either.
   const id = mediaId(item);
   if (id === null) return null;
 

@@ -8,8 +8,9 @@ const engines = (JSON.parse(readRepoFile('package.json')) as { engines: { node: 
 describe('the Node.js version', () => {
   const minimum = /^>=(\d+\.\d+)$/.exec(engines)?.[1];
 
-  it('is one minimum in package.json engines', () => {
-    expect(minimum, engines).toBeDefined();
+  it('is one minimum in package.json engines, as .ci/run reads it', () => {
+    // .ci/run refuses an older Node by this form, ">=MAJOR.MINOR"; a range or a bare major it cannot read.
+    expect(engines).toMatch(/^>=\d+\.\d+$/);
   });
 
   it.each(['README.md', 'CONTRIBUTING.md', 'docs/store/listing.en.md', 'docs/store/listing.pt_BR.md', 'docs/store/listing.es.md'])(

@@ -18,21 +18,32 @@ const nasa: HighlightList = {
 const empty: HighlightList = { handle: h('emptyprofile'), ownerId: null, fetchedAt: 0, highlights: [] };
 
 describe('CSV file', () => {
-  const text = [...csvChunks([nasa, empty])].join('');
+  // Made inside each test, not here: a file whose describe body throws counts
+  // as no failure under mutation testing (docs/testing.md says why).
+  const csvText = () => [...csvChunks([nasa, empty])].join('');
 
   it('starts with a UTF-8 BOM and the header, CRLF line ends', () => {
+    const text = csvText();
     expect(text.startsWith('\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
   it('one row per highlight, fields intact through quoting, formulas defused, ids exact', () => {
-    expect(readCsv(text.slice(1))).toEqual([
+    expect(readCsv(csvText().slice(1))).toEqual([
       ['handle', 'user_id', 'highlight_id', 'title', 'cover_url'],
       ['nasa', '528817151', '17912345678901234567', 'Artemis', 'https://x.cdninstagram.com/a.jpg?a=1&b=2'],
       ['nasa', '528817151', '17912345678909153', 'Says "hi", then\nleaves', ''],
       ['nasa', '528817151', '17912345678917072', `'=HYPERLINK("x")`, ''],
       ['nasa', '528817151', '17912345678924991', '東京の夜 🌃 رحلات', ''],
     ]);
+  });
+
+  it('a profile without a user id has an empty user_id field', () => {
+    const anonymous: HighlightList = { ...nasa, handle: h('anon'), ownerId: null, highlights: nasa.highlights.slice(0, 1) };
+    expect([...csvChunks([anonymous])].join('')).toBe(
+      '\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n' +
+        'anon,,17912345678901234567,Artemis,https://x.cdninstagram.com/a.jpg?a=1&b=2\r\n',
+    );
   });
 
   it('a chunk per profile with highlights', () => {
@@ -52,6 +63,18 @@ describe('JSON file', () => {
     ]);
     expect(JSON.parse([...jsonChunks([])].join(''))).toEqual([]);
   });
+
+  it('laid out as JSON.stringify lays it out with two spaces, ending in a line end', () => {
+    const value = (lists: HighlightList[]) =>
+      lists.map((list) => ({
+        handle: list.handle,
+        user_id: list.ownerId,
+        highlights: list.highlights.map((x) => ({ id: x.id, title: x.title, cover_url: x.coverUrl })),
+      }));
+    for (const lists of [[], [nasa], [nasa, empty, nasa]]) {
+      expect([...jsonChunks(lists)].join('')).toBe(`${JSON.stringify(value(lists), null, 2)}\n`);
+    }
+  });
 });
 
 describe('file names', () => {
@@ -65,10 +88,41 @@ describe('file names', () => {
     expect(exportFileName(label, format, new Date(2026, 10, 29, 23, 59))).toBe(name);
   });
 
+  it('keeps the first 60 characters of a long label', () => {
+    const date = new Date(2026, 10, 29);
+    expect(exportFileName('a'.repeat(60), 'csv', date)).toBe(`${'a'.repeat(60)}-highlights-2026-11-29.csv`);
+    expect(exportFileName(`${'a'.repeat(59)}bc`, 'csv', date)).toBe(`${'a'.repeat(59)}b-highlights-2026-11-29.csv`);
+    expect(exportFileName('東'.repeat(70), 'json', date)).toBe(`${'東'.repeat(60)}-highlights-2026-11-29.json`);
+  });
+
+  it('pads the month and day, in local time', () => {
+    expect(exportFileName('nasa', 'csv', new Date(2027, 8, 9, 0, 0))).toBe('nasa-highlights-2027-09-09.csv');
+    expect(exportFileName('nasa', 'csv', new Date(2027, 11, 31, 23, 59))).toBe('nasa-highlights-2027-12-31.csv');
+  });
+
+  it('trims dots and dashes from both ends, and a label of nothing usable is "export"', () => {
+    const date = new Date(2026, 10, 29);
+    expect(exportFileName('.-.nasa.-.', 'csv', date)).toBe('nasa-highlights-2026-11-29.csv');
+    expect(exportFileName('…!!!', 'csv', date)).toBe('export-highlights-2026-11-29.csv');
+    expect(exportFileName('a_b.c-d', 'csv', date)).toBe('a_b.c-d-highlights-2026-11-29.csv');
+  });
+
   it('exportFile puts it together', () => {
     const file = exportFile([nasa], 'nasa', 'csv', new Date(2026, 0, 5));
-    expect(file).toMatchObject({ name: 'nasa-highlights-2026-01-05.csv', type: 'text/csv;charset=utf-8' });
+    expect(file).toStrictEqual({
+      name: 'nasa-highlights-2026-01-05.csv',
+      type: 'text/csv;charset=utf-8',
+      chunks: [...csvChunks([nasa])],
+    });
     expect(file.chunks.join('')).toContain('17912345678901234567');
+  });
+
+  it('exportFile as JSON: named .json, typed application/json', () => {
+    expect(exportFile([nasa], 'nasa', 'json', new Date(2026, 0, 5))).toStrictEqual({
+      name: 'nasa-highlights-2026-01-05.json',
+      type: 'application/json;charset=utf-8',
+      chunks: [...jsonChunks([nasa])],
+    });
   });
 });
 

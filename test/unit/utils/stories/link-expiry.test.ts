@@ -60,12 +60,16 @@ describe('earliest expiries', () => {
   it('earliestExpiry takes the earliest link that says, skipping those that do not', () => {
     expect(earliestExpiry([signed('698ECEBF'), null, 'https://x.fbcdn.net/a', signed('698ECEB0')])).toBe(0x698eceb0 * 1000);
     expect(earliestExpiry([null, 'https://x.fbcdn.net/a'])).toBeNull();
+    // A link that does not say, after one that does, leaves the earliest as it was.
+    expect(earliestExpiry([signed('698ECEBF'), null, 'https://x.fbcdn.net/a'])).toBe(0x698ecebf * 1000);
     expect(earliestExpiry([])).toBeNull();
   });
 
   it('linksValidUntil is the earliest story expiry; null when none says', () => {
     expect(linksValidUntil([story(3000), story(null), story(2000), story(5000)])).toBe(2000);
     expect(linksValidUntil([story(null)])).toBeNull();
+    expect(linksValidUntil([story(2000), story(null)])).toBe(2000);
+    expect(linksValidUntil([story(2000), story(2000), story(1)])).toBe(1);
     expect(linksValidUntil([])).toBeNull();
   });
 

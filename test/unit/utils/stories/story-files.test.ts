@@ -42,9 +42,12 @@ const artemis: StoriesOfHighlight = {
 const empty: StoriesOfHighlight = { handle: 'nasa', highlightId: '17912345678909153', highlightTitle: 'Webb 🔭', stories: [] };
 
 describe('stories CSV', () => {
-  const text = [...storiesChunks('csv', [artemis, empty])].join('');
+  // Made inside each test, not here: a file whose describe body throws counts
+  // as no failure under mutation testing (docs/testing.md says why).
+  const csvText = () => [...storiesChunks('csv', [artemis, empty])].join('');
 
   it('a UTF-8 BOM, the issue’s columns, CRLF line ends', () => {
+    const text = csvText();
     expect(STORY_CSV_COLUMNS.join(',')).toBe(
       'handle,highlight_id,highlight_title,story_id,media_type,taken_at,media_url,thumbnail_url,video_duration',
     );
@@ -53,7 +56,7 @@ describe('stories CSV', () => {
   });
 
   it('a row per story in order: ids exact, ISO 8601 times, the title defused and quoted, blanks for what is missing', () => {
-    expect(readCsv(text.slice(1))).toEqual([
+    expect(readCsv(csvText().slice(1))).toEqual([
       [...STORY_CSV_COLUMNS],
       ['nasa', '17912345678901234', `'=Artemis, "1"`, '31791234567890123400', 'photo', '2026-01-01T00:00:00.000Z', photo.mediaUrl, photo.thumbnailUrl, ''],
       ['nasa', '17912345678901234', `'=Artemis, "1"`, '31791234567890123401', 'video', '2026-01-01T01:02:03.000Z', video.mediaUrl, '', '7.25'],
@@ -136,9 +139,21 @@ describe('isoTime', () => {
     [null, null],
     [Number.NaN, null],
     [Number.POSITIVE_INFINITY, null],
+    [Number.NEGATIVE_INFINITY, null],
+    [8.64e15, '+275760-09-13T00:00:00.000Z'],
+    [-8.64e15, '-271821-04-20T00:00:00.000Z'],
     [8.64e15 + 1, null],
   ])('%s → %s', (ms, iso) => {
     expect(isoTime(ms)).toBe(iso);
+  });
+});
+
+describe('a duration that is no number', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('%s is written as none, in CSV and in JSON', (videoDuration) => {
+    const odd: StoriesOfHighlight = { ...artemis, stories: [{ ...video, videoDuration }] };
+    expect(readCsv([...storiesChunks('csv', [odd])].join('').slice(1))[1]?.at(-1)).toBe('');
+    expect(JSON.parse([...storiesChunks('json', [odd])].join(''))[0].stories[0].video_duration).toBeNull();
+    expect([...storiesChunks('json', [odd])].join('')).toContain('"video_duration": null');
   });
 });
 
@@ -158,6 +173,11 @@ describe('file names', () => {
   it('a long title is cut and the id after it stays whole', () => {
     const name = storiesFileName(['nasa', 'W'.repeat(200), '17912345678901234'], 'csv', date);
     expect(name).toBe(`nasa-${'W'.repeat(64)}-17912345678901234-stories-2026-12-07.csv`);
+  });
+
+  it('a part the cut leaves ending in dashes or dots loses them all', () => {
+    const name = storiesFileName(['nasa', `${'W'.repeat(62)}-.-x`, '17912345678901234'], 'csv', date);
+    expect(name).toBe(`nasa-${'W'.repeat(62)}-17912345678901234-stories-2026-12-07.csv`);
   });
 
   it('storiesFile puts one highlight’s file together', () => {

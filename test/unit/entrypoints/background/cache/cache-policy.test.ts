@@ -36,6 +36,11 @@ describe('planEviction', () => {
     expect(entryBytes('cache:a', list('a'))).toBe(new TextEncoder().encode('cache:a' + JSON.stringify(list('a'))).length);
   });
 
+  it('keeps entries that fill the byte budget exactly', () => {
+    const index = [indexEntry('a', 3, 400), indexEntry('b', 2, 600), indexEntry('c', 1, 1)];
+    expect(planEviction(index, { maxBytes: 1_000 })).toEqual({ keep: index.slice(0, 2), drop: index.slice(2) });
+  });
+
   it('drops an entry larger than the whole budget', () => {
     const { keep, drop } = planEviction([indexEntry('huge', 9, 5_000), indexEntry('small', 1, 10)], { maxBytes: 1_000 });
     expect(keep.map((e) => e.name)).toEqual(['small']);

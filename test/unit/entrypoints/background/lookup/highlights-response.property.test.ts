@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonExact } from '@/entrypoints/background/lookup/exact-json';
 import { parseHighlightsBody, type ParseResult } from '@/entrypoints/background/lookup/highlights-response';
+import { highlightIdDigits } from '@/utils/highlights/highlight-id';
 import { anythingDeep } from '@/test/unit/helpers/arbitraries';
 import { object, rawText, type Raw } from '@/test/unit/helpers/raw-json';
 
@@ -56,6 +57,62 @@ function withUnsafeIntegersAsDigits(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * What parseJsonExact read (`exact`) is what JSON.parse read (`plain`), except
+ * that a number JSON.parse made of digits beyond 2^53 may be those digits.
+ * From the values alone, so it holds for any text: a big number written with
+ * a fraction or an exponent stays a number.
+ */
+function expectSameButBigIntegers(exact: unknown, plain: unknown): void {
+  if (typeof exact === 'string' && typeof plain === 'number') {
+    expect(exact).toMatch(/^-?[0-9]+$/);
+    expect(Number.isSafeInteger(Number(exact))).toBe(false);
+    expect(Number(exact)).toBe(plain);
+  } else if (Array.isArray(plain)) {
+    expect(Array.isArray(exact)).toBe(true);
+    expect((exact as unknown[]).length).toBe(plain.length);
+    plain.forEach((item, i) => expectSameButBigIntegers((exact as unknown[])[i], item));
+  } else if (typeof plain === 'object' && plain !== null) {
+    expect(Object.keys(exact as object)).toEqual(Object.keys(plain));
+    for (const key of Object.keys(plain)) {
+      expectSameButBigIntegers((exact as Record<string, unknown>)[key], (plain as Record<string, unknown>)[key]);
+    }
+  } else {
+    expect(exact).toBe(plain);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** An id the list may carry: 1–64 of the characters ids are made of, or a whole number that is not negative. */
+const usableId = (id: unknown) =>
+  (typeof id === 'string' && /^[0-9A-Za-z_:-]{1,64}$/.test(id)) || (Number.isSafeInteger(id) && (id as number) >= 0);
+
+/**
+ * The ids parseHighlightsBody must give for `body`, or null where it must
+ * refuse it: the rules of the endpoint's document and of NOTES.md, written
+ * out apart from the parser. Optional parts never matter.
+ */
+function expectedIds(body: unknown): string[] | null {
+  if (!isRecord(body) || !isRecord(body.data)) return null;
+  const { success } = body;
+  const { success: dataSuccess, highlights } = body.data;
+  if (![undefined, true].includes(success as never) || ![undefined, true].includes(dataSuccess as never)) return null;
+  let items: unknown[];
+  if (Array.isArray(highlights)) items = highlights;
+  else if (isRecord(highlights) && Object.getOwnPropertyNames(highlights).every((key) => /^(0|[1-9][0-9]{0,8})$/.test(key))) {
+    items = Object.getOwnPropertyNames(highlights)
+      .sort((a, b) => Number(a) - Number(b))
+      .map((key) => highlights[key]);
+  } else return null;
+  if (!items.every((item) => isRecord(item) && usableId(item.id))) return null;
+  return items.map((item) => {
+    const id = String((item as { id: unknown }).id);
+    return highlightIdDigits(id) ?? id;
+  });
 }
 
 /** Ids far past 2^53 as well as small ones; digits only, no leading zeros. */
@@ -160,46 +217,52 @@ const validBodyArb = fc
 // ---------------------------------------------------------------------------
 // Near-valid shapes: the right envelope around wrong or odd parts.
 
-const oddId = fc.oneof(
-  fc.anything(),
-  idDigits,
-  idDigits.map((d) => `-${d}`),
-  fc.double(),
-  fc.integer(),
-  fc.string(),
-  fc.constantFrom('', ' 1', '1 ', '١٢٣', 'a'.repeat(65), '9'.repeat(64)),
-);
-const nearHighlight = fc.record(
-  {
-    id: oddId,
-    title: fc.anything(),
-    cover_media: fc.oneof(fc.anything(), fc.record({ thumbnail_src: fc.anything() })),
-    cover_media_cropped_thumbnail: fc.oneof(fc.anything(), fc.record({ url: fc.anything() })),
-    owner: fc.oneof(fc.anything(), fc.record({ id: oddId, username: fc.anything() }, { requiredKeys: [] })),
-  },
-  { requiredKeys: [] },
-);
-const nearBody = fc.record(
-  {
-    success: fc.oneof(fc.boolean(), fc.anything()),
-    data: fc.oneof(
-      fc.anything(),
-      fc.record(
-        {
-          success: fc.oneof(fc.boolean(), fc.anything()),
-          highlights: fc.oneof(
-            fc.array(fc.oneof(nearHighlight, fc.anything()), { maxLength: 5 }),
-            fc.dictionary(fc.oneof(fc.nat().map(String), fc.string()), fc.oneof(nearHighlight, fc.anything()), { maxKeys: 5 }),
-            fc.anything(),
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    ),
-  },
-  { requiredKeys: [] },
-);
+/** Mostly what the rules accept, sometimes something odd: so that both sides of each rule are met. */
+const mostly = <T,>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<unknown>) =>
+  fc.oneof({ arbitrary: usual, weight: 5 }, { arbitrary: odd, weight: 1 });
+/** A record whose keys are each there, mostly; sometimes any of them missing. */
+const mostlyWhole = <T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+  mostly(fc.record(model), fc.record(model, { requiredKeys: [] }));
 
+const oddId = mostly(
+  fc.oneof(idDigits, idDigits.map((d) => `highlight:${d}`), fc.nat()),
+  fc.oneof(
+    fc.anything(),
+    idDigits.map((d) => `-${d}`),
+    fc.double(),
+    fc.integer(),
+    fc.string(),
+    fc.constantFrom('', ' 1', '1 ', '١٢٣', 'a'.repeat(65), '9'.repeat(64), 'highlight:x1'),
+  ),
+);
+const nearHighlight = mostlyWhole({
+  id: oddId,
+  title: fc.anything(),
+  cover_media: fc.oneof(fc.anything(), fc.record({ thumbnail_src: fc.anything() })),
+  cover_media_cropped_thumbnail: fc.oneof(fc.anything(), fc.record({ url: fc.anything() })),
+  owner: fc.oneof(fc.anything(), fc.record({ id: oddId, username: fc.anything() }, { requiredKeys: [] })),
+});
+const successFlag = mostly(fc.constantFrom(true, undefined), fc.oneof(fc.boolean(), fc.anything()));
+const nearItem = mostly(nearHighlight, fc.anything());
+const nearBody = mostlyWhole({
+  success: successFlag,
+  data: mostly(
+    mostlyWhole({
+      success: successFlag,
+      highlights: mostly(
+        fc.oneof(
+          fc.array(nearItem, { maxLength: 4 }),
+          fc.dictionary(fc.nat(12).map(String), nearItem, { maxKeys: 4 }),
+        ),
+        fc.oneof(
+          fc.dictionary(fc.oneof(fc.nat().map(String), fc.string()), nearItem, { maxKeys: 5 }),
+          fc.anything(),
+        ),
+      ),
+    }),
+    fc.anything(),
+  ),
+});
 
 /** Text that looks like JSON to the integer-quoting scanner: many digits, signs, quotes and escapes. */
 const jsonishText = fc.string({
@@ -224,7 +287,7 @@ describe('response parser properties', () => {
     );
   });
 
-  it('arbitrary strings: parseJsonExact only ever throws SyntaxError, and the body parser never throws', () => {
+  it('any text: parseJsonExact accepts exactly what JSON.parse accepts, and reads the same but for big integers', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -240,14 +303,14 @@ describe('response parser properties', () => {
         ),
         (text) => {
           const result = parseOrSyntaxError(text);
-          // Whatever JSON.parse accepts, parseJsonExact accepts too.
-          let jsonOk = true;
+          let plain: { parsed: true; value: unknown } | { parsed: false };
           try {
-            JSON.parse(text);
+            plain = { parsed: true, value: JSON.parse(text) };
           } catch {
-            jsonOk = false;
+            plain = { parsed: false };
           }
-          if (jsonOk) expect(result.parsed).toBe(true);
+          expect(result.parsed).toBe(plain.parsed);
+          if (result.parsed && plain.parsed) expectSameButBigIntegers(result.value, plain.value);
           if (result.parsed) expectWellFormed(parseHighlightsBody(result.value));
         },
       ),
@@ -255,19 +318,49 @@ describe('response parser properties', () => {
     );
   });
 
-  it('arbitrary JS values never make parseHighlightsBody throw', () => {
+  it('any value as the body gives a well-formed answer; in an optional part it counts as missing or as itself', () => {
     fc.assert(
       fc.property(fc.oneof(anythingDeep, fc.jsonValue()), (value) => {
         expectWellFormed(parseHighlightsBody(value));
+        const text = typeof value === 'string' ? value : null;
+        const result = parseHighlightsBody({
+          success: true,
+          data: {
+            highlights: [
+              { id: '17912345678901234', title: value, cover_media: { thumbnail_src: value }, owner: { id: value, username: value }, extra: value },
+              { id: '17912345678901235', cover_media_cropped_thumbnail: value, owner: value },
+            ],
+          },
+        });
+        expect(result).toEqual({
+          ok: true,
+          value: {
+            highlights: [
+              { id: '17912345678901234', title: text ?? '', coverUrl: text || null },
+              { id: '17912345678901235', title: '', coverUrl: null },
+            ],
+            ownerId: usableId(value) ? String(value) : null,
+            ownerUsername: text?.toLowerCase() ?? null,
+          },
+        });
+        // As the id, it is what decides: a highlight with no usable id is refused.
+        const asId = parseHighlightsBody({ data: { highlights: { '0': { id: value } } } });
+        expect(asId.ok).toBe(usableId(value));
+        if (asId.ok) expect(asId.value.highlights[0]!.id).toBe(highlightIdDigits(String(value)) ?? String(value));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('near-valid bodies (right envelope, odd parts) give a well-typed result, never a throw', () => {
+  it('near-valid bodies (right envelope, odd parts) are read or refused as the rules say, never a throw', () => {
+    let read = 0;
     fc.assert(
       fc.property(nearBody, (body) => {
-        expectWellFormed(parseHighlightsBody(body));
+        const result = parseHighlightsBody(body);
+        expectWellFormed(result);
+        const ids = expectedIds(body);
+        expect(result.ok ? result.value.highlights.map((h) => h.id) : null).toEqual(ids);
+        if (ids !== null) read++;
         // Through the text path as well, when the value is JSON at all.
         let text: string | undefined;
         try {
@@ -276,12 +369,18 @@ describe('response parser properties', () => {
           text = undefined; // BigInt somewhere inside
         }
         if (text !== undefined) {
-          const result = parseOrSyntaxError(text);
-          if (result.parsed) expectWellFormed(parseHighlightsBody(result.value));
+          const parsed = parseOrSyntaxError(text);
+          if (parsed.parsed) {
+            const fromText = parseHighlightsBody(parsed.value);
+            expectWellFormed(fromText);
+            expect(fromText.ok ? fromText.value.highlights.map((h) => h.id) : null).toEqual(expectedIds(parsed.value));
+          }
         }
       }),
       { numRuns: RUNS },
     );
+    // The generator reaches both sides of the rules, so a parser that refused everything would fail above.
+    expect(read).toBeGreaterThan(RUNS / 50);
   });
 
   it('valid bodies keep every id exactly (bare or quoted, past 2^53), the order, titles and covers', () => {

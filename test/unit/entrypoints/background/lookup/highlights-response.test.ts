@@ -24,13 +24,15 @@ describe('parseHighlightsBody', () => {
     });
   });
 
-  it('orders an object keyed "0","1",… numerically, not as text', () => {
-    const keys = ['10', '2', '0', '1', '11', '3', '4', '5', '6', '7', '8', '9'];
-    const list = Object.fromEntries(keys.map((k) => [k, { id: `1000${k}`, title: `t${k}` }]));
-    const result = parseHighlightsBody(envelope(list));
-    expect(result.ok && result.value.highlights.map((h) => h.title)).toEqual(
-      Array.from({ length: 12 }, (_, i) => `t${i}`),
-    );
+  it('reads an object keyed "0","1",… in numeric order, not as text and not as written', () => {
+    // Written out of order, as a JSON text: the order comes from the keys alone.
+    const keys = ['10', '2', '0', '1', '11', '3', '4', '5', '6', '7', '8', '9', '100000000'];
+    const text = `{"data":{"highlights":{${keys.map((k) => `"${k}":{"id":"1000${k}","title":"t${k}"}`).join(',')}}}}`;
+    const result = parseHighlightsBody(parseJsonExact(text));
+    expect(result.ok && result.value.highlights.map((h) => h.title)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `t${i}`),
+      't100000000',
+    ]);
   });
 
   it('accepts a plain array in its order', () => {
@@ -115,15 +117,21 @@ describe('parseHighlightsBody', () => {
 });
 
 describe('parseErrorBody', () => {
+  // toStrictEqual: a part that is missing or malformed is undefined, and nothing else is added.
   it.each([
     [{ error: 'Insufficient credits', required: 1, available: 0 }, { error: 'Insufficient credits', required: 1, available: 0 }],
     [{ error: 'x', message: 'y', statusCode: 403 }, { error: 'x', message: 'y' }],
-    [{ error: 5, required: 'one' }, { error: undefined, required: undefined }],
+    [{ message: 'Invalid API key' }, { message: 'Invalid API key' }],
+    [{ available: -3 }, { available: -3 }],
+    [{ error: 5, message: null, required: 'one', available: 1.5 }, { error: undefined, message: undefined, required: undefined, available: undefined }],
+    [{ required: -1 }, { required: undefined }],
+    [{ required: 1.5 }, { required: undefined }],
     [null, {}],
     ['<html>', {}],
+    [[], {}],
     [undefined, {}],
   ])('%j → %j', (body, expected) => {
-    expect(parseErrorBody(body)).toMatchObject(expected);
+    expect(parseErrorBody(body)).toStrictEqual(expected);
   });
 });
 

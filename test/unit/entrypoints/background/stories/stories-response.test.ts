@@ -183,6 +183,53 @@ describe('readStories: where the reel is', () => {
     expect(read(detailEnvelope({ reels_media: [odd] }))).toMatchObject({ value: { title: null, mediaCount: null, ownerId: null, ownerUsername: null } });
   });
 
+  it('the reel under the requested key comes before another that names the same highlight', () => {
+    const body = detailEnvelope({ reels: { other: reel(ID, [item('1')]), [`highlight:${ID}`]: { items: [item('2')] } } });
+    expect(ids(read(body))).toEqual(['2']);
+    const bare = detailEnvelope({ reels: { other: reel(ID, [item('1')]), [ID]: { items: [item('3')] } } });
+    expect(ids(read(bare))).toEqual(['3']);
+  });
+
+  it('the owner as the reel or its first item names it: user or owner, pk or id', () => {
+    const ownerOf = (body: unknown) => {
+      const result = read(body);
+      return result.ok ? [result.value.ownerId, result.value.ownerUsername] : result.detail;
+    };
+    expect(ownerOf(detailEnvelope({ reels_media: [reel(ID, [item('1')], { owner: { id: '528817151', username: 'nasa' } })] }))).toEqual([
+      '528817151',
+      'nasa',
+    ]);
+    expect(ownerOf(detailEnvelope({ reels_media: [reel(ID, [{ ...item('1'), owner: { id: 787132, username: 'NatGeo' } }])] }))).toEqual([
+      '787132',
+      'natgeo',
+    ]);
+  });
+
+  it.each([
+    [7, 7],
+    [0, 0],
+    ['7', null],
+    [1.5, null],
+    [-1, null],
+    [2 ** 53, null],
+  ])('media_count %j → %s', (count, expected) => {
+    const result = read(detailEnvelope({ reels_media: [reel(ID, [item('1')], { media_count: count })] }));
+    expect(result.ok && result.value.mediaCount).toBe(expected);
+  });
+
+  it('success: false counts in the envelope and its data, not deeper in the answer', () => {
+    const body = { success: true, data: { success: true, data: { success: false, reels_media: [reel(ID, [item('1')])] } } };
+    expect(ids(read(body))).toEqual(['1']);
+  });
+
+  it.each<[unknown, StoriesShape]>([
+    [detailEnvelope({ reels_media: [] }), 'reels_media'],
+    [detailEnvelope({ reels_media: {} }), 'reels_media'],
+    [detailEnvelope({ data: { xdt_api__v1__feed__reels_media__connection: { edges: [] } } }), 'graphql'],
+  ])('Instagram’s empty answer %j is read in its shape, %s', (body, shape) => {
+    expect(read(body)).toMatchObject({ ok: true, shape, value: { stories: [] } });
+  });
+
   it('an empty reel is a highlight with no stories; Instagram’s empty answers too', () => {
     for (const body of [
       detailEnvelope({ reels_media: [reel(ID, [])] }),

@@ -198,3 +198,84 @@ describe('takenAtMs', () => {
     expect(readStoryItem({ pk: '1', taken_at_timestamp: 1767225600 })?.takenAt).toBe(Date.UTC(2026, 0, 1));
   });
 });
+
+describe('readStoryItem: what a wrong reader would get wrong', () => {
+  const read = (parts: Record<string, unknown>) => readStoryItem({ pk: '1', ...parts });
+
+  it('sizes that are no positive finite number count as unknown (0)', () => {
+    const good = img('good', 640, 640);
+    for (const bad of [
+      { url: img('text').url, width: '1080', height: '1920' },
+      { url: img('negative').url, width: -2000, height: -2000 },
+      { url: img('infinite').url, width: Number.POSITIVE_INFINITY, height: Number.POSITIVE_INFINITY },
+    ]) {
+      expect(read({ image_versions2: { candidates: [bad, good] } })?.mediaUrl, JSON.stringify(bad)).toBe(good.url);
+    }
+  });
+
+  it('a candidate without a usable link is left out, even the largest', () => {
+    const good = img('good', 640, 640);
+    expect(read({ image_versions2: { candidates: [{ url: 'http://x.cdninstagram.com/a.jpg', width: 2000, height: 2000 }, good] } })?.mediaUrl).toBe(
+      good.url,
+    );
+  });
+
+  it.each([
+    ['"image", with a video', { media_type: 'image', video_versions: [vid('v')] }, 'photo'],
+    ['"Photo", with a video', { media_type: 'Photo', video_url: vid('v').url }, 'photo'],
+    ['"notphoto", with a video', { media_type: 'notphoto', video_url: vid('v').url }, 'video'],
+    ['"photos", with a video', { media_type: 'photos', video_url: vid('v').url }, 'video'],
+    ['"GraphVideo"', { media_type: 'GraphVideo' }, 'video'],
+    ['"carousel"', { media_type: 'carousel' }, 'photo'],
+    ['"xvideo"', { media_type: 'xvideo' }, 'photo'],
+    ['"videos"', { media_type: 'videos' }, 'photo'],
+    ['a list ["video"]', { media_type: ['video'] }, 'photo'],
+  ])('media_type %s → %s', (_name, parts, mediaType) => {
+    expect(read(parts)?.mediaType).toBe(mediaType);
+  });
+
+  it('the flat links: display_url before image_url for a photo, and as a video’s thumbnail', () => {
+    const a = img('a').url;
+    const b = img('b').url;
+    expect(read({ media_type: 1, image_url: a })).toMatchObject({ mediaUrl: a, thumbnailUrl: a });
+    expect(read({ media_type: 1, display_url: a, image_url: b })).toMatchObject({ mediaUrl: a, thumbnailUrl: a });
+    expect(read({ media_type: 2, video_url: vid('v').url, display_url: a })).toMatchObject({ mediaUrl: vid('v').url, thumbnailUrl: a });
+    // A video's own link is no image to show in a list.
+    expect(read({ media_type: 2, video_url: vid('v').url })).toMatchObject({ mediaUrl: vid('v').url, thumbnailUrl: null });
+  });
+
+  it('a video duration from 0 up to, not including, a day', () => {
+    const durationOf = (value: unknown) => read({ media_type: 2, video_duration: value })?.videoDuration;
+    expect([durationOf(0), durationOf(86_399.5), durationOf(86_400), durationOf(undefined)]).toEqual([0, 86_399.5, null, null]);
+  });
+
+  it('an id given as a number past 2^53 is no media id (it may have been rounded)', () => {
+    expect(mediaId({ id: 2 ** 53 })).toBeNull();
+  });
+});
+
+describe('choosing among candidates, at the edges', () => {
+  const c = (url: string, width: number, height: number) => ({ url, width, height });
+
+  it('thumbnail: of equal widths the first; with no widths the last of three; one known width is taken', () => {
+    expect(thumbnail([c('a', 150, 267), c('b', 150, 300)])).toBe('a');
+    expect(thumbnail([c('a', 0, 0), c('b', 0, 0), c('c', 0, 0)])).toBe('c');
+    expect(thumbnail([c('a', 640, 640), c('b', 0, 0)])).toBe('a');
+  });
+
+  it('mediaUrl: up to 8192 characters', () => {
+    const base = 'https://x.cdninstagram.com/';
+    const longest = base + 'a'.repeat(8192 - base.length);
+    expect(mediaUrl(longest)).toBe(longest);
+    expect(mediaUrl(`${longest}a`)).toBeNull();
+  });
+
+  it.each([
+    ['2026-01-01', null],
+    ['+002026-01-01T00:00:00Z', null],
+    [{}, null],
+    [['2026-01-01T00:00:00Z'], null],
+  ])('takenAtMs(%j) → %s: only a full ISO 8601 time, or a number', (value, ms) => {
+    expect(takenAtMs(value)).toBe(ms);
+  });
+});
