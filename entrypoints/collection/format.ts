@@ -95,6 +95,7 @@ export function refusalText(reason: RefusalReason, maxEntries: number): Text {
 
 const FAILURES: Record<LookupErrorKind, MessageKey> = {
   'no-key': 'errNoKeyTitle',
+  'key-unusable': 'errKeyUnusableTitle',
   'invalid-handle': 'errInvalidHandleTitle',
   offline: 'errOfflineTitle',
   'bad-request': 'errBadRequestTitleNoHandle',

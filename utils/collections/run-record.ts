@@ -62,7 +62,7 @@ export interface CollectionView {
 export const RUN_CONCURRENCY = 2;
 
 /** Errors after which going on would only fail again or cost more than the user meant: the run stops. */
-export const STOPPING_ERRORS: ReadonlySet<LookupErrorKind> = new Set(['no-key', 'key-rejected', 'out-of-credits']);
+export const STOPPING_ERRORS: ReadonlySet<LookupErrorKind> = new Set(['no-key', 'key-unusable', 'key-rejected', 'out-of-credits']);
 
 export interface Estimate {
   profiles: number;

@@ -33,6 +33,7 @@ export const SOCIAVAULT_DASHBOARD_URL = 'https://sociavault.com/dashboard';
 
 const ACTIONS: { [K in LookupError['kind']]: ErrorAction } = {
   'no-key': 'open-options',
+  'key-unusable': 'open-options',
   'invalid-handle': 'edit-handle',
   offline: 'retry',
   'bad-request': 'edit-handle',
