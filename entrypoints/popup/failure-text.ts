@@ -1,7 +1,11 @@
 import { explainError, type ErrorExplanation } from '@/utils/errors/error-explanation';
 import { text } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
+import { adoptStyle } from './on-demand/adopt-style';
 import type { Problem } from './state';
+import style from './failure-text.css?inline';
+
+adoptStyle(style);
 
 /**
  * What the popup says about a failure. App.tsx loads this file only once

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COVERS_AHEAD, HighlightList } from '@/entrypoints/popup/list/HighlightList';
-import { FIRST_ROWS, MAX_STEP_ROWS, MIN_STEP_ROWS } from '@/entrypoints/popup/list/row-steps';
+import { COVERS_AHEAD, FIRST_ROWS, HighlightList } from '@/entrypoints/popup/list/HighlightList';
+import { MAX_STEP_ROWS, MIN_STEP_ROWS } from '@/entrypoints/popup/on-demand/row-steps';
 import type { Highlight } from '@/utils/highlights/highlight';
 import { translatorFor } from '@/test/support/locales';
 import { cleanup, find, key, mount } from '@/test/unit/helpers/dom';
