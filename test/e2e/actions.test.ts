@@ -43,6 +43,7 @@ describe('files', () => {
   it.each(['csv', 'json'] as const)('Download %s saves <handle>-highlights-<date> with every highlight', async (format) => {
     const { popup } = await world.popupFor('/unicode.names/');
     await popup.settled('list');
+    await popup.openMenu();
     const saved = popup.page.waitForEvent('download');
     await popup.page.getByRole('button', { name: `Download ${format.toUpperCase()}` }).click();
     const download = await saved;

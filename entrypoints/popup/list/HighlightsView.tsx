@@ -82,9 +82,10 @@ export class HighlightsView extends Component<Props, State> {
     const { query } = this.state;
     const known = this.filtered;
     if (known && known.from === list.highlights && known.query === query && known.filter === filter) return known.shown;
-    // A query can only have been typed once the filter is there.
-    const highlights = filter ? [...filter.filterHighlights(list.highlights, query)] : list.highlights;
-    const shown = highlights === list.highlights ? list : { ...list, highlights };
+    // A query can only have been typed once the filter is there. An empty one leaves the list as it is: the
+    // same array, so that the filter's arrival does not start a long list's rows over.
+    const highlights = filter ? filter.filterHighlights(list.highlights, query) : list.highlights;
+    const shown = highlights === list.highlights ? list : { ...list, highlights: [...highlights] };
     this.filtered = { from: list.highlights, query, filter, shown };
     return shown;
   }
