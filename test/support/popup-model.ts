@@ -107,7 +107,7 @@ export class PopupModel {
   async rowIds(): Promise<string[]> {
     await until(
       'the list to render all its rows',
-      () => this.driver.evaluate(() => document.querySelectorAll('ul.highlights[data-rendered="partial"]').length, undefined),
+      () => this.driver.evaluate(() => document.querySelectorAll('.highlights[data-rendered="partial"]').length, undefined),
       (partial) => partial === 0,
     );
     return this.driver.evaluate(

@@ -62,7 +62,7 @@ const initialState = (highlights: readonly Highlight[]): State => ({
  */
 export class HighlightList extends Component<Props, State> {
   override state = initialState(this.props.highlights);
-  readonly list = createRef<HTMLUListElement>();
+  readonly list = createRef<HTMLDivElement>();
   /**
    * When the step being built began (0 while none is), and how many rows it
    * adds. The first step begins when this component is created.
@@ -121,8 +121,8 @@ export class HighlightList extends Component<Props, State> {
   /** The row in focus becomes the list's tab stop; set on the DOM, so moving re-renders no row. */
   private onFocusIn = (event: FocusEvent) => {
     const row = event.target as HTMLElement;
-    if (!row.matches('li.row')) return;
-    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row[tabindex="0"]')) {
+    if (!row.matches('.row')) return;
+    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.row[tabindex="0"]')) {
       if (other !== row) other.tabIndex = -1;
     }
     row.tabIndex = 0;
@@ -130,8 +130,8 @@ export class HighlightList extends Component<Props, State> {
 
   private onKeyDown = (event: KeyboardEvent) => {
     const row = event.target as HTMLElement;
-    if (!row.matches('li.row')) return;
-    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row')];
+    if (!row.matches('.row')) return;
+    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.row')];
     const at = rows.indexOf(row);
     const go = (to: number) => rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
     const id = row.dataset.id ?? '';
@@ -170,8 +170,9 @@ export class HighlightList extends Component<Props, State> {
     }
     return (
       <>
-        <ul
+        <div
           class="highlights"
+          role="list"
           aria-label={label}
           data-rendered={shown === highlights.length ? 'all' : 'partial'}
           onFocusIn={this.onFocusIn}
@@ -180,7 +181,7 @@ export class HighlightList extends Component<Props, State> {
           ref={this.list}
         >
           {chunks}
-        </ul>
+        </div>
         <p id={ROW_KEYS_HINT_ID} hidden>
           {t('rowKeysHint')}
         </p>
@@ -235,17 +236,16 @@ class RowChunk extends Component<ChunkProps> {
         />,
       );
     }
-    // The chunk gets a box of its own (li.run), so that the browser lays out and checks
+    // The chunk gets a box of its own (div.run), so that the browser lays out and checks
     // visibility once per chunk rather than once per row; without it, every step took
-    // time in proportion to the rows already in the list. role="none" keeps the rows
-    // the list's items for assistive technology. The intrinsic size holds the chunk's
-    // place until it is first shown.
+    // time in proportion to the rows already in the list. A plain div is no part of the
+    // list for assistive technology, so the rows stay the list's items (an <li> there
+    // with role="none" inside a <ul> was what axe-core found wrong). The intrinsic size
+    // holds the chunk's place until it is first shown.
     return (
-      <li role="none" class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
-        <ul role="none">
-          {rows}
-        </ul>
-      </li>
+      <div class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
+        {rows}
+      </div>
     );
   }
 }

@@ -10,7 +10,7 @@ import { nextStepRows, withStep } from './row-steps';
 
 /** What the growth needs of the list component (list/HighlightList.tsx). */
 export interface GrowingList extends Pick<Component<{ highlights: readonly unknown[] }, { stepEnds: number[]; covered: number }>, 'props' | 'state' | 'setState'> {
-  readonly list: RefObject<HTMLUListElement | null>;
+  readonly list: RefObject<HTMLDivElement | null>;
   /** When the step being built began (0 while none is), and how many rows it adds. */
   stepAt: number;
   stepRows: number;
@@ -75,7 +75,7 @@ export function createGrowth(list: GrowingList, coversAhead: number, firstRows: 
         scrollFrame = 0;
         const ul = list.list.current;
         if (!ul) return;
-        const rowHeight = ul.querySelector<HTMLElement>('li.row')?.offsetHeight || ROW_HEIGHT;
+        const rowHeight = ul.querySelector<HTMLElement>('.row')?.offsetHeight || ROW_HEIGHT;
         const reached = Math.ceil((ul.scrollTop + ul.clientHeight) / rowHeight) + coversAhead;
         // In steps of coversAhead rows, so that a few rows of scrolling re-render nothing.
         const covered = Math.ceil(reached / coversAhead) * coversAhead;

@@ -56,7 +56,7 @@ describe('the popup, opened with what it read before rendering (main.tsx)', () =
     const { root, main } = open(d, reads(d, nasa).state);
     expect(main().dataset.state).toBe('list');
     expect(main().getAttribute('aria-busy')).toBeNull();
-    expect([...root.querySelectorAll<HTMLElement>('li.row')].map((row) => row.dataset.id)).toEqual(nasa.highlights.map((x) => x.id));
+    expect([...root.querySelectorAll<HTMLElement>('.row')].map((row) => row.dataset.id)).toEqual(nasa.highlights.map((x) => x.id));
     expect(find(root, '[data-testid="profile-handle"]').textContent).toBe('@nasa');
     expect(find(root, '[data-testid="owner-id"]').textContent).toContain('528817151');
     // Nothing asked of the background to paint it.
@@ -116,7 +116,7 @@ describe('the popup, when the reads were slow', () => {
     const send = fakeSend<PageMessage>({ 'get-balance': balance });
     const { root, main } = open(deps(send, nasa), null);
     await vi.waitFor(() => expect(main().dataset.state).toBe('list'), PATIENT);
-    expect(root.querySelectorAll('li.row')).toHaveLength(2);
+    expect(root.querySelectorAll('.row')).toHaveLength(2);
   });
 });
 

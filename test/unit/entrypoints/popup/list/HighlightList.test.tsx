@@ -18,14 +18,14 @@ function list(items: readonly Highlight[]) {
   const calls = { onCopy: vi.fn(), onMore: vi.fn() };
   const ui = (shown: readonly Highlight[]) => <HighlightList highlights={shown} label="Highlights" t={en} {...calls} />;
   const { root, rerender } = mount(ui(items));
-  const ul = find<HTMLUListElement>(root, 'ul.highlights');
+  const ul = find<HTMLElement>(root, '.highlights');
   return {
     ...calls,
     ul,
     show: (next: readonly Highlight[]) => rerender(ui(next)),
-    rows: () => [...ul.querySelectorAll<HTMLElement>('li.row')],
+    rows: () => [...ul.querySelectorAll<HTMLElement>('.row')],
     /** Rows in each run: each step of the list is a run of its own. */
-    runs: () => [...ul.querySelectorAll('li.run')].map((run) => run.querySelectorAll('li.row').length),
+    runs: () => [...ul.querySelectorAll('.run')].map((run) => run.querySelectorAll('.row').length),
     hasCover: (row: HTMLElement) => row.querySelector('.thumb-placeholder, img') !== null,
   };
 }

@@ -96,7 +96,7 @@ describe('the highlights view', () => {
 
   it('copies one row’s ID', async () => {
     const { root, copyStatus } = view(listOf(titles(2)));
-    click(find(root, 'li.row[data-id="17900000000000001"] .copy-button'));
+    click(find(root, '.row[data-id="17900000000000001"] .copy-button'));
     await vi.waitFor(() => expect(copyStatus()).toBe('Copied 17900000000000001'), PATIENT);
     expect(clipboard.mock.calls.map(([copied]) => copied)).toEqual(['17900000000000001']);
   });
@@ -105,7 +105,7 @@ describe('the highlights view', () => {
     const { root, copyStatus } = view(listOf(titles(FILTER_FROM + 8)));
     const filter = await vi.waitFor(() => find<HTMLInputElement>(root, '#highlight-filter'), PATIENT);
     type(filter, 'food');
-    const shown = root.querySelectorAll<HTMLElement>('li.row');
+    const shown = root.querySelectorAll<HTMLElement>('.row');
     expect(shown).toHaveLength(10);
     expect([...shown].every((row) => row.textContent?.includes('Food'))).toBe(true);
     expect(find(root, '[data-testid="filter-shown"]').textContent).toBe(`10 of ${FILTER_FROM + 8} shown`);
