@@ -1,7 +1,6 @@
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
-import { MoreIcon } from '@/components/icons';
 import { Thumbnail } from './Thumbnail';
 
 /** The id of the hint every row points to: the keys that work on it. */
@@ -59,7 +58,7 @@ export function HighlightRow({ highlight, position, total, cover = true, onCopy,
         aria-haspopup="menu"
         onClick={(event) => onMore(id, event.currentTarget.closest<HTMLElement>('.row')!)}
       >
-        <MoreIcon />
+        <span class="icon-more" aria-hidden="true" />
       </button>
     </div>
   );

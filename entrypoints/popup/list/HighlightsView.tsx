@@ -7,7 +7,6 @@ import type { CopyFormat } from '@/utils/settings';
 import { CopyStatus, type CopyNotice } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
 import { HighlightList } from './HighlightList';
-import { MoreIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
 import type { Copier } from '../on-demand/copying';
 import type { ListMenuActions } from '../on-demand/ListMenu';
@@ -130,7 +129,7 @@ export class HighlightsView extends Component<Props, State> {
               aria-controls={menuOpen ? MENU_ID : undefined}
               onClick={this.toggleMenu}
             >
-              <MoreIcon />
+              <span class="icon-more" aria-hidden="true" />
             </button>
             {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onClose={this.closeMenu} t={t} /> : null}
           </div>

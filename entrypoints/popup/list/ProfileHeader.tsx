@@ -1,5 +1,4 @@
 import type { Translate } from '@/utils/i18n';
-import { GearIcon, PopOutIcon } from '@/components/icons';
 import { CopyButton } from './CopyButton';
 
 interface Props {
@@ -50,11 +49,11 @@ export function ProfileHeader({ handle, ownerId, onCopyUserId, onOpenOptions, on
       </div>
       {onPopOut ? (
         <button type="button" class="icon-button" aria-label={t('popOut')} title={t('popOut')} onClick={onPopOut}>
-          <PopOutIcon size={18} />
+          <span class="icon-pop-out" aria-hidden="true" />
         </button>
       ) : null}
       <button type="button" class="icon-button" aria-label={t('settingsButton')} title={t('settingsButton')} onClick={onOpenOptions}>
-        <GearIcon size={18} />
+        <span class="icon-gear" aria-hidden="true" />
       </button>
     </header>
   );

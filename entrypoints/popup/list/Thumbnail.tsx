@@ -1,6 +1,5 @@
 import { Component } from 'preact';
 import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
-import { ImageIcon } from '@/components/icons';
 
 /** One segmenter for every row: making one costs far more than using it. */
 let graphemes: Intl.Segmenter | null | undefined;
@@ -38,7 +37,7 @@ export class Thumbnail extends Component<Props, { failed: string | null }> {
       const initial = initialOf(title);
       return (
         <span class="thumb thumb-placeholder" aria-hidden="true" data-testid="thumbnail-placeholder">
-          {initial ? <span class="thumb-initial" dir="auto">{initial}</span> : <ImageIcon size={18} />}
+          {initial ? <span class="thumb-initial" dir="auto">{initial}</span> : <span class="icon-image" aria-hidden="true" />}
         </span>
       );
     }
