@@ -20,12 +20,23 @@ export function createInFlightRecord(now: () => number) {
   const startedHere = new Set<Handle>();
 
   const read = async () => readHandlePairs(await lookupsInFlightItem.getValue(), isTime);
+  /**
+   * The entries, read once per worker and kept: this worker is the only one
+   * that writes them while it runs, so after that first read each change is
+   * one write, not a read and a write (the request waits for `begin`).
+   */
+  let known: Promise<Map<Handle, number>> | null = null;
+  const entries = () =>
+    (known ??= read().catch((error: unknown) => {
+      known = null;
+      throw error;
+    }));
   const change = (edit: (entries: Map<Handle, number>) => void) =>
     write(async () => {
       try {
-        const entries = await read();
-        edit(entries);
-        await lookupsInFlightItem.setValue(toHandlePairs(entries));
+        const current = await entries();
+        edit(current);
+        await lookupsInFlightItem.setValue(toHandlePairs(current));
       } catch {
         // Session storage refused the write; the request goes ahead unrecorded.
       }
@@ -48,7 +59,7 @@ export function createInFlightRecord(now: () => number) {
       if (startedHere.has(handle)) return null;
       let startedAt: number | undefined;
       try {
-        startedAt = (await read()).get(handle);
+        startedAt = (await entries()).get(handle);
       } catch {
         return null;
       }
