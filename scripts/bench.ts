@@ -76,10 +76,10 @@ const CACHE_SIZES = [
 ] as const;
 
 /**
- * The popup's lazy chunks have no target in issue 9; this is their budget in
- * test/build/manifest.test.ts.
+ * The popup's lazy chunks have no target in issues 9 and 17; this is their
+ * budget in test/build/manifest.test.ts.
  */
-const POPUP_LAZY_BUDGET = 4_400;
+const POPUP_LAZY_BUDGET = 11_300;
 
 /** Long tasks are tasks over 50 ms: below that the API reports nothing. */
 const LONG_TASK_MS = 50;
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
 
     figures.push(figure('paint.cached', 'Popup → first ID painted, answer cached (12)', 'ms', ...pairOf(at(12).firstId), { kind: 'ratio', max: 1.2 }));
     figures.push(
-      figure('paint.api', 'Popup → first ID painted, one API request (12)', 'ms', ...pairOf(viaApi), { kind: 'ratio', max: 1.2 }, {
+      figure('paint.api', 'Popup → first ID painted, one API request (12)', 'ms', ...pairOf(viaApi), { kind: 'ratio', max: 1.25 }, {
         note: `${requestsMade} requests reached the stand-in for ${2 * (args.runs + 1)} popups`,
       }),
     );
@@ -237,11 +237,11 @@ async function main(): Promise<void> {
       );
     }
     for (const { length } of LENGTHS.slice(1)) {
-      figures.push(figure(`paint.length.${length}`, `First ID painted, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).firstId), { kind: 'ratio', max: length === 150 ? 1.5 : 1.0 }));
+      figures.push(figure(`paint.length.${length}`, `First ID painted, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).firstId), { kind: 'ratio', max: length === 150 ? 1.3 : 1.0 }));
     }
     for (const { length } of LENGTHS) {
       figures.push(
-        figure(`longtask.${length}`, `Longest task, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).longest), { kind: 'absolute', max: 100 }, {
+        figure(`longtask.${length}`, `Longest task, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).longest), { kind: 'absolute', max: length === 5000 ? LONG_TASK_MS : 100 }, {
           floorOfScale: LONG_TASK_MS,
         }),
       );
