@@ -130,7 +130,8 @@ export class App extends Component<AppProps, AppState> {
     const { popup: state, notice, balance } = this.state;
     const { view } = state;
     const dispatch = this.dispatch;
-    const explain = view.state === 'error' || state.refreshProblem !== null ? problems.need(this.arrived)?.explainProblem ?? null : null;
+    const failure = view.state === 'error' || state.refreshProblem !== null ? problems.need(this.arrived) : null;
+    const explain = failure?.explainProblem ?? null;
     const needsPanels = view.state === 'error' || view.state === 'no-key' || view.state === 'no-profile' || state.form.open;
     const fullCache = view.state === 'list' && (view.keptIn !== 'cache' || state.roomMade !== null);
     const panel = needsPanels || fullCache ? panels.need(this.arrived) : null;
@@ -157,7 +158,9 @@ export class App extends Component<AppProps, AppState> {
           }
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
-          refreshProblem={state.refreshProblem && explain ? explain(state.refreshProblem, view.list.handle) : null}
+          refreshProblem={
+            state.refreshProblem && failure ? <failure.RefreshProblem explanation={failure.explainProblem(state.refreshProblem, view.list.handle)} t={t} /> : null
+          }
           copyFormat={state.settings.copyFormat}
           menu={{ handle: view.list.handle, send, openCollection: () => openPage('/collection.html') }}
           copy={this.copy}

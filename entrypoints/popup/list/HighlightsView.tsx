@@ -1,5 +1,4 @@
 import { Component, createRef, type ComponentChildren } from 'preact';
-import type { ErrorExplanation } from '@/utils/errors/error-action';
 import type { Highlight, HighlightList as HighlightListData } from '@/utils/highlights/highlight';
 import { FILTER_FROM } from '@/utils/limits';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
@@ -28,8 +27,8 @@ interface Props {
   menu: ListMenuActions;
   onRefresh: () => void;
   refreshing: boolean;
-  /** Why the last Refresh failed; the list shown is the earlier one. */
-  refreshProblem: ErrorExplanation | null;
+  /** Why the last Refresh failed (failure-text.tsx); the list shown is the earlier one. */
+  refreshProblem: ComponentChildren;
   copyFormat: CopyFormat;
   /** Copies text and says so (on-demand/copying.ts). */
   copy: (text: string, done: string) => Promise<void>;
@@ -152,11 +151,7 @@ export class HighlightsView extends Component<Props, State> {
           </button>
         </div>
         {cacheNotice}
-        {refreshProblem ? (
-          <div class="refresh-problem" role="alert" data-testid="refresh-error">
-            <strong>{t('refreshFailed', refreshProblem.title)}</strong> {t(refreshProblem.detail)} {t('refreshEarlierList')}
-          </div>
-        ) : null}
+        {refreshProblem}
         {filter ? <filter.HighlightFilter query={query} onQuery={this.setQuery} count={count} total={total} t={t} /> : null}
       </div>
     );

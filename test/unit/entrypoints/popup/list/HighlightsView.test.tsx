@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { HighlightsView } from '@/entrypoints/popup/list/HighlightsView';
 import type { CopyNotice } from '@/entrypoints/popup/list/CopyStatus';
 import { createCopier } from '@/entrypoints/popup/on-demand/copying';
+import { RefreshProblem } from '@/entrypoints/popup/failure-text';
 import type { ErrorExplanation } from '@/utils/errors/error-action';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import { FILTER_FROM } from '@/utils/highlights/highlight-filter';
@@ -54,7 +55,7 @@ function Harness({ list, options, onRefresh, send }: { list: HighlightList; opti
       menu={{ handle: list.handle, send, openCollection: () => undefined }}
       onRefresh={onRefresh}
       refreshing={options.refreshing ?? false}
-      refreshProblem={options.refreshProblem ?? null}
+      refreshProblem={options.refreshProblem ? <RefreshProblem explanation={options.refreshProblem} t={en} /> : null}
       copyFormat={options.copyFormat ?? 'lines'}
       copy={copier.copy}
       copying={async () => copier}

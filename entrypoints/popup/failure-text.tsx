@@ -1,5 +1,5 @@
 import { explainError, type ErrorExplanation } from '@/utils/errors/error-explanation';
-import { text } from '@/utils/i18n';
+import { text, type Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/profile-url';
 import { adoptStyle } from './on-demand/adopt-style';
 import type { Problem } from './state';
@@ -9,8 +9,9 @@ adoptStyle(style);
 
 /**
  * What the popup says about a failure. App.tsx loads this file only once
- * there is a failure to show, so the explanations of every kind of failure
- * are not part of what the popup loads to open.
+ * there is a failure to show (a failed lookup, or a failed Refresh under the
+ * list it kept), so the explanations of every kind of failure are not part
+ * of what the popup loads to open.
  */
 export function explainProblem(problem: Problem, handle: Handle | null): ErrorExplanation {
   if (problem.kind !== 'extension') return explainError(problem, handle);
@@ -20,4 +21,13 @@ export function explainProblem(problem: Problem, handle: Handle | null): ErrorEx
     detail: text(problem.duringLookup ? 'extensionNoAnswerAfterLookup' : 'extensionNoAnswerNoCost'),
     action: 'retry',
   };
+}
+
+/** Why the last Refresh failed, under the list it kept (the list is the earlier answer). */
+export function RefreshProblem({ explanation, t }: { explanation: ErrorExplanation; t: Translate }) {
+  return (
+    <div class="refresh-problem" role="alert" data-testid="refresh-error">
+      <strong>{t('refreshFailed', explanation.title)}</strong> {t(explanation.detail)} {t('refreshEarlierList')}
+    </div>
+  );
 }
