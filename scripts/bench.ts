@@ -148,6 +148,12 @@ async function main(): Promise<void> {
       return (await popupRun(subject, 12)).firstIdMs;
     });
     const requestsMade = api.requests.length - requestsBefore;
+    // By path, so that a request other than the lookups (the balance, /v1/credits) is seen for what it is.
+    const requestPaths = new Map<string, number>();
+    for (const request of api.requests.slice(requestsBefore)) {
+      const path = request.url.split('?')[0]!;
+      requestPaths.set(path, (requestPaths.get(path) ?? 0) + 1);
+    }
     log(`done (${requestsMade} requests for ${2 * (args.runs + 1)} popups)`);
 
     // ---- Worker stopped → popup → cached answer, with the cache at three sizes.
@@ -226,7 +232,7 @@ async function main(): Promise<void> {
     figures.push(figure('paint.cached', 'Popup → first ID painted, answer cached (12)', 'ms', ...pairOf(at(12).firstId), { kind: 'ratio', max: 1.2 }));
     figures.push(
       figure('paint.api', 'Popup → first ID painted, one API request (12)', 'ms', ...pairOf(viaApi), { kind: 'ratio', max: 1.25 }, {
-        note: `${requestsMade} requests reached the stand-in for ${2 * (args.runs + 1)} popups`,
+        note: `${requestsMade} requests reached the stand-in for ${2 * (args.runs + 1)} popups (${[...requestPaths].map(([path, n]) => `${n} × ${path}`).join(', ')})`,
       }),
     );
     for (const cold of coldSamples) {
