@@ -95,7 +95,8 @@ describe('a long list', () => {
     await page.keyboard.press('Enter');
     expect(await popup.readClipboard()).toBe(idsOf('bigprofile')[2]);
     await page.keyboard.press('End');
-    expect(await focusedId()).toBe((await popup.rowIds()).at(-1));
+    // The last highlight, even while the long list is still growing.
+    await expect.poll(focusedId).toBe(idsOf('bigprofile').at(-1));
 
     await page.keyboard.press('Shift+F10');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
@@ -107,6 +108,7 @@ describe('a long list', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toContain('Look up another profile');
     // Back in, the list remembers the row that had the focus.
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedId()).toBe((await popup.rowIds()).at(-1));
+    // The last highlight, even while the long list is still growing.
+    await expect.poll(focusedId).toBe(idsOf('bigprofile').at(-1));
   });
 });

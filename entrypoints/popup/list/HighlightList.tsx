@@ -71,6 +71,8 @@ export class HighlightList extends Component<Props, State> {
   stepRows = this.state.stepEnds[0]!;
   /** Once loaded, for a list longer than FIRST_ROWS. */
   private growth: Growth | null = null;
+  /** End was pressed while rows were still to come: the last row takes the focus once they are in. */
+  private focusLast = false;
 
   override shouldComponentUpdate(next: Props, nextState: State): boolean {
     const { highlights, label, onCopy, onMore, t } = this.props;
@@ -93,9 +95,15 @@ export class HighlightList extends Component<Props, State> {
     if (previous.highlights !== this.props.highlights) {
       this.growth?.restart();
       this.stepAt = 0;
+      this.focusLast = false;
       this.setState(initialState(this.props.highlights));
     } else if (previousState.stepEnds !== this.state.stepEnds) {
       this.growth?.measured();
+      if (this.focusLast && this.state.stepEnds.at(-1)! >= this.props.highlights.length) {
+        this.focusLast = false;
+        const rows = this.list.current?.querySelectorAll<HTMLElement>('.row');
+        rows?.[rows.length - 1]?.focus();
+      }
     }
     this.grow();
   }
@@ -141,7 +149,13 @@ export class HighlightList extends Component<Props, State> {
       PageDown: () => go(at + PAGE_ROWS),
       PageUp: () => go(at - PAGE_ROWS),
       Home: () => go(0),
-      End: () => go(rows.length - 1),
+      // The last highlight, not the last row in the page so far: a long list still growing gets its other rows now.
+      End: () => {
+        const { stepEnds } = this.state;
+        if (stepEnds.at(-1)! >= this.props.highlights.length) return go(rows.length - 1);
+        this.focusLast = true;
+        this.setState({ stepEnds: [...stepEnds, this.props.highlights.length] });
+      },
       Enter: () => this.props.onCopy(id),
       ContextMenu: () => this.props.onMore(id, row),
     };

@@ -82,6 +82,17 @@ describe('the highlight list', () => {
     expect(view.rows().slice(0, 160).every(view.hasCover)).toBe(true);
   });
 
+  it('End reaches the last highlight of a long list still growing, not the last row in the page so far', async () => {
+    const all = highlights(600);
+    const view = list(all);
+    const rows = view.rows();
+    expect(rows).toHaveLength(FIRST_ROWS);
+    rows[0]!.focus();
+    key(rows[0]!, 'End');
+    await vi.waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.id).toBe(all.at(-1)!.id), PATIENT);
+    expect(view.rows()).toHaveLength(600);
+  });
+
   it('is one tab stop: the arrow keys, Page Up/Down, Home and End move the focus, and it follows', () => {
     const view = list(highlights(30));
     const rows = view.rows();
