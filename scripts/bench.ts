@@ -76,10 +76,10 @@ const CACHE_SIZES = [
 ] as const;
 
 /**
- * The popup's lazy chunks have no target in issue 9; this is their budget in
- * test/build/manifest.test.ts.
+ * The popup's lazy chunks have no target in issues 9 and 17; this is their
+ * budget in test/build/manifest.test.ts.
  */
-const POPUP_LAZY_BUDGET = 4_400;
+const POPUP_LAZY_BUDGET = 11_400;
 
 /** Long tasks are tasks over 50 ms: below that the API reports nothing. */
 const LONG_TASK_MS = 50;
@@ -148,6 +148,12 @@ async function main(): Promise<void> {
       return (await popupRun(subject, 12)).firstIdMs;
     });
     const requestsMade = api.requests.length - requestsBefore;
+    // By path, so that a request other than the lookups (the balance, /v1/credits) is seen for what it is.
+    const requestPaths = new Map<string, number>();
+    for (const request of api.requests.slice(requestsBefore)) {
+      const path = request.url.split('?')[0]!;
+      requestPaths.set(path, (requestPaths.get(path) ?? 0) + 1);
+    }
     log(`done (${requestsMade} requests for ${2 * (args.runs + 1)} popups)`);
 
     // ---- Worker stopped → popup → cached answer, with the cache at three sizes.
@@ -225,8 +231,8 @@ async function main(): Promise<void> {
 
     figures.push(figure('paint.cached', 'Popup → first ID painted, answer cached (12)', 'ms', ...pairOf(at(12).firstId), { kind: 'ratio', max: 1.2 }));
     figures.push(
-      figure('paint.api', 'Popup → first ID painted, one API request (12)', 'ms', ...pairOf(viaApi), { kind: 'ratio', max: 1.2 }, {
-        note: `${requestsMade} requests reached the stand-in for ${2 * (args.runs + 1)} popups`,
+      figure('paint.api', 'Popup → first ID painted, one API request (12)', 'ms', ...pairOf(viaApi), { kind: 'ratio', max: 1.25 }, {
+        note: `${requestsMade} requests reached the stand-in for ${2 * (args.runs + 1)} popups (${[...requestPaths].map(([path, n]) => `${n} × ${path}`).join(', ')})`,
       }),
     );
     for (const cold of coldSamples) {
@@ -237,11 +243,11 @@ async function main(): Promise<void> {
       );
     }
     for (const { length } of LENGTHS.slice(1)) {
-      figures.push(figure(`paint.length.${length}`, `First ID painted, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).firstId), { kind: 'ratio', max: length === 150 ? 1.5 : 1.0 }));
+      figures.push(figure(`paint.length.${length}`, `First ID painted, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).firstId), { kind: 'ratio', max: length === 150 ? 1.3 : 1.0 }));
     }
     for (const { length } of LENGTHS) {
       figures.push(
-        figure(`longtask.${length}`, `Longest task, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).longest), { kind: 'absolute', max: 100 }, {
+        figure(`longtask.${length}`, `Longest task, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).longest), { kind: 'absolute', max: length === 5000 ? LONG_TASK_MS : 100 }, {
           floorOfScale: LONG_TASK_MS,
         }),
       );

@@ -179,6 +179,14 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     detail(`clicked “More actions” on ${second}: ${(await menu.getByRole('menuitem').allInnerTexts()).join(' · ')}`);
     await shot(shown.page, '11-row-actions', 'a row’s actions', { keepHover: true });
     await shown.page.keyboard.press('Escape');
+
+    // List first: downloads and the collection are in the list's menu, loaded on first use.
+    await shown.openMenu();
+    const items = await shown.page.locator('#list-menu button').allInnerTexts();
+    detail(`opened the list’s menu: ${items.map((item) => item.trim()).join(' · ')}`);
+    await shot(shown.page, '12-list-menu', 'the list’s menu: downloads and the collection');
+    await shown.page.keyboard.press('Escape');
+    await until('the list’s menu to close', () => shown.page.evaluate(() => document.querySelector('#list-menu') === null), Boolean, 5_000);
   });
 
   await story.step('Clicking “natgeo” inside Instagram (pushState, no page load) and opening the popup', async () => {

@@ -4,6 +4,9 @@
  * reaches it.
  */
 
+/** Lists longer than this offer a filter (utils/highlights/highlight-filter.ts), loaded with the first such list. */
+export const FILTER_FROM = 12;
+
 /** Longest text the popup's lookup field accepts (a handle or a profile URL). */
 export const LOOKUP_INPUT_MAX = 300;
 

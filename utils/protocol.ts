@@ -10,7 +10,7 @@ import type { CollectionView, Estimate, RunPhase, RunSettings } from './collecti
 import type { HighlightList } from './highlights/highlight';
 import type { Text } from './i18n';
 import type { LookupError } from './errors/lookup-error';
-import { toHandle, type Handle } from './profile-url';
+import { toHandle, type Handle } from './handle';
 import type { Settings } from './settings';
 import type { CachedStories } from './stories/cached-stories';
 

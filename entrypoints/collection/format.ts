@@ -82,6 +82,7 @@ export function refusalText(reason: RefusalReason): Text {
 
 const FAILURES: Record<LookupErrorKind, MessageKey> = {
   'no-key': 'errNoKeyTitle',
+  'key-unusable': 'errKeyUnusableTitle',
   'invalid-handle': 'errInvalidHandleTitle',
   offline: 'errOfflineTitle',
   'bad-request': 'errBadRequestTitleNoHandle',

@@ -1,25 +1,19 @@
-import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
-import { CacheFullNotice } from './panels/CacheFullNotice';
-import { CollectionActions } from './panels/CollectionActions';
-import { ErrorPanel } from './panels/ErrorPanel';
+import { Component, createRef } from 'preact';
 import { HighlightsView } from './list/HighlightsView';
-import { LoadingState } from './panels/LoadingState';
-import { LookupForm } from './panels/LookupForm';
-import { NoProfilePanel } from './panels/NoProfilePanel';
 import { OtherLookup } from './panels/OtherLookup';
 import { ProfileHeader } from './list/ProfileHeader';
-import { DEFAULT_COLLECTION_ID } from '@/utils/collections/run-record';
+import type { CopyNotice } from './list/CopyStatus';
+import type { Copier } from './on-demand/copying';
 import { lazyModule } from './on-demand/lazy-module';
-import { NO_KEY_EXPLANATION } from '@/utils/errors/error-action';
 import type { Translate } from '@/utils/i18n';
-import type { Handle } from '@/utils/profile-url';
-import type { explainProblem } from './failure-text';
-import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupState, type View } from './state';
+import type { Handle } from '@/utils/handle';
+import type { BalanceAnswer } from '@/utils/protocol';
+import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupEvent, type PopupState, type View } from './state';
 import { runTask, type TaskDeps } from './tasks';
-import { extrasReducer, initialExtras } from './balance-and-collection';
 
 export interface AppProps extends TaskDeps {
+  /** The state worked out before rendering (main.tsx); null: start from "Checking this tab…". */
+  initial?: PopupState | null;
   openOptions: () => void;
   /** Opens an extension page (the collection) in a tab. */
   openPage: (path: '/collection.html') => void;
@@ -27,6 +21,12 @@ export interface AppProps extends TaskDeps {
   popOut: (tabId: number) => void;
   /** The popup's words, in the browser's language. */
   t: Translate;
+}
+
+interface AppState {
+  popup: PopupState;
+  notice: CopyNotice | null;
+  balance: BalanceAnswer | null;
 }
 
 /** What `<main data-state>` says for a view. */
@@ -56,190 +56,150 @@ function headerHandleOf(view: View): Handle | null {
   }
 }
 
-/** The explanations of failures, loaded once there is one to show (entrypoints/popup/failure-text.ts). */
+/** After the frame being drawn: for work the first paint should not wait for. */
+function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+/** The explanations of failures, loaded once there is one to show (failure-text.ts). */
 const problems = lazyModule(() => import('./failure-text'));
-/** The balance footer, loaded once the background has told the balance. */
+/** What the popup shows besides a list and loading (no key, no profile, a failure, the lookup form), loaded when one is shown. */
+const panels = lazyModule(() => import('./panels/panel-set'));
+/** Copying (the clipboard, the notices, Copy all's formats): loaded after the first paint, or on the first copy. */
+const copying = lazyModule(() => import('./on-demand/copying'));
+/** "Checking this tab…" and "Looking up …": a cached list paints without them. */
+const loading = lazyModule(() => import('./panels/LoadingState'));
+/** The balance, loaded once the background has told it. */
 const balanceFooter = lazyModule(() => import('./on-demand/BalanceFooter'));
 
-/** The popup: renders its state, sends events, and runs the task the state asks for. */
-export function App({ openOptions, openPage, popOut, t, ...deps }: AppProps) {
-  const [state, dispatch] = useReducer(popupReducer, initialPopupState);
-  const [extras, dispatchExtras] = useReducer(extrasReducer, initialExtras);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const { send } = deps;
+/**
+ * The popup: renders its state, sends events, and runs the task the state
+ * asks for as soon as it is rendered (componentDidUpdate runs before the
+ * browser paints). What is not the view itself (the balance) is asked for
+ * after the paint.
+ */
+export class App extends Component<AppProps, AppState> {
+  override state: AppState = { popup: this.props.initial ?? initialPopupState, notice: null, balance: null };
+  private inputRef = createRef<HTMLInputElement>();
+  private copier: Copier | null = null;
+  /** What the list's and the header's copy buttons call: the copying code, once loaded. */
+  private copying = (): Promise<Copier> =>
+    copying.get().then((code) => (this.copier ??= code.createCopier(this.props.t, (notice) => this.setState({ notice }))));
+  private copy = (text: string, done: string) => this.copying().then((copier) => copier.copy(text, done));
+  /** The task whose work was started last: each runs once. */
+  private started = 0;
+  /** The view the balance was last asked after. */
+  private balanceAfter = '';
+  private arrived = () => this.forceUpdate();
 
-  useEffect(() => dispatch({ type: 'opened' }), []);
+  private dispatch = (event: PopupEvent) => this.setState(({ popup }) => ({ popup: popupReducer(popup, event) }));
 
-  const { task } = state;
-  useEffect(() => {
-    if (task) void runTask(task, deps).then(dispatch);
-  }, [task?.id]);
+  override componentDidMount(): void {
+    if (!this.props.initial) this.dispatch({ type: 'opened' });
+    this.follow(null);
+    afterPaint(() => void this.copying().catch(() => undefined));
+  }
 
-  // Layout effect: focus lands before the next keystroke, not after the next paint.
-  useLayoutEffect(() => {
-    if (state.form.focusRequest > 0) inputRef.current?.focus();
-  }, [state.form.focusRequest]);
+  override componentDidUpdate(_props: AppProps, previous: AppState): void {
+    this.follow(previous.popup);
+  }
 
-  const { view } = state;
-  const explain = problems.use(view.state === 'error' || state.refreshProblem !== null)?.explainProblem ?? null;
-  // A failure counts as shown, and the popup as settled, only once its explanation has loaded
-  // (milliseconds, from the extension's own files).
-  const explaining = view.state === 'error' && !explain;
-  const footer = balanceFooter.use(extras.balance?.ok === true);
-  // After each settled view (so also after each paid answer), ask for the balance (the
-  // background asks SociaVault at most once a minute) and the default collection's size.
-  const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
-  useEffect(() => {
-    if (view.state === 'starting' || view.state === 'loading') return;
-    void send('get-balance', {}).then((answer) => dispatchExtras({ type: 'balance', answer }), () => undefined);
-    if (view.state === 'list') {
-      void send('collections', {}).then(
-        ({ collections }) => dispatchExtras({ type: 'collection-size', size: collections.find((c) => c.id === DEFAULT_COLLECTION_ID)?.size ?? 0 }),
-        () => undefined,
-      );
+  override componentWillUnmount(): void {
+    this.copier?.stop();
+  }
+
+  /** What a new state asks for: its task started, the field focused, the balance asked for after a settled view. */
+  private follow(previous: PopupState | null): void {
+    const { popup } = this.state;
+    const { task, view, form } = popup;
+    if (task && task.id !== this.started) {
+      this.started = task.id;
+      void runTask(task, this.props).then(this.dispatch);
     }
-  }, [viewKey]);
+    if (form.focusRequest > 0 && form.focusRequest !== previous?.form.focusRequest) this.inputRef.current?.focus();
+    // After each settled view (so also after each paid answer): the background asks SociaVault at most once a minute.
+    const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
+    if (view.state !== 'starting' && view.state !== 'loading' && viewKey !== this.balanceAfter) {
+      this.balanceAfter = viewKey;
+      afterPaint(() => void this.props.send('get-balance', {}).then((balance) => this.setState({ balance }), () => undefined));
+    }
+  }
 
-  const addToCollection = (handle: Handle) => {
-    dispatchExtras({ type: 'adding' });
-    send('collection-add', { handles: [handle] }).then(
-      (result) => dispatchExtras({ type: 'added', ...result }),
-      () => dispatchExtras({ type: 'add-failed' }),
-    );
-  };
+  render() {
+    const { openOptions, openPage, popOut, send, t } = this.props;
+    const { popup: state, notice, balance } = this.state;
+    const { view } = state;
+    const dispatch = this.dispatch;
+    const failure = view.state === 'error' || state.refreshProblem !== null ? problems.need(this.arrived) : null;
+    const explain = failure?.explainProblem ?? null;
+    const needsPanels = view.state === 'error' || view.state === 'no-key' || view.state === 'no-profile' || state.form.open;
+    const fullCache = view.state === 'list' && (view.keptIn !== 'cache' || state.roomMade !== null);
+    const panel = needsPanels || fullCache ? panels.need(this.arrived) : null;
+    // A view counts as shown, and the popup as settled, only once the code that shows it has loaded
+    // (milliseconds, from the extension's own files): a failure's explanation, a panel.
+    const waiting = (view.state === 'error' && !explain) || (needsPanels && view.state !== 'list' && !panel);
+    const footer = balance?.ok ? balanceFooter.need(this.arrived) : null;
+    const form = panel ? <panel.StateLookupForm state={state} dispatch={dispatch} inputRef={this.inputRef} t={t} /> : null;
 
-  const form = (
-    <LookupForm
-      value={state.form.value}
-      onInput={(value) => dispatch({ type: 'form-input', value })}
-      onSubmit={() => dispatch({ type: 'form-submitted' })}
-      error={state.form.error}
-      disabled={isBusy(state)}
-      inputRef={inputRef}
-      t={t}
-    />
-  );
-  const offersOtherLookup = view.state === 'list' || view.state === 'error';
-
-  return (
-    <main
-      class="popup"
-      data-state={explaining ? 'loading' : dataStateOf(view)}
-      data-error={view.state === 'error' && !explaining ? view.problem.kind : undefined}
-      aria-busy={view.state === 'loading' || view.state === 'starting' || explaining ? 'true' : undefined}
-    >
-      <ProfileHeader
-        handle={headerHandleOf(view)}
-        onOpenOptions={openOptions}
-        onPopOut={state.tabId === null ? null : () => popOut(state.tabId!)}
-        t={t}
-      />
-      <div class="content">
-        <PopupBody
-          send={send}
-          state={state}
-          form={form}
-          dispatch={dispatch}
-          openOptions={openOptions}
-          explain={explain}
-          collection={
-            view.state === 'list' ? (
-              <CollectionActions
-                {...extras}
-                onAdd={() => addToCollection(view.list.handle)}
-                onOpenCollection={() => openPage('/collection.html')}
-                t={t}
-              />
-            ) : null
-          }
-          t={t}
-        />
-      </div>
-      {offersOtherLookup ? (
-        <OtherLookup
-          open={state.form.open}
-          onToggle={() => dispatch({ type: state.form.open ? 'form-closed' : 'form-opened' })}
-          form={form}
-          t={t}
-        />
-      ) : null}
-      {footer ? <footer.BalanceFooter answer={extras.balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} /> : null}
-    </main>
-  );
-}
-
-interface BodyProps {
-  state: PopupState;
-  send: AppProps['send'];
-  form: JSX.Element;
-  /** "Add to collection" under a list. */
-  collection: JSX.Element | null;
-  dispatch: (event: Parameters<typeof popupReducer>[1]) => void;
-  openOptions: () => void;
-  /** Null until the explanations have loaded. */
-  explain: typeof explainProblem | null;
-  t: Translate;
-}
-
-function PopupBody({ state, send, form, collection, dispatch, openOptions, explain, t }: BodyProps) {
-  const { view } = state;
-  const retry = () => dispatch({ type: 'retry' });
-  const editHandle = () => dispatch({ type: 'form-opened' });
-  switch (view.state) {
-    case 'starting':
-      return <LoadingState label={t('checkingTab')} />;
-    case 'loading':
-      return <LoadingState label={t('lookingUp', view.handle)} />;
-    case 'no-key':
-      return (
-        <ErrorPanel
-          explanation={NO_KEY_EXPLANATION}
-          alert={false}
-          onRetry={retry}
-          onOpenOptions={openOptions}
-          onEditHandle={editHandle}
-          t={t}
-        />
-      );
-    case 'no-profile':
-      return <NoProfilePanel pageSeen={view.pageSeen} form={form} t={t} />;
-    case 'list':
-      return (
+    let body = null;
+    if (view.state === 'starting' || view.state === 'loading') {
+      const code = loading.need(this.arrived);
+      body = code ? <code.LoadingState label={view.state === 'starting' ? t('checkingTab') : t('lookingUp', view.handle)} /> : null;
+    } else if (view.state === 'list') {
+      body = (
         <HighlightsView
           key={`${view.list.handle}:${view.list.fetchedAt}`}
           list={view.list}
           fromCache={view.fromCache}
           cacheNotice={
-            <CacheFullNotice
-              keptIn={view.keptIn}
-              roomMade={state.roomMade}
-              busy={isBusy(state)}
-              onMakeRoom={() => dispatch({ type: 'make-room' })}
-              t={t}
-            />
+            panel ? (
+              <panel.CacheFullNotice keptIn={view.keptIn} roomMade={state.roomMade} busy={isBusy(state)} onMakeRoom={() => dispatch({ type: 'make-room' })} t={t} />
+            ) : null
           }
           onRefresh={() => dispatch({ type: 'refresh' })}
           refreshing={isRefreshing(state)}
-          refreshProblem={state.refreshProblem && explain ? explain(state.refreshProblem, view.list.handle) : null}
+          refreshProblem={
+            state.refreshProblem && failure ? <failure.RefreshProblem explanation={failure.explainProblem(state.refreshProblem, view.list.handle)} t={t} /> : null
+          }
           copyFormat={state.settings.copyFormat}
-          collection={collection}
+          menu={{ handle: view.list.handle, send, openCollection: () => openPage('/collection.html') }}
+          copy={this.copy}
+          copying={this.copying}
+          notice={notice}
           send={send}
           t={t}
         />
       );
-    case 'error':
-      // Nothing for the milliseconds its explanation takes to load; data-state says "loading" meanwhile.
-      if (!explain) return null;
-      return (
-        <ErrorPanel
-          explanation={explain(view.problem, view.handle)}
-          alert
-          formOpen={state.form.open}
-          onRetry={retry}
+    } else if (panel && !waiting) {
+      body = <panel.PanelBody state={state} dispatch={dispatch} inputRef={this.inputRef} openOptions={openOptions} explain={explain} t={t} />;
+    }
+    const offersOtherLookup = view.state === 'list' || view.state === 'error';
+
+    return (
+      <main
+        class="popup"
+        data-state={waiting ? 'loading' : dataStateOf(view)}
+        data-error={view.state === 'error' && !waiting ? view.problem.kind : undefined}
+        aria-busy={view.state === 'loading' || view.state === 'starting' || waiting ? 'true' : undefined}
+      >
+        <ProfileHeader
+          handle={headerHandleOf(view)}
+          ownerId={view.state === 'list' ? view.list.ownerId : null}
+          onCopyUserId={(id) => void this.copy(id, t('copiedUserId', id))}
           onOpenOptions={openOptions}
-          onEditHandle={editHandle}
+          onPopOut={state.tabId === null ? null : () => popOut(state.tabId!)}
           t={t}
         />
-      );
+        <div class="content">{body}</div>
+        {offersOtherLookup || footer ? (
+          <footer class="popup-footer">
+            {offersOtherLookup ? (
+              <OtherLookup open={state.form.open} onToggle={() => dispatch({ type: state.form.open ? 'form-closed' : 'form-opened' })} form={form} t={t} />
+            ) : null}
+            {footer ? <footer.BalanceFooter answer={balance} lowBalanceWarning={state.settings.lowBalanceWarning} t={t} /> : null}
+          </footer>
+        ) : null}
+      </main>
+    );
   }
 }

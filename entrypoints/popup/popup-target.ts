@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
-import { parseHandleInput, type Handle } from '@/utils/profile-url';
+import { toHandle, type Handle } from '@/utils/handle';
 
-/** `popup.html?handle=<name>` (the context menu's panel) names a profile, checked like typed input. */
+/**
+ * `popup.html?handle=<name>` (the context menu's panel) names a profile: a
+ * handle as the background wrote it, or with an `@` in front. Anything else
+ * names none.
+ */
 export function handleFromSearch(search: string): Handle | null {
   const raw = new URLSearchParams(search).get('handle');
-  return raw === null ? null : parseHandleInput(raw);
+  return raw === null ? null : toHandle(raw.replace(/^@/, ''));
 }
 
 /** `popup.html?tab=<id>` names the tab; anything else means the active tab. */

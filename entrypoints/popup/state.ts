@@ -5,12 +5,12 @@
  * event that names the task it answers, so that an outcome for an older task
  * is ignored.
  */
-import { errorAction, invalidHandleDetail } from '@/utils/errors/error-action';
+import { errorAction } from '@/utils/errors/next-step';
 import type { HighlightList } from '@/utils/highlights/highlight';
-import { text, type Text } from '@/utils/i18n';
-import { LOOKUP_INPUT_MAX } from '@/utils/limits';
+import type { Text } from '@/utils/i18n';
 import type { LookupError } from '@/utils/errors/lookup-error';
-import { parseHandleInput, type Handle } from '@/utils/profile-url';
+import type { Handle } from '@/utils/profile-url';
+import type { TypedHandle } from './panels/typed-handle';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 
@@ -86,7 +86,8 @@ export type PopupEvent =
   /** A task's work failed: the background did not answer (a lookup, making room), or the reads at start failed. */
   | { type: 'task-failed'; taskId: number; message: string }
   | { type: 'form-input'; value: string }
-  | { type: 'form-submitted' }
+  /** The form's text, checked where it was typed (panels/typed-handle.ts). */
+  | { type: 'form-submitted'; checked: TypedHandle }
   | { type: 'form-opened' }
   | { type: 'form-closed' }
   | { type: 'retry' }
@@ -149,7 +150,7 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
       return { ...state, form: { ...state.form, value: event.value, error: null } };
 
     case 'form-submitted':
-      return submitForm(state);
+      return submitForm(state, event.checked);
 
     case 'form-opened':
       return { ...state, form: focused({ ...state.form, open: true }) };
@@ -224,16 +225,11 @@ function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin
   return isRefreshOfList(state, origin) ? next : { ...next, view: { state: 'loading', handle } };
 }
 
-/** Typed input is checked here, where it enters: what cannot be a handle is never sent. */
-function submitForm(state: PopupState): PopupState {
+/** Only a checked handle is looked up; what is not one stays in the field, with why. */
+function submitForm(state: PopupState, checked: TypedHandle): PopupState {
   if (isBusy(state)) return state;
-  const typed = state.form.value.trim();
-  const refuse = (error: Text): PopupState => ({ ...state, form: focused({ ...state.form, open: true, error }) });
-  if (typed.length === 0) return refuse(text('lookupEmpty'));
-  if (typed.length > LOOKUP_INPUT_MAX) return refuse(text('lookupTooLong'));
-  const handle = parseHandleInput(typed);
-  if (!handle) return refuse(invalidHandleDetail(typed));
-  return startLookup(state, handle, false, 'form');
+  if (!checked.ok) return { ...state, form: focused({ ...state.form, open: true, error: checked.error }) };
+  return startLookup(state, checked.handle, false, 'form');
 }
 
 function lookupAnswered(state: PopupState, origin: LookupOrigin, response: LookupResponse): PopupState {

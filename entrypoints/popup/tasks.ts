@@ -2,7 +2,7 @@ import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, PageMessage, Send } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
-import type { PopupEvent, Task } from './state';
+import { initialPopupState, popupReducer, type PopupEvent, type PopupState, type Task } from './state';
 
 export interface TaskDeps {
   send: Send<PageMessage>;
@@ -19,6 +19,8 @@ export interface TaskDeps {
    * main.tsx); gives them once, then null.
    */
   earlyStart?: () => Promise<StartReads> | null;
+  /** The first task after the start, begun before the popup rendered (see startEarly); its answer once, then null. */
+  earlyTask?: (id: number) => Promise<PopupEvent> | null;
 }
 
 /** What opening the popup reads: the tab's profile, whether a key is set, the settings, a cached answer. */
@@ -26,6 +28,8 @@ export type StartReads = Omit<Extract<PopupEvent, { type: 'tab-answered' }>, 'ty
 
 /** Does the work a state asks for and says how it went, as the event that answers the task. */
 export async function runTask(task: Task, deps: TaskDeps): Promise<PopupEvent> {
+  const early = deps.earlyTask?.(task.id);
+  if (early) return early;
   try {
     switch (task.kind) {
       case 'make-room': {
@@ -61,4 +65,41 @@ export async function readStart({ resolveTabId, namedHandle, askTab, readStatus,
     pageSeen: tabId === null || profile !== undefined,
     cached,
   };
+}
+
+/** The state the popup opens in, and the work it asks for, begun at once. */
+export interface EarlyStart {
+  state: PopupState;
+  /** The task `state` asks for (a lookup, when nothing is cached), already running. */
+  task: { id: number; answer: Promise<PopupEvent> } | null;
+}
+
+/**
+ * What the popup shows once the reads of opening are in, worked out before
+ * anything renders: the cached list, or the lookup it needs, sent now rather
+ * than after the first paint. The same reducer decides as when the reads
+ * answer the start task later (state.ts), so both ways end alike.
+ */
+export function startEarly(reads: StartReads, deps: TaskDeps): EarlyStart {
+  const opened = popupReducer(initialPopupState, { type: 'opened' });
+  const state = popupReducer(opened, { type: 'tab-answered', taskId: opened.task!.id, ...reads });
+  const { task } = state;
+  return { state, task: task ? { id: task.id, answer: runTask(task, deps) } : null };
+}
+
+/** `promise`'s value if it settles within `ms`, else null (also when it fails: whoever awaits it later learns why). */
+export function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
 }

@@ -77,7 +77,7 @@ function pair(s: Summary, f: Figure): string {
 
 function targetText(f: Figure): string {
   const unit = f.unit === 'kB' ? ' kB' : f.unit === 'ms' ? ' ms' : '';
-  if (f.target.kind === 'ratio') return `≤ ${f.target.max.toFixed(1)}×`;
+  if (f.target.kind === 'ratio') return `≤ ${Number(f.target.max.toFixed(2))}×`;
   const shown = f.unit === 'kB' ? String(f.target.max / 1000) : String(f.target.max);
   return `${f.target.strict ? '<' : '≤'} ${shown}${unit}${f.unit === 'messages' ? ' messages' : ''}`;
 }

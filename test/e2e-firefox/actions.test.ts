@@ -49,6 +49,7 @@ describe('in Firefox', () => {
     await popup.settled('list');
     const { ownerId, highlights } = profileOf('unicode.names');
 
+    await popup.openMenu();
     await popup.driver.clickButton('Download CSV');
     const csv = await downloaded(/^unicode\.names-highlights-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.content.startsWith('\uFEFFhandle,user_id,highlight_id,title,cover_url\r\n')).toBe(true);
@@ -56,6 +57,7 @@ describe('in Firefox', () => {
     expect(rows).toHaveLength(highlights.length);
     expect(rows[0]).toBe(`unicode.names,${ownerId},${highlights[0]!.id},${highlights[0]!.title},${highlights[0]!.cover_media_cropped_thumbnail.url}`);
 
+    await popup.openMenu();
     await popup.driver.clickButton('Download JSON');
     const json = await downloaded(/^unicode\.names-highlights-\d{4}-\d{2}-\d{2}\.json$/);
     const profiles = JSON.parse(json.content) as Array<{ handle: string; user_id: string; highlights: Array<{ id: string; title: string }> }>;

@@ -65,9 +65,10 @@ describe('panels of their own', () => {
 });
 
 describe('Add to collection', () => {
-  it('adds the profile once and says how many the collection holds', async () => {
+  it('is in the list’s menu: adds the profile once and says how many the collection holds', async () => {
     const { popup } = await world.popupFor('/nasa/');
     await popup.settled('list');
+    await popup.openMenu();
     const add = popup.page.getByRole('button', { name: 'Add to collection' });
     await add.click();
     await expect.poll(() => popup.page.getByTestId('collection-status').innerText()).toBe('Added · 1 profile in the collection');
@@ -75,9 +76,21 @@ describe('Add to collection', () => {
 
     const again = await world.popupFor('/nasa/tagged/');
     await again.popup.settled('list');
+    await again.popup.openMenu();
     await expect.poll(() => again.popup.page.getByTestId('collection-status').innerText()).toBe('1 in the collection');
     await again.popup.page.getByRole('button', { name: 'Add to collection' }).click();
     await expect.poll(() => again.popup.page.getByTestId('collection-status').innerText()).toBe('Already in the collection');
     expect(await world.settledHighlightRequests()).toBe(1);
+  });
+
+  it('"Open the collection" opens the collection page in a tab', async () => {
+    const { popup } = await world.popupFor('/nasa/');
+    await popup.settled('list');
+    await popup.openMenu();
+    const opened = world.browser.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: 'Open the collection' }).click();
+    const page = await opened;
+    await page.waitForLoadState('domcontentloaded');
+    expect(page.url()).toBe(`${world.browser.extensionOrigin}/collection.html`);
   });
 });

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { idsOf, profileOf, useWorld } from './fixture';
+import type { ChromeApi } from '../support/chrome-api';
+
+declare const chrome: ChromeApi;
 
 const world = useWorld();
 
@@ -89,6 +92,23 @@ describe('states', () => {
     expect(await popup.settled()).toBe('no-key');
     await expect.poll(() => popup.page.getByRole('button', { name: 'Open options' }).count()).toBe(1);
     expect(world.highlightRequests()).toBe(0);
+  });
+
+  it.each([
+    ['a line break', 'sk_live_first\nsk_live_second'],
+    ['characters beyond ASCII', 'sk_live_clé_ключ'],
+    ['a megabyte of text', `sk_live_${'x'.repeat(1024 * 1024)}`],
+  ])('a saved key no header can carry (%s) is a key problem, with the way to the options; nothing is sent', async (_label, apiKey) => {
+    await world.reset({ apiKey });
+    const { popup } = await world.popupFor('/nasa/');
+    expect(await popup.settled('error', 'key-unusable')).toBe('error');
+    expect(await popup.alertText()).toMatch(/^Your saved API key cannot be used.*nothing was sent\. Paste your key again in the options\./);
+    await expect.poll(() => popup.page.getByRole('button', { name: 'Open options' }).count()).toBe(1);
+    // The balance the popup asks for after it settles goes through the same check.
+    const control = await world.browser.control();
+    const balance = await control.evaluate(() => chrome.runtime.sendMessage({ type: 'get-balance' }));
+    expect(balance).toMatchObject({ ok: false, error: { kind: 'key-unusable' } });
+    expect(world.api.requests).toEqual([]);
   });
 
   it('a rejected key (401) shows the key-rejected state', async () => {

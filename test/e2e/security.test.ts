@@ -90,7 +90,7 @@ describe('hostile data from the API', () => {
     const legitLoaded = () =>
       popup.evaluate(
         (src) =>
-          Array.from(document.querySelectorAll<HTMLImageElement>('li[data-testid="highlight-row"] img'))
+          Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="highlight-row"] img'))
             .filter((img) => img.getAttribute('src') === src)
             .map((img) => img.complete && img.naturalWidth > 0),
         legitHref,
@@ -133,7 +133,7 @@ describe('hostile data from the API', () => {
     // Every title is there as literal text, in an element of its own with no elements inside:
     // markup in a title was not parsed into elements.
     const titles = HOSTILE_HIGHLIGHTS.map((h) => h.title);
-    const literal = await popup.locator('li[data-testid="highlight-row"]').evaluateAll(
+    const literal = await popup.locator('[data-testid="highlight-row"]').evaluateAll(
       (rows, expected) =>
         rows.map((row, i) =>
           Array.from(row.querySelectorAll('*')).some((el) => el.children.length === 0 && el.textContent === expected[i]),
@@ -144,7 +144,7 @@ describe('hostile data from the API', () => {
 
     // The 5,000-character title neither stretches its row nor widens the popup.
     const layout = await popup.evaluate(() => {
-      const rows = Array.from(document.querySelectorAll('li[data-testid="highlight-row"]'));
+      const rows = Array.from(document.querySelectorAll('[data-testid="highlight-row"]'));
       const overflowing = Array.from(document.querySelectorAll('main *'))
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.right > 360.5)
@@ -165,7 +165,7 @@ describe('hostile data from the API', () => {
     expect(layout.overflowing).toEqual([]);
 
     // Covers: a placeholder for each refused URL, one <img> for the legit one.
-    const covers = await popup.locator('li[data-testid="highlight-row"]').evaluateAll((rows) =>
+    const covers = await popup.locator('[data-testid="highlight-row"]').evaluateAll((rows) =>
       rows.map((row) => ({
         placeholder: row.querySelector('[data-testid="thumbnail-placeholder"]') !== null,
         imgs: Array.from(row.querySelectorAll('img')).map((img) => img.getAttribute('src')),
@@ -176,7 +176,7 @@ describe('hostile data from the API', () => {
       if (i === legitIndex) expect(cover).toEqual({ placeholder: false, imgs: [legitHref] });
       else expect(cover, `cover of row ${i}: ${HOSTILE_HIGHLIGHTS[i]!.cover}`).toEqual({ placeholder: true, imgs: [] });
     });
-    expect(await popup.locator('li[data-testid="highlight-row"] img').count()).toBe(1);
+    expect(await popup.locator('[data-testid="highlight-row"] img').count()).toBe(1);
 
     // Every request the popup made (failed ones included) went to the extension or the CDNs.
     const requested = [...requests];

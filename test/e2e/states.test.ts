@@ -221,7 +221,7 @@ describe('a very long list', () => {
           new MutationObserver((records) => {
             let rows = 0;
             for (const r of records) {
-              for (const n of r.addedNodes) if (n instanceof HTMLElement) rows += n.matches('li.row') ? 1 : n.querySelectorAll('li.row').length;
+              for (const n of r.addedNodes) if (n instanceof HTMLElement) rows += n.matches('.row') ? 1 : n.querySelectorAll('.row').length;
             }
             if (rows > 0) batches.push(rows);
           }).observe(document, { childList: true, subtree: true });
@@ -229,7 +229,7 @@ describe('a very long list', () => {
       },
     });
     expect(await popup.settled()).toBe('list');
-    await expect.poll(() => popup.page.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
+    await expect.poll(() => popup.page.locator('.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
     const batches = await popup.page.evaluate(() => (window as unknown as { __rowBatches: number[] }).__rowBatches);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(5000);
     expect(Math.max(...batches)).toBeLessThanOrEqual(150);
@@ -244,8 +244,8 @@ describe('a very long list', () => {
     const tab = await world.instagram('/many1000/');
     const popup = await world.popup(tab);
     expect(await popup.settled()).toBe('list');
-    await expect.poll(() => popup.page.locator('ul.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
-    const covers = () => popup.page.locator('li.row img.thumb').count();
+    await expect.poll(() => popup.page.locator('.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
+    const covers = () => popup.page.locator('.row img.thumb').count();
     // The first screens have theirs; the rows far below a blank tile, and no request.
     expect(await covers()).toBe(40);
     expect(await popup.rows().last().locator('img').count()).toBe(0);
@@ -255,10 +255,10 @@ describe('a very long list', () => {
     // so one scroll to the bottom may stop short of the last row. Scrolled until it is in view
     // once the rows have been painted.
     const scrollToEnd = () =>
-      popup.page.locator('ul.highlights').evaluate(async (list) => {
+      popup.page.locator('.highlights').evaluate(async (list) => {
         list.scrollTo({ top: list.scrollHeight });
         await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
-        const rows = list.querySelectorAll('li.row');
+        const rows = list.querySelectorAll('.row');
         const [box, last] = [list.getBoundingClientRect(), rows[rows.length - 1]!.getBoundingClientRect()];
         return last.top >= box.top && last.bottom <= box.bottom + 1;
       });

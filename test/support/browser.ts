@@ -8,6 +8,7 @@ import type { ChromeApi } from './chrome-api';
 import { ChromiumConsole } from './chromium-console';
 import { findChromium } from './chromium';
 import { until } from './poll';
+import { createTurns } from './turns';
 import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // Type-checks the chrome.* calls inside evaluate() callbacks; see chrome-api.ts.
@@ -77,9 +78,18 @@ export interface ExtensionBrowser {
   isWorkerRunning(): Promise<boolean>;
   /** Stops the service worker the way Chrome's idle timeout does; resolves once it is gone. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * A new blank tab. Tests that ask for tab ids open their tabs through this
+   * (or the two below), not `context.newPage()`: a new tab takes the focus,
+   * which tabIdOf relies on, so opening one waits for any tabIdOf under way.
+   */
+  newPage(): Promise<Page>;
   /** A new tab at https://www.instagram.com<path>, loaded. */
   newInstagramPage(path: string): Promise<Page>;
-  /** The chrome.tabs id of a page's tab. Brings the page to the front. */
+  /**
+   * The chrome.tabs id of a page's tab. Brings the page to the front. Safe
+   * with tabs opened at once through newPage (one focus change at a time).
+   */
   tabIdOf(page: Page): Promise<number>;
   /** popup.html?tab=<tabId> in a new tab (Playwright cannot see the real toolbar popup). */
   openPopup(tabId?: number): Promise<Page>;
@@ -332,16 +342,28 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     );
   }
 
+  /**
+   * One change of focus at a time. tabIdOf brings a page to the front and then
+   * asks which tab is active; a tab opened (or another page brought to the
+   * front) between those two steps made two pages of tabs opened at once share
+   * one id, and their popups showed each other's profiles
+   * (test/e2e/many-popups.test.ts).
+   */
+  const focusTurns = createTurns();
+  const newPage = () => focusTurns(() => context.newPage());
+
   async function tabIdOf(page: Page): Promise<number> {
     const known = tabIds.get(page);
     if (known !== undefined) return known;
     // tab.url is hidden from this extension (no "tabs" permission; content-script matches
     // do not count as host access for it), so match by focus instead: bring the page to
     // the front and ask for the active tab.
-    await page.bringToFront();
-    const id = await (await control()).evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id ?? null;
+    const id = await focusTurns(async () => {
+      await page.bringToFront();
+      return (await control()).evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? null;
+      });
     });
     if (id === null) throw new Error(`No active tab found for ${page.url()}`);
     tabIds.set(page, id);
@@ -349,7 +371,7 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
   }
 
   async function openExtensionPage(path: string): Promise<Page> {
-    const page = await context.newPage();
+    const page = await newPage();
     await page.goto(`${extensionOrigin}/${path}`);
     return page;
   }
@@ -361,8 +383,9 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     worker,
     isWorkerRunning,
     stopServiceWorker,
+    newPage,
     async newInstagramPage(path) {
-      const page = await context.newPage();
+      const page = await newPage();
       await page.goto(new URL(path, 'https://www.instagram.com/').href);
       return page;
     },

@@ -35,6 +35,7 @@ import type { ChromeApi } from './chrome-api';
 import type { ConsoleEntry, ConsoleWatch } from './console-entries';
 import type { ToolbarReader } from './tab-model';
 import { until } from './poll';
+import { createTurns } from './turns';
 import { optionsPageSettled, WELCOME_PAGE } from './welcome';
 
 // The WebExtension API inside control.evaluate() callbacks (Firefox has `chrome` too;
@@ -88,7 +89,7 @@ export interface FirefoxExtension extends ToolbarReader {
   welcome: Page | null;
   /** A new tab at https://www.instagram.com<path>, loaded. */
   newInstagramPage(path: string): Promise<Page>;
-  /** The tabs id of a page's tab. Brings the page to the front. */
+  /** The tabs id of a page's tab. Brings the page to the front; safe with tabs opened at once through this harness (see browser.ts). */
   tabIdOf(page: Page): Promise<number>;
   /** A new tab showing the extension's page at `path` (e.g. "popup.html?tab=3"), loaded. */
   openExtensionPage(path: string): Promise<Page>;
@@ -254,6 +255,9 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
     const version = await firefox.version();
 
     const tabIds = new WeakMap<Page, number>();
+    // One change of focus at a time, as in Chromium (browser.ts, createTurns).
+    const focusTurns = createTurns();
+    const newPage = () => focusTurns(() => firefox.newPage());
     const backgroundState = () => chromeEval<string>(`WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.backgroundState`);
     return {
       browser: firefox,
@@ -265,7 +269,7 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
       console: consoleWatch,
       chromeEval,
       async newInstagramPage(path) {
-        const page = await firefox.newPage();
+        const page = await newPage();
         await page.goto(new URL(path, 'https://www.instagram.com/').href);
         return page;
       },
@@ -273,17 +277,19 @@ export async function launchFirefoxExtension(opts: FirefoxLaunchOptions): Promis
         const known = tabIds.get(page);
         if (known !== undefined) return known;
         // As in Chromium: bring the page to the front and ask for the active tab.
-        await page.bringToFront();
-        const id = await control.evaluate(async () => {
-          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-          return tab?.id ?? null;
+        const id = await focusTurns(async () => {
+          await page.bringToFront();
+          return control.evaluate(async () => {
+            const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+            return tab?.id ?? null;
+          });
         });
         if (id === null) throw new Error(`No active tab found for ${page.url()}`);
         tabIds.set(page, id);
         return id;
       },
       async openExtensionPage(path) {
-        const page = await firefox.newPage();
+        const page = await newPage();
         await navigate(page, `${extensionOrigin}/${path}`);
         return page;
       },

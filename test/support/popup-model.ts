@@ -36,6 +36,8 @@ export const POPUP_LABELS = {
   lookUp: 'Look up',
   openOptions: 'Open options',
   tryAgain: 'Try again',
+  /** The list's menu button: downloads and the collection are in its menu. */
+  menu: 'More: downloads and the collection',
 } as const;
 
 /** popup.html in a tab of its own: for the tab `tabId` (popup.html?tab=<id>), or standalone. */
@@ -105,7 +107,7 @@ export class PopupModel {
   async rowIds(): Promise<string[]> {
     await until(
       'the list to render all its rows',
-      () => this.driver.evaluate(() => document.querySelectorAll('ul.highlights[data-rendered="partial"]').length, undefined),
+      () => this.driver.evaluate(() => document.querySelectorAll('.highlights[data-rendered="partial"]').length, undefined),
       (partial) => partial === 0,
     );
     return this.driver.evaluate(
@@ -165,6 +167,15 @@ export class PopupModel {
       5_000,
     );
     return notices[0]!;
+  }
+
+  /**
+   * Opens the list's menu (Download CSV, Download JSON, Add to collection,
+   * Open the collection) and waits for it, its code loaded on first use.
+   */
+  async openMenu(): Promise<void> {
+    await this.driver.clickButton(POPUP_LABELS.menu);
+    await until('the list’s menu to open', () => this.driver.evaluate(() => document.querySelector('#list-menu') !== null, undefined), Boolean, 10_000);
   }
 
   /** Clicks Refresh (a new request, one credit). */

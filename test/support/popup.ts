@@ -31,7 +31,7 @@ export class Popup extends PopupModel {
 
   /** Opens the popup for a tab, or without `tabId` as a page of its own. */
   static async open(browser: ExtensionBrowser, tabId?: number, options: PopupOpenOptions = {}): Promise<Popup> {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     if (options.viewport) await page.setViewportSize(options.viewport);
     await options.beforeLoad?.(page);
     await page.goto(`${browser.extensionOrigin}/${options.search === undefined ? popupPath(tabId) : `popup.html${options.search}`}`);

@@ -132,7 +132,7 @@ export function normaliseRunSettings(raw: unknown): RunSettings {
 }
 
 /** Errors after which going on would only fail again or cost more than the user meant: the run stops. */
-export const STOPPING_ERRORS: ReadonlySet<LookupErrorKind> = new Set(['no-key', 'key-rejected', 'out-of-credits']);
+export const STOPPING_ERRORS: ReadonlySet<LookupErrorKind> = new Set(['no-key', 'key-unusable', 'key-rejected', 'out-of-credits']);
 
 export const emptyCounts = (): StatusCounts => ({ new: 0, queued: 0, running: 0, done: 0, failed: 0 });
 

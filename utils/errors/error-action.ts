@@ -1,16 +1,14 @@
-import { text, type Text } from '../i18n';
-import type { LookupError } from './lookup-error';
-
 /**
  * What the popup needs to know about a failure before the full explanation
- * has loaded: the next step it offers (for `edit-handle`, its reducer opens
- * the form so that the handle can be corrected) and the note under a
- * mistyped handle. The full explanations (error-explanation.ts) are loaded
- * only when there is a failure to show.
+ * has loaded: the next step it offers (next-step.ts; for `edit-handle`, its
+ * reducer opens the form so that the handle can be corrected), what it says
+ * without a key, and the note under a mistyped handle. The full explanations
+ * (error-explanation.ts) are loaded only when there is a failure to show.
  */
+import { text, type Text } from '../i18n';
+import type { ErrorAction } from './next-step';
 
-/** What the popup offers as the next step after a failed lookup. */
-export type ErrorAction = 'open-options' | 'retry' | 'buy-credits' | 'edit-handle' | 'none';
+export { errorAction, type ErrorAction } from './next-step';
 
 /** What to say about a failure, as messages for the page to translate (utils/i18n.ts). */
 export interface ErrorExplanation {
@@ -30,28 +28,6 @@ export const NO_KEY_EXPLANATION: ErrorExplanation = {
 
 /** Where SociaVault sells credits and shows keys. */
 export const SOCIAVAULT_DASHBOARD_URL = 'https://sociavault.com/dashboard';
-
-const ACTIONS: { [K in LookupError['kind']]: ErrorAction } = {
-  'no-key': 'open-options',
-  'invalid-handle': 'edit-handle',
-  offline: 'retry',
-  'bad-request': 'edit-handle',
-  'key-rejected': 'open-options',
-  'out-of-credits': 'buy-credits',
-  'not-found': 'edit-handle',
-  'rate-limited': 'retry',
-  'server-error': 'retry',
-  'unexpected-status': 'retry',
-  timeout: 'retry',
-  interrupted: 'retry',
-  network: 'retry',
-  'bad-response': 'retry',
-};
-
-/** The next step after `error`; retry for a kind this version does not know. */
-export function errorAction(error: LookupError): ErrorAction {
-  return Object.hasOwn(ACTIONS, error.kind) ? ACTIONS[error.kind] : 'retry';
-}
 
 /** Longest piece of outside text (API message, typed input) quoted back. */
 const QUOTE_MAX = 160;

@@ -1,3 +1,4 @@
+import { API_KEY_MAX_LENGTH, type KeyProblem } from '../account/api-key-validation';
 import { plural, text, type Text } from '../i18n';
 import type { LookupError } from './lookup-error';
 import { clip, errorAction, invalidHandleDetail, NO_KEY_EXPLANATION, type ErrorExplanation } from './error-action';
@@ -27,6 +28,14 @@ function sentence(quoted: string): string {
   return /[.!?…]$/.test(clipped) ? clipped : `${clipped}.`;
 }
 
+/** What is wrong with a saved key that no request can carry. */
+const KEY_PROBLEMS: Record<KeyProblem, Text> = {
+  spaces: text('keyUnusableSpaces'),
+  invisible: text('keyUnusableInvisible'),
+  'not-ascii': text('keyUnusableNotAscii'),
+  'too-long': text('keyUnusableTooLong', API_KEY_MAX_LENGTH),
+};
+
 /**
  * Plain-language title, detail and next step for every lookup failure, as
  * messages. `handle` is the lower-cased handle the lookup was for, when known.
@@ -39,6 +48,12 @@ function explainWords(error: LookupError, handle: string | null): Omit<ErrorExpl
   switch (error.kind) {
     case 'no-key':
       return NO_KEY_EXPLANATION;
+
+    case 'key-unusable':
+      return {
+        title: text('errKeyUnusableTitle'),
+        detail: text('errKeyUnusableDetail', Object.hasOwn(KEY_PROBLEMS, error.problem) ? KEY_PROBLEMS[error.problem] : text('keyUnusableOther')),
+      };
 
     case 'invalid-handle':
       return { title: text('errInvalidHandleTitle'), detail: invalidHandleDetail(error.input) };

@@ -1,9 +1,13 @@
+import type { KeyProblem } from '../account/api-key-validation';
+
 /**
  * Every way a lookup can fail, each one something the popup can explain and
  * offer a next step for. Plain data: it crosses the message boundary.
  */
 export type LookupError =
   | { kind: 'no-key' }
+  /** The saved key cannot go in a request header (see storedApiKey): nothing was sent. */
+  | { kind: 'key-unusable'; problem: KeyProblem }
   | { kind: 'invalid-handle'; input: string }
   | { kind: 'offline' }
   | { kind: 'bad-request'; message: string | null }
@@ -33,6 +37,7 @@ export type LookupErrorKind = LookupError['kind'];
 /** Every kind, for exhaustive tests; `satisfies` keeps the list in step with the union. */
 export const LOOKUP_ERROR_KINDS = Object.keys({
   'no-key': true,
+  'key-unusable': true,
   'invalid-handle': true,
   offline: true,
   'bad-request': true,

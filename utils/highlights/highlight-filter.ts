@@ -1,7 +1,6 @@
 import type { Highlight } from './highlight';
 
-/** Lists longer than this offer a filter. */
-export const FILTER_FROM = 12;
+export { FILTER_FROM } from '../limits';
 
 /** Ignores case and accents, as a person filtering expects ("ecole" finds "École"). */
 function fold(text: string): string {

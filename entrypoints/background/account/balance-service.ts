@@ -1,3 +1,4 @@
+import { storedApiKey } from '@/utils/account/api-key-validation';
 import { BALANCE_MAX_AGE_MS, type Balance } from '@/utils/account/balance';
 import type { BalanceAnswer } from '@/utils/protocol';
 import { requestBalance } from '../lookup/api-client';
@@ -83,9 +84,9 @@ export function createBalanceService(options: BalanceServiceOptions = {}) {
 
   /** Adjusts the remembered balance of the saved key, after a paid answer (`spent`) or an out-of-credits answer (`available`). */
   async function correct(adjust: (balance: Balance) => Balance): Promise<void> {
-    const apiKey = await apiKeyItem.getValue();
-    if (typeof apiKey !== 'string' || !apiKey) return;
-    const fingerprint = await keyFingerprint(apiKey);
+    const key = storedApiKey(await apiKeyItem.getValue());
+    if (!key.ok) return;
+    const fingerprint = await keyFingerprint(key.key);
     await remember((list) =>
       list.map((entry): Entry => {
         const [fp, askedAt, answer] = entry;
@@ -97,9 +98,8 @@ export function createBalanceService(options: BalanceServiceOptions = {}) {
   return {
     /** The saved key's balance; no request without a key, nor within a minute of the last. */
     async balance(): Promise<BalanceAnswer> {
-      const apiKey = await apiKeyItem.getValue();
-      if (typeof apiKey !== 'string' || !apiKey) return { ok: false, error: { kind: 'no-key' } };
-      return ask(apiKey);
+      const key = storedApiKey(await apiKeyItem.getValue());
+      return key.ok ? ask(key.key) : { ok: false, error: key.error };
     },
     /** Any key's balance, for "Test key" (at most once a minute per key too). */
     test: (apiKey: string) => ask(apiKey),

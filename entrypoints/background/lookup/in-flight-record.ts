@@ -32,12 +32,23 @@ export function createInFlightRecord<N extends string = Handle>(
   const startedHere = new Set<N>();
 
   const read = async () => readNamedPairs(await place.item.getValue(), place.toName, isTime);
+  /**
+   * The entries, read once per worker and kept: this worker is the only one
+   * that writes them while it runs, so after that first read each change is
+   * one write, not a read and a write (the request waits for `begin`).
+   */
+  let known: Promise<Map<N, number>> | null = null;
+  const entries = () =>
+    (known ??= read().catch((error: unknown) => {
+      known = null;
+      throw error;
+    }));
   const change = (edit: (entries: Map<N, number>) => void) =>
     write(async () => {
       try {
-        const entries = await read();
-        edit(entries);
-        await place.item.setValue([...entries]);
+        const current = await entries();
+        edit(current);
+        await place.item.setValue([...current]);
       } catch {
         // Session storage refused the write; the request goes ahead unrecorded.
       }
@@ -60,7 +71,7 @@ export function createInFlightRecord<N extends string = Handle>(
       if (startedHere.has(handle)) return null;
       let startedAt: number | undefined;
       try {
-        startedAt = (await read()).get(handle);
+        startedAt = (await entries()).get(handle);
       } catch {
         return null;
       }

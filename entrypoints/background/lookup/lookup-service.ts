@@ -9,6 +9,7 @@ import { createOwnerIds } from '../cache/owner-ids';
 import { withoutKey } from './redaction';
 import { retryDelayMs } from './retry-policy';
 import { apiKeyItem } from '../storage-items';
+import { storedApiKey } from '@/utils/account/api-key-validation';
 import { createThrottleHint } from './throttle-hint';
 
 export interface LookupServiceOptions {
@@ -73,8 +74,11 @@ export function createLookupService(options: LookupServiceOptions = {}) {
    * read or write that does not depend on another runs in parallel with it.
    */
   async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>, waitOn429: boolean): Promise<LookupResponse> {
-    const [apiKey, knownOwnerId] = await credentials;
-    if (typeof apiKey !== 'string' || !apiKey) return { ok: false, handle, error: { kind: 'no-key' } };
+    const [storedKey, knownOwnerId] = await credentials;
+    // A key no header can carry is refused here, before anything is sent (fetch would refuse it as a network failure).
+    const key = storedApiKey(storedKey);
+    if (!key.ok) return { ok: false, handle, error: key.error };
+    const apiKey = key.key;
     if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
 
     await record.begin(handle);

@@ -1,3 +1,4 @@
+import { storedApiKey } from '@/utils/account/api-key-validation';
 /**
  * The background's stories: a highlight's stories from the cache when fresh,
  * else one highlight-detail request (1 credit), under the same rules as the
@@ -64,8 +65,10 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
 
   /** One request, then what follows it: the answer read and kept, the in-flight record closed. */
   async function fetchStories(highlightId: string, apiKeyRead: Promise<unknown>): Promise<StoriesResponse> {
-    const apiKey = await apiKeyRead;
-    if (typeof apiKey !== 'string' || !apiKey) return { ok: false, highlightId, error: { kind: 'no-key' } };
+    // A key no header can carry is refused before anything is sent, as for lists.
+    const key = storedApiKey(await apiKeyRead);
+    if (!key.ok) return { ok: false, highlightId, error: key.error };
+    const apiKey = key.key;
     if (!isOnline()) return { ok: false, highlightId, error: { kind: 'offline' } };
 
     await record.begin(highlightId);

@@ -42,17 +42,44 @@ export function createTabState() {
     return map;
   }
 
-  async function change(edit: (map: Map<number, Handle | null>) => void): Promise<void> {
-    await write(async () => {
+  /** The edits waiting for the next write; later edits join it until that write starts. */
+  let batch: { edits: Array<(map: Map<number, Handle | null>) => boolean>; done: Promise<void> } | null = null;
+
+  /**
+   * One read-modify-write for every edit made while the previous write ran:
+   * thirty tabs reporting at once (or thirty closing) are one or two writes,
+   * not thirty in a row, each of them a storage round trip or two that the
+   * last tab's toolbar title waited behind. An edit that changes nothing
+   * (a closed tab that was never recorded, such as a popup of its own) writes
+   * nothing.
+   */
+  function change(edit: (map: Map<number, Handle | null>) => boolean): Promise<void> {
+    if (batch) {
+      batch.edits.push(edit);
+      return batch.done;
+    }
+    const current: { edits: Array<(map: Map<number, Handle | null>) => boolean>; done: Promise<void> } = {
+      edits: [edit],
+      done: Promise.resolve(),
+    };
+    batch = current;
+    current.done = write(async () => {
+      if (batch === current) batch = null;
       const map = await profiles();
-      edit(map);
-      await tabProfilesItem.setValue(Object.fromEntries(map));
+      let changed = false;
+      for (const apply of current.edits) changed = apply(map) || changed;
+      if (changed) await tabProfilesItem.setValue(Object.fromEntries(map));
     });
+    return current.done;
   }
 
   return {
     async set(tabId: number, handle: Handle | null): Promise<void> {
-      await change((map) => map.set(tabId, handle));
+      await change((map) => {
+        if (map.has(tabId) && map.get(tabId) === handle) return false;
+        map.set(tabId, handle);
+        return true;
+      });
       await quietly(() => browser.action.setTitle({ tabId, title: actionTitleFor(handle) }));
       await quietly(() => browser.action.setIcon({ tabId, path: actionIconFor(handle) }));
     },
@@ -66,7 +93,7 @@ export function createTabState() {
       await quietly(() => browser.action.setBadgeText({ tabId, text: badgeTextFor(count) }));
     },
 
-    forget: (tabId: number): Promise<void> => change((map) => void map.delete(tabId)),
+    forget: (tabId: number): Promise<void> => change((map) => map.delete(tabId)),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Translate } from '@/utils/i18n';
-import { CopyIcon } from '@/components/icons';
 
 interface Props {
   id: string;
@@ -23,7 +22,7 @@ export function CopyButton({ id, onCopy, what = 'highlight', tabIndex, t }: Prop
       title={t(user ? 'copyUserIdTitle' : 'copyIdTitle')}
       onClick={() => onCopy(id)}
     >
-      <CopyIcon />
+      <span class="icon-copy" aria-hidden="true" />
     </button>
   );
 }

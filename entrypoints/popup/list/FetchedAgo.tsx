@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { plural, text, type Text, type Translate } from '@/utils/i18n';
 
 /** "fetched just now", "fetched 3 min ago", "fetched 2 h ago", "fetched 1 day ago". */
@@ -18,21 +18,26 @@ interface Props {
   t: Translate;
 }
 
-/** When the list was fetched, kept current while the popup stays open. */
-export function FetchedAgo({ fetchedAt, fromCache, t }: Props) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = window.setInterval(() => setNow(Date.now()), 20_000);
-    return () => window.clearInterval(timer);
-  }, [fetchedAt]);
+/** When the list was fetched, kept current while the popup stays open (a new list is a new one of these: its key). */
+export class FetchedAgo extends Component<Props> {
+  private timer = 0;
 
-  const exact = new Date(fetchedAt);
-  const when = fetchedAgo(fetchedAt, now);
-  const valid = !Number.isNaN(exact.getTime());
-  return (
-    <time class="fetched" data-testid="fetched-at" dateTime={valid ? exact.toISOString() : undefined} title={valid ? exact.toLocaleString(t.lang) : undefined}>
-      {fromCache ? t('fetchedFromCache', when) : t(when)}
-    </time>
-  );
+  override componentDidMount(): void {
+    this.timer = window.setInterval(() => this.forceUpdate(), 20_000);
+  }
+
+  override componentWillUnmount(): void {
+    window.clearInterval(this.timer);
+  }
+
+  render({ fetchedAt, fromCache, t }: Props) {
+    const exact = new Date(fetchedAt);
+    const when = fetchedAgo(fetchedAt, Date.now());
+    const valid = !Number.isNaN(exact.getTime());
+    return (
+      <time class="fetched" data-testid="fetched-at" dateTime={valid ? exact.toISOString() : undefined} title={valid ? exact.toLocaleString(t.lang) : undefined}>
+        {fromCache ? t('fetchedFromCache', when) : t(when)}
+      </time>
+    );
+  }
 }

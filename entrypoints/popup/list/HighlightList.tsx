@@ -2,7 +2,14 @@ import { Component, createRef } from 'preact';
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
 import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
-import { FIRST_ROWS, nextStepRows, withStep } from './row-steps';
+import { lazyModule } from '../on-demand/lazy-module';
+import type { Growth } from '../on-demand/list-growth';
+
+/** More rows than the popup shows at once, so that the first paint fills the list. */
+export const FIRST_ROWS = 40;
+
+/** How a longer list grows after its first paint (on-demand/list-growth.ts), loaded with the first such list. */
+const growing = lazyModule(() => import('../on-demand/list-growth'));
 
 interface Props {
   highlights: readonly Highlight[];
@@ -23,20 +30,8 @@ const PAGE_ROWS = 8;
  * below the visible part would make every rendering step long.
  */
 export const COVERS_AHEAD = 40;
-/** A row's height in the list (.row in popup.css) until one has been measured. */
+/** A row's height in the list (.row in popup.css), for a chunk not yet laid out. */
 const ROW_HEIGHT = 52;
-
-type Idle = (callback: () => void) => () => void;
-
-/** The browser's idle callback, or a zero timeout where there is none. */
-const whenIdle: Idle = (callback) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 200 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(callback, 0);
-  return () => clearTimeout(id);
-};
 
 interface State {
   /** Where each step's rows end: the last is the number of rows in the page. */
@@ -67,17 +62,17 @@ const initialState = (highlights: readonly Highlight[]): State => ({
  */
 export class HighlightList extends Component<Props, State> {
   override state = initialState(this.props.highlights);
-  private cancel: (() => void) | null = null;
-  private scrollFrame = 0;
-  private list = createRef<HTMLUListElement>();
+  readonly list = createRef<HTMLDivElement>();
   /**
    * When the step being built began (0 while none is), and how many rows it
    * adds. The first step begins when this component is created.
    */
-  private stepAt = performance.now();
-  private stepRows = this.state.stepEnds[0]!;
-  /** Rows for the next step, from how long the last one took. */
-  private nextRows = FIRST_ROWS;
+  stepAt = performance.now();
+  stepRows = this.state.stepEnds[0]!;
+  /** Once loaded, for a list longer than FIRST_ROWS. */
+  private growth: Growth | null = null;
+  /** End was pressed while rows were still to come: the last row takes the focus once they are in. */
+  private focusLast = false;
 
   override shouldComponentUpdate(next: Props, nextState: State): boolean {
     const { highlights, label, onCopy, onMore, t } = this.props;
@@ -93,50 +88,49 @@ export class HighlightList extends Component<Props, State> {
   }
 
   override componentDidMount(): void {
-    this.measureStep();
-    this.scheduleMore();
+    this.grow();
   }
 
   override componentDidUpdate(previous: Props, previousState: State): void {
     if (previous.highlights !== this.props.highlights) {
-      this.cancel?.();
-      this.cancel = null;
+      this.growth?.restart();
       this.stepAt = 0;
+      this.focusLast = false;
       this.setState(initialState(this.props.highlights));
     } else if (previousState.stepEnds !== this.state.stepEnds) {
-      this.measureStep();
+      this.growth?.measured();
+      if (this.focusLast && this.state.stepEnds.at(-1)! >= this.props.highlights.length) {
+        this.focusLast = false;
+        const rows = this.list.current?.querySelectorAll<HTMLElement>('.row');
+        rows?.[rows.length - 1]?.focus();
+      }
     }
-    this.scheduleMore();
+    this.grow();
   }
 
   override componentWillUnmount(): void {
-    this.cancel?.();
-    cancelAnimationFrame(this.scrollFrame);
+    this.growth?.stop();
   }
 
-  /** A step's rows are in the page: its time sizes the next one. */
-  private measureStep(): void {
-    if (!this.stepAt) return;
-    this.nextRows = nextStepRows(this.stepRows, performance.now() - this.stepAt);
-    this.stepAt = 0;
-  }
-
-  private scheduleMore(): void {
-    if (this.cancel || this.state.stepEnds.at(-1)! >= this.props.highlights.length) return;
-    this.cancel = whenIdle(() => {
-      this.cancel = null;
-      const rows = (this.stepRows = this.nextRows);
-      // Preact renders the new state right after this callback, in the same task: the time measured is the step's.
-      this.stepAt = performance.now();
-      this.setState(({ stepEnds }) => ({ stepEnds: withStep(stepEnds, rows, this.props.highlights.length) }));
-    });
+  /** A list with rows not yet in the page: its growth goes on (its code loaded first, once). */
+  private grow(): void {
+    if (this.state.stepEnds.at(-1)! >= this.props.highlights.length) return;
+    if (this.growth) return this.growth.schedule();
+    growing.get().then(
+      ({ createGrowth }) => {
+        this.growth ??= createGrowth(this, COVERS_AHEAD, FIRST_ROWS);
+        this.growth.measured();
+        this.growth.schedule();
+      },
+      () => undefined,
+    );
   }
 
   /** The row in focus becomes the list's tab stop; set on the DOM, so moving re-renders no row. */
   private onFocusIn = (event: FocusEvent) => {
     const row = event.target as HTMLElement;
-    if (!row.matches('li.row')) return;
-    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row[tabindex="0"]')) {
+    if (!row.matches('.row')) return;
+    for (const other of (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.row[tabindex="0"]')) {
       if (other !== row) other.tabIndex = -1;
     }
     row.tabIndex = 0;
@@ -144,8 +138,8 @@ export class HighlightList extends Component<Props, State> {
 
   private onKeyDown = (event: KeyboardEvent) => {
     const row = event.target as HTMLElement;
-    if (!row.matches('li.row')) return;
-    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('li.row')];
+    if (!row.matches('.row')) return;
+    const rows = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.row')];
     const at = rows.indexOf(row);
     const go = (to: number) => rows[Math.max(0, Math.min(rows.length - 1, to))]?.focus();
     const id = row.dataset.id ?? '';
@@ -155,7 +149,13 @@ export class HighlightList extends Component<Props, State> {
       PageDown: () => go(at + PAGE_ROWS),
       PageUp: () => go(at - PAGE_ROWS),
       Home: () => go(0),
-      End: () => go(rows.length - 1),
+      // The last highlight, not the last row in the page so far: a long list still growing gets its other rows now.
+      End: () => {
+        const { stepEnds } = this.state;
+        if (stepEnds.at(-1)! >= this.props.highlights.length) return go(rows.length - 1);
+        this.focusLast = true;
+        this.setState({ stepEnds: [...stepEnds, this.props.highlights.length] });
+      },
       Enter: () => this.props.onCopy(id),
       ContextMenu: () => this.props.onMore(id, row),
     };
@@ -165,20 +165,7 @@ export class HighlightList extends Component<Props, State> {
     action();
   };
 
-  /** Scrolling (by hand, the keyboard or find-in-page) brings covers within reach: once a frame at most. */
-  private onScroll = (): void => {
-    if (this.scrollFrame) return;
-    this.scrollFrame = requestAnimationFrame(() => {
-      this.scrollFrame = 0;
-      const list = this.list.current;
-      if (!list) return;
-      const rowHeight = list.querySelector<HTMLElement>('li.row')?.offsetHeight || ROW_HEIGHT;
-      const reached = Math.ceil((list.scrollTop + list.clientHeight) / rowHeight) + COVERS_AHEAD;
-      // In steps of COVERS_AHEAD rows, so that a few rows of scrolling re-render nothing.
-      const covered = Math.ceil(reached / COVERS_AHEAD) * COVERS_AHEAD;
-      if (covered > this.state.covered) this.setState({ covered });
-    });
-  };
+  private onScroll = (): void => this.growth?.onScroll();
 
   render() {
     const { highlights, label, onCopy, onMore, t } = this.props;
@@ -197,8 +184,9 @@ export class HighlightList extends Component<Props, State> {
     }
     return (
       <>
-        <ul
+        <div
           class="highlights"
+          role="list"
           aria-label={label}
           data-rendered={shown === highlights.length ? 'all' : 'partial'}
           onFocusIn={this.onFocusIn}
@@ -207,7 +195,7 @@ export class HighlightList extends Component<Props, State> {
           ref={this.list}
         >
           {chunks}
-        </ul>
+        </div>
         <p id={ROW_KEYS_HINT_ID} hidden>
           {t('rowKeysHint')}
         </p>
@@ -262,17 +250,16 @@ class RowChunk extends Component<ChunkProps> {
         />,
       );
     }
-    // The chunk gets a box of its own (li.run), so that the browser lays out and checks
+    // The chunk gets a box of its own (div.run), so that the browser lays out and checks
     // visibility once per chunk rather than once per row; without it, every step took
-    // time in proportion to the rows already in the list. role="none" keeps the rows
-    // the list's items for assistive technology. The intrinsic size holds the chunk's
-    // place until it is first shown.
+    // time in proportion to the rows already in the list. A plain div is no part of the
+    // list for assistive technology, so the rows stay the list's items (an <li> there
+    // with role="none" inside a <ul> was what axe-core found wrong). The intrinsic size
+    // holds the chunk's place until it is first shown.
     return (
-      <li role="none" class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
-        <ul role="none">
-          {rows}
-        </ul>
-      </li>
+      <div class="run" style={{ containIntrinsicSize: `auto ${(to - from) * ROW_HEIGHT}px` }}>
+        {rows}
+      </div>
     );
   }
 }

@@ -1,7 +1,6 @@
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
-import { MoreIcon } from '@/components/icons';
 import { Thumbnail } from './Thumbnail';
 
 /** The id of the hint every row points to: the keys that work on it. */
@@ -28,9 +27,9 @@ interface Props {
 export function HighlightRow({ highlight, position, total, cover = true, onCopy, onMore, t }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
-    <li
+    <div
       class="row"
-      // Stated explicitly: the row sits in its chunk's <ul role="none"> (HighlightList), which hides the implicit role.
+      // A list item of the list (HighlightList: a role="list" element, its rows in chunks of their own).
       role="listitem"
       data-testid="highlight-row"
       data-id={id}
@@ -57,10 +56,10 @@ export function HighlightRow({ highlight, position, total, cover = true, onCopy,
         tabIndex={-1}
         aria-label={t('rowMoreLabel', id)}
         aria-haspopup="menu"
-        onClick={(event) => onMore(id, event.currentTarget.closest('li')!)}
+        onClick={(event) => onMore(id, event.currentTarget.closest<HTMLElement>('.row')!)}
       >
-        <MoreIcon />
+        <span class="icon-more" aria-hidden="true" />
       </button>
-    </li>
+    </div>
   );
 }

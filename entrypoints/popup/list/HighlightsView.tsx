@@ -1,41 +1,44 @@
-import type { ComponentChildren } from 'preact';
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import type { ErrorExplanation } from '@/utils/errors/error-action';
-import type { HighlightList as HighlightListData } from '@/utils/highlights/highlight';
-import { FILTER_FROM } from '@/utils/highlights/highlight-filter';
+import { Component, createRef, type ComponentChildren } from 'preact';
+import type { Highlight, HighlightList as HighlightListData } from '@/utils/highlights/highlight';
+import { FILTER_FROM } from '@/utils/limits';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
-import { exportHighlights } from '@/utils/highlights/id-export';
 import type { Send } from '@/utils/protocol';
 import type { CopyFormat } from '@/utils/settings';
-import { CopyButton } from './CopyButton';
-import { CopyStatus, useCopy } from './CopyStatus';
+import { CopyStatus, type CopyNotice } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
-import { FileActions } from './FileActions';
 import { HighlightList } from './HighlightList';
 import { Thumbnail } from './Thumbnail';
-import { CopyIcon, RefreshIcon } from '@/components/icons';
 import { lazyModule } from '../on-demand/lazy-module';
+import type { Copier } from '../on-demand/copying';
+import type { ListMenuActions } from '../on-demand/ListMenu';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
 
 /** A row's menu of more actions, loaded when one is first opened. */
 const rowMenu = lazyModule(() => import('../on-demand/RowMenu'));
-/** A highlight's stories, loaded when first opened from a row's menu. */
-const storiesView = lazyModule(() => import('../stories/StoriesView'));
 /** The filter, loaded with the first list long enough to offer it. */
 const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
+/** A highlight's stories, loaded when first opened from a row's menu. */
+const storiesView = lazyModule(() => import('../stories/StoriesView'));
+/** The list's menu (downloads, the collection), loaded when it is first opened. */
+const listMenu = lazyModule(() => import('../on-demand/ListMenu'));
 
 interface Props {
   list: HighlightListData;
   fromCache: boolean;
   /** Where the answer is kept, and how to make room when that is not the cache. */
   cacheNotice: ComponentChildren;
-  /** "Add to collection" and the way to the collection. */
-  collection: ComponentChildren;
+  /** What the list's menu needs besides the list: the collection's way to the background. */
+  menu: ListMenuActions;
   onRefresh: () => void;
   refreshing: boolean;
-  /** Why the last Refresh failed; the list shown is the earlier one. */
-  refreshProblem: ErrorExplanation | null;
+  /** Why the last Refresh failed (failure-text.tsx); the list shown is the earlier one. */
+  refreshProblem: ComponentChildren;
   copyFormat: CopyFormat;
+  /** Copies text and says so (on-demand/copying.ts). */
+  copy: (text: string, done: string) => Promise<void>;
+  /** The copying code, for Copy all. */
+  copying: () => Promise<Copier>;
+  notice: CopyNotice | null;
   /** For a highlight's stories; without it the rows offer none. */
   send?: Send<'highlight-stories'>;
   t: Translate;
@@ -47,110 +50,167 @@ const COPY_ALL_LABEL: Record<CopyFormat, MessageKey> = {
   json: 'copyAllJson',
 };
 
+/** The id of the list menu's panel, for its button's aria-controls. */
+const MENU_ID = 'list-menu';
+
+type Filtering = typeof import('../on-demand/HighlightFilter');
+
+interface State {
+  /** What the filter of a long list holds. */
+  query: string;
+  /** The row whose menu is open. */
+  rowTarget: RowMenuTarget | null;
+  /** Whether the list's menu is open. */
+  menuOpen: boolean;
+  /** The highlight whose stories are shown in place of the list. */
+  storiesOf: RowMenuTarget | null;
+}
+
 /**
- * Summary line, actions (copy all, refresh, files, collection), a filter for
- * long lists, and the rows; or the empty message. What is copied or saved is
- * what the filter shows.
+ * List first: one line of what the list is (count, when fetched) with the
+ * menu of the rest (downloads, the collection; loaded on first use), one line
+ * of actions (Copy all, Refresh with its cost), then the rows; or the empty
+ * message. What is copied or saved is what the filter shows.
  */
-export function HighlightsView(props: Props) {
-  const { list, fromCache, cacheNotice, collection, onRefresh, refreshing, refreshProblem, copyFormat, send, t } = props;
-  const [storiesOf, setStoriesOf] = useState<RowMenuTarget | null>(null);
-  const storiesCode = storiesView.use(storiesOf !== null);
-  const { notice, copy } = useCopy(t);
-  const [query, setQuery] = useState('');
-  const [menu, setMenu] = useState<RowMenuTarget | null>(null);
-  const menuCode = rowMenu.use(menu !== null);
-  const total = list.highlights.length;
-  const filter = filtering.use(total > FILTER_FROM);
-  // A query can only have been typed once the filter is there.
-  const shown = useMemo(() => (filter ? filter.filterHighlights(list.highlights, query) : list.highlights), [list, query, filter]);
-  const count = shown.length;
+export class HighlightsView extends Component<Props, State> {
+  override state: State = { query: '', rowTarget: null, menuOpen: false, storiesOf: null };
+  private menuButton = createRef<HTMLButtonElement>();
+  /** The rows the filter leaves, worked out again only when the list, the query or the filter changes. */
+  private filtered: { from: readonly Highlight[]; query: string; filter: unknown; shown: HighlightListData } | null = null;
+  private arrived = () => this.forceUpdate();
   // Stable, so that the rows do not re-render for a copy notice or a menu.
-  const copyOne = useCallback((id: string) => void copy(id, t('copied', id)), [copy, t]);
-  const openMenu = useCallback((id: string, row: HTMLElement) => setMenu({ id, row }), []);
-  const copied = copyFormat === 'lines' ? plural('copiedIds', count) : plural('copiedHighlightsAs', count, copyFormat.toUpperCase());
-  const copyAll = () => void copy(exportHighlights(shown, copyFormat), t(copied));
-  const shownList = useMemo(() => ({ ...list, highlights: [...shown] }), [list, shown]);
+  private copyOne = (id: string) => void this.props.copy(id, this.props.t('copied', id));
+  private openRowMenu = (id: string, row: HTMLElement) => this.setState({ rowTarget: { id, row } });
+  private setQuery = (query: string) => this.setState({ query });
 
-  const summary = (
-    <div class="summary">
-      <p class="summary-text">
-        {total > 0 ? <strong data-testid="highlight-count">{t(plural('highlightCount', total))}</strong> : null}
-        <FetchedAgo fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} />
-      </p>
-      {list.ownerId ? (
-        // The profile's numeric id: SociaVault answers faster by user_id than by handle.
-        <p class="owner-id" data-testid="owner-id">
-          {t('userId')} <code class="row-id">{list.ownerId}</code>
-          <CopyButton id={list.ownerId} what="user" onCopy={(id) => void copy(id, t('copiedUserId', id))} t={t} />
-        </p>
-      ) : null}
-      <div class="summary-actions">
-        {total > 0 ? (
-          <button type="button" class="button" onClick={copyAll} disabled={count === 0}>
-            <CopyIcon size={14} />
-            {t(COPY_ALL_LABEL[copyFormat])}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          class="button"
-          onClick={onRefresh}
-          disabled={refreshing}
-          aria-busy={refreshing ? 'true' : undefined}
-          title={t('refreshTitle')}
-        >
-          <RefreshIcon size={14} />
-          {t(refreshing ? 'refreshing' : 'refresh')} <span class="cost">{t('refreshCost')}</span>
-        </button>
-      </div>
-      {total > 0 ? <FileActions list={shownList} t={t} /> : null}
-      {collection}
-      {cacheNotice}
-      {refreshProblem ? (
-        <div class="refresh-problem" role="alert" data-testid="refresh-error">
-          <strong>{t('refreshFailed', refreshProblem.title)}</strong> {t(refreshProblem.detail)} {t('refreshEarlierList')}
-        </div>
-      ) : null}
-      {total > FILTER_FROM && filter ? <filter.HighlightFilter query={query} onQuery={setQuery} count={count} total={total} t={t} /> : null}
-    </div>
-  );
-
-  if (total === 0) {
-    return (
-      <section class="results results-empty" aria-label={t('highlightsOf', list.handle)}>
-        <p class="empty-message" data-testid="empty-message">
-          {t('noHighlights', list.handle)}
-        </p>
-        {summary}
-      </section>
-    );
+  private shownList(filter: Filtering | null): HighlightListData {
+    const { list } = this.props;
+    const { query } = this.state;
+    const known = this.filtered;
+    if (known && known.from === list.highlights && known.query === query && known.filter === filter) return known.shown;
+    // A query can only have been typed once the filter is there. An empty one leaves the list as it is: the
+    // same array, so that the filter's arrival does not start a long list's rows over.
+    const highlights = filter ? filter.filterHighlights(list.highlights, query) : list.highlights;
+    const shown = highlights === list.highlights ? list : { ...list, highlights: [...highlights] };
+    this.filtered = { from: list.highlights, query, filter, shown };
+    return shown;
   }
 
-  const stories =
-    send && storiesCode && storiesOf ? (
-      <storiesCode.StoriesView target={storiesOf} list={list} parts={{ Thumbnail, CopyStatus, useCopy }} send={send} onClose={() => setStoriesOf(null)} t={t} />
-    ) : null;
+  private toggleMenu = () => {
+    this.setState({ menuOpen: !this.state.menuOpen });
+  };
 
-  return (
-    <>
-    {stories}
-    <section class="results" aria-label={t('highlightsOf', list.handle)} hidden={stories !== null}>
-      {summary}
-      <CopyStatus notice={notice} />
-      <div class="list-area">
-        <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={copyOne} onMore={openMenu} t={t} />
-        {menu && menuCode ? (
-          <menuCode.RowMenu
-            target={menu}
-            onCopy={(text, done) => void copy(text, done)}
-            onClose={() => setMenu(null)}
-            onStories={send && (() => setStoriesOf(menu))}
-            t={t}
-          />
-        ) : null}
+  private closeMenu = (returnFocus: boolean) => {
+    this.setState({ menuOpen: false });
+    if (returnFocus) this.menuButton.current?.focus();
+  };
+
+  render() {
+    const { list, fromCache, cacheNotice, menu, onRefresh, refreshing, refreshProblem, copyFormat, copy, copying, notice, send, t } = this.props;
+    const { query, rowTarget, menuOpen, storiesOf } = this.state;
+    const total = list.highlights.length;
+    const filter = total > FILTER_FROM ? filtering.need(this.arrived) : null;
+    const rowMenuCode = rowTarget ? rowMenu.need(this.arrived) : null;
+    const listMenuCode = menuOpen ? listMenu.need(this.arrived) : null;
+    const storiesCode = storiesOf ? storiesView.need(this.arrived) : null;
+    const shownList = this.shownList(filter);
+    const shown = shownList.highlights;
+    const count = shown.length;
+    const copied = copyFormat === 'lines' ? plural('copiedIds', count) : plural('copiedHighlightsAs', count, copyFormat.toUpperCase());
+    const copyAll = () => void copying().then((copier) => copier.copyAll(shown, copyFormat, t(copied)));
+
+    const summary = (
+      <div class="summary">
+        <div class="summary-head">
+          <p class="summary-text">
+            {total > 0 ? <strong data-testid="highlight-count">{t(plural('highlightCount', total))}</strong> : null}
+            <FetchedAgo key={list.fetchedAt} fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} />
+          </p>
+          <div class="menu-anchor">
+            <button
+              ref={this.menuButton}
+              type="button"
+              class="icon-button menu-button"
+              aria-label={t('listMenuLabel')}
+              title={t('listMenuLabel')}
+              aria-expanded={menuOpen ? 'true' : 'false'}
+              aria-controls={menuOpen ? MENU_ID : undefined}
+              onClick={this.toggleMenu}
+            >
+              <span class="icon-more" aria-hidden="true" />
+            </button>
+            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onClose={this.closeMenu} t={t} /> : null}
+          </div>
+        </div>
+        <div class="summary-actions">
+          {total > 0 ? (
+            <button type="button" class="button" onClick={copyAll} disabled={count === 0}>
+              {t(COPY_ALL_LABEL[copyFormat])}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            class="button"
+            onClick={onRefresh}
+            disabled={refreshing}
+            aria-busy={refreshing ? 'true' : undefined}
+            title={t('refreshTitle')}
+          >
+            {t(refreshing ? 'refreshing' : 'refresh')} <span class="cost">{t('refreshCost')}</span>
+          </button>
+        </div>
+        {cacheNotice}
+        {refreshProblem}
+        {filter ? <filter.HighlightFilter query={query} onQuery={this.setQuery} count={count} total={total} t={t} /> : null}
       </div>
-    </section>
-    </>
-  );
+    );
+
+    if (total === 0) {
+      return (
+        <section class="results results-empty" aria-label={t('highlightsOf', list.handle)}>
+          <p class="empty-message" data-testid="empty-message">
+            {t('noHighlights', list.handle)}
+          </p>
+          {summary}
+          <CopyStatus notice={notice} />
+        </section>
+      );
+    }
+
+    const stories =
+      send && storiesOf && storiesCode ? (
+        <storiesCode.StoriesView
+          target={storiesOf}
+          list={list}
+          parts={{ Thumbnail, CopyStatus }}
+          copy={copy}
+          notice={notice}
+          send={send}
+          onClose={() => this.setState({ storiesOf: null })}
+          t={t}
+        />
+      ) : null;
+
+    return (
+      <>
+        {stories}
+        <section class="results" aria-label={t('highlightsOf', list.handle)} hidden={stories !== null}>
+          {summary}
+          <CopyStatus notice={notice} />
+          <div class="list-area">
+            <HighlightList highlights={shown} label={t(plural('highlightCount', count))} onCopy={this.copyOne} onMore={this.openRowMenu} t={t} />
+            {rowTarget && rowMenuCode ? (
+              <rowMenuCode.RowMenu
+                target={rowTarget}
+                onCopy={(text, done) => void copy(text, done)}
+                onClose={() => this.setState({ rowTarget: null })}
+                onStories={send && ((id) => this.setState({ storiesOf: id === rowTarget.id ? rowTarget : null }))}
+                t={t}
+              />
+            ) : null}
+          </div>
+        </section>
+      </>
+    );
+  }
 }

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
-import { ImageIcon } from '@/components/icons';
 
 /** One segmenter for every row: making one costs far more than using it. */
 let graphemes: Intl.Segmenter | null | undefined;
@@ -27,32 +26,34 @@ interface Props {
  * utils/highlights/thumbnail-policy.ts); anything else, or an image that fails, shows a
  * neutral placeholder.
  */
-export function Thumbnail({ url, title, deferred = false }: Props) {
-  const src = deferred ? null : safeThumbnailUrl(url);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => setFailed(false), [src]);
+export class Thumbnail extends Component<Props, { failed: string | null }> {
+  /** The address that failed to load, if any: another address gets its own try. */
+  override state = { failed: null as string | null };
 
-  if (deferred) return <span class="thumb" aria-hidden="true" />;
-  if (src === null || failed) {
-    const initial = initialOf(title);
+  render({ url, title, deferred = false }: Props) {
+    if (deferred) return <span class="thumb" aria-hidden="true" />;
+    const src = safeThumbnailUrl(url);
+    if (src === null || src === this.state.failed) {
+      const initial = initialOf(title);
+      return (
+        <span class="thumb thumb-placeholder" aria-hidden="true" data-testid="thumbnail-placeholder">
+          {initial ? <span class="thumb-initial" dir="auto">{initial}</span> : <span class="icon-image" aria-hidden="true" />}
+        </span>
+      );
+    }
+    // Attribute order matters: referrer policy and lazy loading are set before src.
     return (
-      <span class="thumb thumb-placeholder" aria-hidden="true" data-testid="thumbnail-placeholder">
-        {initial ? <span class="thumb-initial" dir="auto">{initial}</span> : <ImageIcon size={18} />}
-      </span>
+      <img
+        class="thumb"
+        alt=""
+        width={40}
+        height={40}
+        referrerpolicy="no-referrer"
+        loading="lazy"
+        decoding="async"
+        src={src}
+        onError={() => this.setState({ failed: src })}
+      />
     );
   }
-  // Attribute order matters: referrer policy and lazy loading are set before src.
-  return (
-    <img
-      class="thumb"
-      alt=""
-      width={40}
-      height={40}
-      referrerpolicy="no-referrer"
-      loading="lazy"
-      decoding="async"
-      src={src}
-      onError={() => setFailed(true)}
-    />
-  );
 }

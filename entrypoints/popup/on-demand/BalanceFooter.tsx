@@ -16,8 +16,9 @@ interface Props {
 
 /**
  * The account's credits where the user works: "950 credits · active", and a
- * warning when they run low. The popup loads it once the background has
- * answered with a balance, after its first paint.
+ * warning when they run low, at the end of the popup's footer. The popup
+ * loads it once the background has answered with a balance, after its first
+ * paint.
  */
 export function BalanceFooter({ answer, lowBalanceWarning, t }: Props) {
   if (!answer?.ok) return null;
@@ -26,7 +27,7 @@ export function BalanceFooter({ answer, lowBalanceWarning, t }: Props) {
   const statusLabel = typeof said === 'string' || said === null ? said : t(said);
   const low = lowBalanceWarning > 0 && credits < lowBalanceWarning;
   return (
-    <footer class={`balance${low ? ' balance-low' : ''}`} aria-label={t('balanceLabel')} data-testid="balance">
+    <p class={`balance${low ? ' balance-low' : ''}`} title={t('balanceLabel')} data-testid="balance">
       <span>
         {t(plural('credits', credits))}
         {statusLabel ? ` · ${statusLabel}` : ''}
@@ -39,6 +40,6 @@ export function BalanceFooter({ answer, lowBalanceWarning, t }: Props) {
           </a>
         </span>
       ) : null}
-    </footer>
+    </p>
   );
 }

@@ -1,4 +1,5 @@
 import { plural, type Translate } from '@/utils/i18n';
+import './form-controls';
 import { adoptStyle } from './adopt-style';
 import style from './HighlightFilter.css?inline';
 

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import { detailCurl, highlightRef, highlightStoryUrl } from '@/utils/highlights/highlight-links';
 import type { Translate } from '@/utils/i18n';
-import { useStoriesCached } from '../stories/stories-cached';
+import { storiesCached } from '../stories/stories-cached';
 import { adoptStyle } from './adopt-style';
 import style from './RowMenu.css?inline';
 
@@ -23,27 +23,52 @@ interface Props {
   t: Translate;
 }
 
+interface State {
+  /** Whether the highlight's stories are cached and fresh (*Stories* is then free); null until known. */
+  storiesFree: boolean | null;
+}
+
 /**
  * More actions for one highlight: copy it as `highlight:<id>`, copy a ready
  * request for its stories, open it on Instagram. One menu for the whole list,
  * placed under the row it was opened from; arrow keys move, Escape closes.
  */
-export function RowMenu({ target, onCopy, onClose, onStories, t }: Props) {
-  const menu = useRef<HTMLDivElement>(null);
-  const { id, row } = target;
-  const storiesFree = useStoriesCached(id);
+export class RowMenu extends Component<Props, State> {
+  override state: State = { storiesFree: null };
+  private menu = createRef<HTMLDivElement>();
 
-  useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [id]);
+  override componentDidMount(): void {
+    this.focusFirst();
+    this.checkStories();
+  }
 
-  const close = (returnFocus: boolean) => {
-    onClose();
-    if (returnFocus) row.focus();
-  };
+  override componentDidUpdate(previous: Props): void {
+    if (previous.target.id === this.props.target.id) return;
+    this.focusFirst();
+    this.checkStories();
+  }
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  private checkStories(): void {
+    const { id } = this.props.target;
+    this.setState({ storiesFree: null });
+    // Unknown counts as not cached: the label keeps the cost, which only ever over-states it.
+    const settle = (free: boolean) => {
+      if (this.props.target.id === id) this.setState({ storiesFree: free });
+    };
+    storiesCached(id).then(settle, () => settle(false));
+  }
+
+  private focusFirst(): void {
+    this.menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }
+
+  private close(returnFocus: boolean): void {
+    this.props.onClose();
+    if (returnFocus) this.props.target.row.focus();
+  }
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    const items = [...(this.menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => {
       event.preventDefault();
@@ -55,52 +80,55 @@ export function RowMenu({ target, onCopy, onClose, onStories, t }: Props) {
     else if (event.key === 'End') move(items.length - 1);
     else if (event.key === 'Escape' || event.key === 'Tab') {
       event.preventDefault();
-      close(true);
+      this.close(true);
     }
   };
 
-  const choose = (text: string, notice: string) => {
-    onCopy(text, notice);
-    close(true);
-  };
+  private choose(text: string, notice: string): void {
+    this.props.onCopy(text, notice);
+    this.close(true);
+  }
 
-  return (
-    <div
-      ref={menu}
-      class="row-menu"
-      role="menu"
-      aria-label={t('rowMoreLabel', id)}
-      // Under the row, wherever the list has been scrolled to.
-      style={{ top: `${row.offsetTop - (row.parentElement?.scrollTop ?? 0) + row.offsetHeight}px` }}
-      onKeyDown={onKeyDown}
-      onFocusOut={(event) => {
-        if (!menu.current?.contains(event.relatedTarget as Node | null)) onClose();
-      }}
-    >
-      {onStories ? (
-        <button
-          type="button"
-          role="menuitem"
-          tabIndex={-1}
-          data-testid="row-menu-stories"
-          data-cached={storiesFree === null ? undefined : String(storiesFree)}
-          onClick={() => {
-            onClose();
-            onStories(id);
-          }}
-        >
-          {t(storiesFree ? 'storiesMenuOpen' : 'storiesMenuOpenCost')}
+  render({ target, onClose, onStories, t }: Props, { storiesFree }: State) {
+    const { id, row } = target;
+    return (
+      <div
+        ref={this.menu}
+        class="row-menu"
+        role="menu"
+        aria-label={t('rowMoreLabel', id)}
+        // Under the row, wherever the list has been scrolled to.
+        style={{ top: `${row.offsetTop - (row.parentElement?.scrollTop ?? 0) + row.offsetHeight}px` }}
+        onKeyDown={this.onKeyDown}
+        onFocusOut={(event) => {
+          if (!this.menu.current?.contains(event.relatedTarget as Node | null)) onClose();
+        }}
+      >
+        {onStories ? (
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            data-testid="row-menu-stories"
+            data-cached={storiesFree === null ? undefined : String(storiesFree)}
+            onClick={() => {
+              onClose();
+              onStories(id);
+            }}
+          >
+            {t(storiesFree ? 'storiesMenuOpen' : 'storiesMenuOpenCost')}
+          </button>
+        ) : null}
+        <button type="button" role="menuitem" tabIndex={-1} onClick={() => this.choose(highlightRef(id), t('copiedRef', id))}>
+          {t('rowMenuCopyRef', id)}
         </button>
-      ) : null}
-      <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(highlightRef(id), t('copiedRef', id))}>
-        {t('rowMenuCopyRef', id)}
-      </button>
-      <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(detailCurl(id), t('copiedCurl', id))}>
-        {t('rowMenuCopyCurl')}
-      </button>
-      <a role="menuitem" tabIndex={-1} href={highlightStoryUrl(id)} target="_blank" rel="noopener noreferrer" onClick={() => close(false)}>
-        {t('rowMenuOpen')}
-      </a>
-    </div>
-  );
+        <button type="button" role="menuitem" tabIndex={-1} onClick={() => this.choose(detailCurl(id), t('copiedCurl', id))}>
+          {t('rowMenuCopyCurl')}
+        </button>
+        <a role="menuitem" tabIndex={-1} href={highlightStoryUrl(id)} target="_blank" rel="noopener noreferrer" onClick={() => this.close(false)}>
+          {t('rowMenuOpen')}
+        </a>
+      </div>
+    );
+  }
 }

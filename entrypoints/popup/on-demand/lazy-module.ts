@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
-
 /**
  * Code the popup needs only once something has happened (a menu opened, a
  * download asked for, a failure, an answer from the background): a dynamic
@@ -11,11 +9,11 @@ export interface LazyModule<M> {
   /** Loads the module (once) and gives it. */
   get(): Promise<M>;
   /**
-   * For a component: the module once it has loaded, else null. While `needed`
-   * is true, the module is loaded, and the component renders again once it
-   * has arrived.
+   * For a component's render: the module once it has loaded; else null, and
+   * the module starts loading, `arrived` (the component's forceUpdate) called
+   * once it is there.
    */
-  use(needed: boolean): M | null;
+  need(arrived: () => void): M | null;
 }
 
 export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
@@ -31,11 +29,8 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
     ));
   return {
     get,
-    use(needed) {
-      const [, setLoaded] = useState(false);
-      useEffect(() => {
-        if (needed && !module) get().then(() => setLoaded(true), () => undefined);
-      }, [needed]);
+    need(arrived) {
+      if (!module) get().then(arrived, () => undefined);
       return module;
     },
   };

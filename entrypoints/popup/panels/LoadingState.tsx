@@ -1,8 +1,13 @@
+import { adoptStyle } from '../on-demand/adopt-style';
+import style from './LoadingState.css?inline';
+
+adoptStyle(style);
+
 interface Props {
   label: string;
 }
 
-/** Spinner, the "Looking up …" line and a few placeholder rows. */
+/** Spinner, the "Looking up …" line and a few placeholder rows. A chunk of its own: a cached list paints without it. */
 export function LoadingState({ label }: Props) {
   return (
     <section class="loading">

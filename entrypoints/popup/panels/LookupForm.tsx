@@ -1,10 +1,12 @@
 import type { Ref } from 'preact';
 import type { Text, Translate } from '@/utils/i18n';
+import { checkTypedHandle, type TypedHandle } from './typed-handle';
 
 interface Props {
   value: string;
   onInput: (value: string) => void;
-  onSubmit: () => void;
+  /** What was typed, checked (typed-handle.ts). */
+  onSubmit: (checked: TypedHandle) => void;
   /** Inline message about what was typed, e.g. "not a handle". */
   error: Text | null;
   disabled: boolean;
@@ -12,7 +14,7 @@ interface Props {
   t: Translate;
 }
 
-/** "Instagram handle or profile URL" + "Look up". The popup's reducer checks what was typed (state.ts), and the background checks it again. */
+/** "Instagram handle or profile URL" + "Look up". What was typed is checked here (typed-handle.ts), and the background checks it again. */
 export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef, t }: Props) {
   return (
     <form
@@ -21,7 +23,7 @@ export function LookupForm({ value, onInput, onSubmit, error, disabled, inputRef
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit();
+        onSubmit(checkTypedHandle(value));
       }}
     >
       <label class="field-label" for="lookup-input">

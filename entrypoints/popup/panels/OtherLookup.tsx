@@ -4,15 +4,15 @@ import type { Translate } from '@/utils/i18n';
 interface Props {
   open: boolean;
   onToggle: () => void;
-  /** The lookup form, shown while open. */
-  form: JSX.Element;
+  /** The lookup form, shown while open (null while its code loads). */
+  form: JSX.Element | null;
   t: Translate;
 }
 
-/** The footer's "Look up another profile" disclosure. */
+/** The footer's "Look up another profile" disclosure; the form takes the footer's whole width. */
 export function OtherLookup({ open, onToggle, form, t }: Props) {
   return (
-    <footer class="other-lookup">
+    <div class="other-lookup">
       <button
         type="button"
         class="disclosure"
@@ -26,6 +26,6 @@ export function OtherLookup({ open, onToggle, form, t }: Props) {
         {t('otherLookup')}
       </button>
       {open ? form : null}
-    </footer>
+    </div>
   );
 }

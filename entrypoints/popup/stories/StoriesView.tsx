@@ -9,7 +9,7 @@ import { mediaUrlsText, storiesFile } from '@/utils/stories/story-files';
 import type { FileFormat } from '@/utils/highlights/export-files';
 import { saveFile } from '@/components/save-file';
 import { CopyIcon, DownloadIcon, RefreshIcon } from '@/components/icons';
-import type { CopyStatus as CopyStatusPart, useCopy as useCopyPart } from '../list/CopyStatus';
+import type { CopyNotice, CopyStatus as CopyStatusPart } from '../list/CopyStatus';
 import type { Thumbnail as ThumbnailPart } from '../list/Thumbnail';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
 import { adoptStyle } from '../on-demand/adopt-style';
@@ -27,7 +27,6 @@ adoptStyle(style);
 export interface ListParts {
   Thumbnail: typeof ThumbnailPart;
   CopyStatus: typeof CopyStatusPart;
-  useCopy: typeof useCopyPart;
 }
 
 interface Props {
@@ -36,6 +35,9 @@ interface Props {
   /** The list it is in: its profile names the files. */
   list: HighlightList;
   parts: ListParts;
+  /** Copies text and says so: the popup's one copier (on-demand/copying.ts), whose notice is `notice`. */
+  copy: (text: string, done: string) => Promise<void>;
+  notice: CopyNotice | null;
   send: Send<'highlight-stories'>;
   /** Back to the list (the Back button, Escape). */
   onClose: () => void;
@@ -56,18 +58,17 @@ const NO_ANSWER: LookupError = { kind: 'interrupted', startedAt: 0 };
  * there cost nothing, and only Refresh (or Try again after a failure) pays
  * again.
  */
-export function StoriesView({ target, list, parts, send, onClose, t }: Props) {
+export function StoriesView({ target, list, parts, copy, notice, send, onClose, t }: Props) {
   const handle = list.handle;
   const highlight = list.highlights.find((h) => h.id === target.id) ?? { id: target.id, title: '', coverUrl: null };
   const onBack = () => {
     onClose();
     target.row.focus();
   };
-  const { CopyStatus, useCopy } = parts;
+  const { CopyStatus } = parts;
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<LookupError | null>(null);
-  const { notice, copy } = useCopy(t);
   const back = useRef<HTMLButtonElement>(null);
   const title = highlight.title || t('untitled');
 

@@ -5,7 +5,6 @@
  * background checks it; anything unreadable counts as not cached, which only
  * ever over-states the cost.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isFresh } from '@/utils/highlights/cached-list';
 import { normaliseSettings } from '@/utils/settings';
@@ -23,22 +22,4 @@ export async function storiesCached(highlightId: string, now = Date.now()): Prom
     const entry = readCachedStories(raw, highlightId);
     return entry !== null && isFresh(entry.fetchedAt, now, ttlHours);
   });
-}
-
-/** For a component: whether `highlightId`'s stories are cached; null until known. */
-export function useStoriesCached(highlightId: string): boolean | null {
-  const [cached, setCached] = useState<boolean | null>(null);
-  useEffect(() => {
-    let current = true;
-    setCached(null);
-    storiesCached(highlightId).then(
-      (answer) => current && setCached(answer),
-      // Unknown: the label keeps the cost, which only ever over-states it.
-      () => current && setCached(false),
-    );
-    return () => {
-      current = false;
-    };
-  }, [highlightId]);
-  return cached;
 }

@@ -18,7 +18,7 @@ export interface StoriesFailure {
 }
 
 /** The failures that asking again cannot mend: the key, the credits, the id. */
-const NO_RETRY = new Set<LookupError['kind']>(['no-key', 'key-rejected', 'out-of-credits', 'bad-request', 'not-found', 'invalid-handle']);
+const NO_RETRY = new Set<LookupError['kind']>(['no-key', 'key-unusable', 'key-rejected', 'out-of-credits', 'bad-request', 'not-found', 'invalid-handle']);
 
 export function explainStoriesFailure(error: LookupError): StoriesFailure {
   const retry = error.kind === 'interrupted' ? 'resend' : NO_RETRY.has(error.kind) ? null : 'ask';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Every failing answer the stand-in SociaVault can give (the same bodies and
  * headers the end-to-end tests meet) → the requests the background sends

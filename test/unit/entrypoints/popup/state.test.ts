@@ -7,6 +7,7 @@ import {
   type PopupEvent,
   type PopupState,
 } from '@/entrypoints/popup/state';
+import { checkTypedHandle } from '@/entrypoints/popup/panels/typed-handle';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import { LOOKUP_INPUT_MAX } from '@/utils/limits';
 import type { LookupResponse } from '@/utils/protocol';
@@ -54,8 +55,9 @@ function answer(state: PopupState, response: LookupResponse): PopupState {
   return popupReducer(state, { type: 'lookup-answered', taskId: state.task!.id, response });
 }
 
+/** Types `value` and submits it, checked as the form checks it (panels/typed-handle.ts). */
 function typed(state: PopupState, value: string): PopupState {
-  return popupReducer(popupReducer(state, { type: 'form-input', value }), { type: 'form-submitted' });
+  return popupReducer(popupReducer(state, { type: 'form-input', value }), { type: 'form-submitted', checked: checkTypedHandle(value) });
 }
 
 describe('opening', () => {

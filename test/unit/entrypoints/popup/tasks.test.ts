@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { initialPopupState, popupReducer } from '@/entrypoints/popup/state';
-import { readStart, runTask, type TaskDeps } from '@/entrypoints/popup/tasks';
+import { readStart, runTask, settledWithin, startEarly, type TaskDeps } from '@/entrypoints/popup/tasks';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, LookupResponse, PageMessage, Send } from '@/utils/protocol';
@@ -136,5 +136,70 @@ describe('runTask', () => {
   it('a background that does not answer: task-failed with its message', async () => {
     const event = await runTask({ id: 2, kind: 'lookup', handle: h('nasa'), refresh: false, resend: false, origin: 'tab' }, deps());
     expect(event).toEqual({ type: 'task-failed', taskId: 2, message: 'no answer for lookup' });
+  });
+
+  it('a task begun before the first render (startEarly) is answered by its own promise, once', async () => {
+    const d = deps({ send: sendWith({ lookup: found('nasa') }) });
+    const early = { id: 2, answer: Promise.resolve({ type: 'lookup-answered' as const, taskId: 2, response: found('natgeo') }) };
+    let given: typeof early | null = early;
+    const withEarly: TaskDeps = {
+      ...d,
+      earlyTask: (id) => {
+        if (given?.id !== id) return null;
+        const { answer } = given;
+        given = null;
+        return answer;
+      },
+    };
+    const task = { id: 2, kind: 'lookup' as const, handle: h('nasa'), refresh: false, resend: false, origin: 'tab' as const };
+    expect(await runTask(task, withEarly)).toMatchObject({ response: found('natgeo') });
+    expect(d.send).not.toHaveBeenCalled();
+    // A later task with the same work (Try again) sends anew.
+    expect(await runTask({ ...task, id: 3 }, withEarly)).toMatchObject({ taskId: 3, response: found('nasa') });
+    expect(d.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('startEarly: what the popup opens in, worked out before it renders', () => {
+  const reads = (cached: { list: HighlightList; keptIn: KeptIn } | null, handle: string | null = 'nasa', hasKey = true) => ({
+    hasKey,
+    settings: DEFAULT_SETTINGS,
+    tabId: 7,
+    handle: handle === null ? null : h(handle),
+    pageSeen: true,
+    cached,
+  });
+
+  it('a cached answer: the list, and nothing to do', () => {
+    const send = vi.fn();
+    const started = startEarly(reads({ list: list('nasa'), keptIn: 'cache' }), { send } as unknown as TaskDeps);
+    expect(started.state.view).toEqual({ state: 'list', list: list('nasa'), fromCache: true, keptIn: 'cache' });
+    expect(started.task).toBeNull();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('nothing cached: "Looking up", with the lookup sent at once, the same the reducer would ask for', async () => {
+    const send = vi.fn(async () => found('nasa'));
+    const started = startEarly(reads(null), { send } as unknown as TaskDeps);
+    expect(started.state.view).toEqual({ state: 'loading', handle: 'nasa' });
+    expect(started.state.task).toMatchObject({ kind: 'lookup', handle: 'nasa', refresh: false, resend: false });
+    expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: false, resend: false });
+    expect(started.task?.id).toBe(started.state.task!.id);
+    expect(await started.task!.answer).toEqual({ type: 'lookup-answered', taskId: started.state.task!.id, response: found('nasa') });
+  });
+
+  it('no key, or no profile: that view, and nothing sent', () => {
+    const send = vi.fn();
+    expect(startEarly(reads(null, 'nasa', false), { send } as unknown as TaskDeps).state.view).toEqual({ state: 'no-key', handle: 'nasa' });
+    expect(startEarly(reads(null, null), { send } as unknown as TaskDeps).state.view).toEqual({ state: 'no-profile', pageSeen: true });
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('settledWithin', () => {
+  it('gives the value of a promise that settles in time, and null for one that is late or fails', async () => {
+    expect(await settledWithin(Promise.resolve(4), 50)).toBe(4);
+    expect(await settledWithin(new Promise(() => undefined), 5)).toBeNull();
+    expect(await settledWithin(Promise.reject(new Error('gone')), 50)).toBeNull();
   });
 });

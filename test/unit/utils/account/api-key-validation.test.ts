@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_MAX_LENGTH, validateApiKey } from '@/utils/account/api-key-validation';
+import { API_KEY_MAX_LENGTH, storedApiKey, validateApiKey } from '@/utils/account/api-key-validation';
 import { text } from '@/utils/i18n';
 import { translatorFor } from '@/test/support/locales';
 
@@ -57,5 +57,48 @@ describe('validateApiKey: refused', () => {
     const result = validateApiKey(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(en(result.message)).toMatch(message);
+  });
+});
+
+describe('storedApiKey: the saved key, checked before a request carries it', () => {
+  it.each<[string, unknown, string]>([
+    ['a plain key', KEY, KEY],
+    ['saved with a trailing newline (trimmed, as a header value is)', `${KEY}\n`, KEY],
+    ['no prefix (still sent: only SociaVault can tell)', 'live_abc', 'live_abc'],
+    ['exactly the maximum length', `sk_${'a'.repeat(API_KEY_MAX_LENGTH - 3)}`, `sk_${'a'.repeat(API_KEY_MAX_LENGTH - 3)}`],
+  ])('%s: used', (_label, raw, key) => {
+    expect(storedApiKey(raw)).toEqual({ ok: true, key });
+  });
+
+  it.each<[string, unknown]>([
+    ['nothing', undefined],
+    ['null', null],
+    ['empty', ''],
+    ['only whitespace', ' \n\t'],
+    ['a number', 12345],
+    ['an object', { key: KEY }],
+  ])('%s: no key', (_label, raw) => {
+    expect(storedApiKey(raw)).toEqual({ ok: false, error: { kind: 'no-key' } });
+  });
+
+  it.each<[string, string, string]>([
+    ['a line break inside', `${KEY}\n${KEY}`, 'spaces'],
+    ['a carriage return inside', 'sk_live_a\rb', 'spaces'],
+    ['a space inside', 'sk_live a', 'spaces'],
+    ['NUL inside', 'sk_live_\u0000a', 'invisible'],
+    ['a zero-width space', 'sk_live_\u200ba', 'invisible'],
+    ['an accented letter', 'sk_live_café', 'not-ascii'],
+    ['emoji', 'sk_live_🔑', 'not-ascii'],
+    ['Latin-1 only (fetch would take it, SociaVault never issues it)', 'sk_live_\u00ff', 'not-ascii'],
+    ['a megabyte of text', 'a'.repeat(1024 * 1024), 'too-long'],
+    ['one character over the maximum', `sk_${'a'.repeat(API_KEY_MAX_LENGTH - 2)}`, 'too-long'],
+  ])('%s: unusable, with why', (_label, raw, problem) => {
+    expect(storedApiKey(raw)).toEqual({ ok: false, error: { kind: 'key-unusable', problem } });
+  });
+
+  it('agrees with validateApiKey: what the options page accepts, a request can carry', () => {
+    for (const raw of [KEY, `${KEY} x`, 'sk_é', 'sk_\u200b', `sk_${'a'.repeat(300)}`, '  sk_x  ']) {
+      expect(storedApiKey(raw).ok, JSON.stringify(raw)).toBe(validateApiKey(raw).ok);
+    }
   });
 });

@@ -72,6 +72,7 @@ describe('what "Test key" says', () => {
   it('says something in every language for every kind of failure, and never that the key works', () => {
     const examples: Record<LookupError['kind'], LookupError> = {
       'no-key': { kind: 'no-key' },
+      'key-unusable': { kind: 'key-unusable', problem: 'not-ascii' },
       'invalid-handle': { kind: 'invalid-handle', input: 'x' },
       offline: { kind: 'offline' },
       'bad-request': { kind: 'bad-request', message: null },

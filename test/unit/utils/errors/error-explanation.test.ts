@@ -16,6 +16,25 @@ type Case = [label: string, error: LookupError, handle: string | null, title: Re
 const cases: Case[] = [
   ['no key', { kind: 'no-key' }, 'natgeo', /API key is needed/, /Add it in the options/, 'open-options'],
   [
+    'a saved key with a line break',
+    { kind: 'key-unusable', problem: 'spaces' },
+    'natgeo',
+    /^Your saved API key cannot be used$/,
+    /^It has spaces or line breaks inside\. No request can carry it, so nothing was sent\. Paste your key again in the options\.$/,
+    'open-options',
+  ],
+  ['a saved key beyond ASCII', { kind: 'key-unusable', problem: 'not-ascii' }, null, /cannot be used/, /^It has characters other than plain letters/, 'open-options'],
+  ['a saved key with invisible characters', { kind: 'key-unusable', problem: 'invisible' }, null, /cannot be used/, /^It has control or invisible/, 'open-options'],
+  ['a saved megabyte of text', { kind: 'key-unusable', problem: 'too-long' }, null, /cannot be used/, /at most 200 characters\)\. No request/, 'open-options'],
+  [
+    'a reason this version does not know',
+    { kind: 'key-unusable', problem: 'constructor' as never },
+    null,
+    /cannot be used/,
+    /^It has something in it that no request can carry\./,
+    'open-options',
+  ],
+  [
     'invalid handle quotes the input',
     { kind: 'invalid-handle', input: 'not a handle!' },
     null,
@@ -149,9 +168,10 @@ describe('a network failure after a server error', () => {
 
 describe('what explanations say about credits', () => {
   /** Kinds where nothing was sent: only these may say that no credit was used. */
-  const NOTHING_SENT = new Set(['no-key', 'invalid-handle', 'offline']);
+  const NOTHING_SENT = new Set(['no-key', 'key-unusable', 'invalid-handle', 'offline']);
   const samples: Record<string, LookupError> = {
     'no-key': { kind: 'no-key' },
+    'key-unusable': { kind: 'key-unusable', problem: 'spaces' },
     'invalid-handle': { kind: 'invalid-handle', input: 'x y' },
     offline: { kind: 'offline' },
     'bad-request': { kind: 'bad-request', message: null },

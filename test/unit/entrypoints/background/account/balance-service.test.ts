@@ -53,6 +53,13 @@ describe('the balance', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('is never asked with a saved key no header can carry: a key problem', async () => {
+    await apiKeyItem.setValue('sk_live_\u00e9t\u00e9');
+    const { fetch } = api();
+    expect(await createBalanceService({ fetch }).balance()).toEqual({ ok: false, error: { kind: 'key-unusable', problem: 'not-ascii' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('concurrent asks share one request', async () => {
     const { fetch, calls } = api();
     const service = createBalanceService({ fetch, now: () => clock });

@@ -146,6 +146,26 @@ describe('lookup', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it.each<[string, string, string]>([
+    ['a line break', 'sk_live_a\nsk_live_b', 'spaces'],
+    ['a character beyond ASCII', 'sk_live_clé', 'not-ascii'],
+    ['a megabyte of text', 'k'.repeat(1024 * 1024), 'too-long'],
+  ])('a saved key no header can carry (%s) is a key problem, and nothing is sent', async (_label, saved, problem) => {
+    await apiKeyItem.setValue(saved);
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toEqual({ ok: false, handle: 'nasa', error: { kind: 'key-unusable', problem } });
+    expect(await lookup.lookup(h('nasa'), { refresh: true })).toMatchObject({ ok: false, error: { kind: 'key-unusable' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('a saved key with spaces around it is sent trimmed, as a header carries it', async () => {
+    await apiKeyItem.setValue('  sk_test_key\n');
+    const { fetch, lookup } = setup();
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(new Headers(fetch.mock.calls[0]![1]?.headers).get('X-API-Key')).toBe('sk_test_key');
+  });
+
   it('offline says so and sends nothing', async () => {
     const { fetch, lookup } = setup({ isOnline: () => false });
     expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: false, error: { kind: 'offline' } });

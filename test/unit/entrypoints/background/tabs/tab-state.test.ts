@@ -52,6 +52,42 @@ describe('the toolbar icon follows the tab', () => {
   });
 });
 
+describe('what each tab shows, in storage.session', () => {
+  it('thirty tabs reporting at once are recorded in at most two writes, each tab with its own title', async () => {
+    const tabs = createTabState();
+    const writes = vi.spyOn(tabProfilesItem, 'setValue');
+    const handles = Array.from({ length: 30 }, (_, i) => h(`crowd${i}`));
+    await Promise.all(handles.map((handle, i) => tabs.set(100 + i, handle)));
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(await tabProfilesItem.getValue()).toEqual(Object.fromEntries(handles.map((handle, i) => [String(100 + i), handle])));
+    for (const [i, handle] of handles.entries()) expect(await fakeBrowser.action.getTitle({ tabId: 100 + i })).toBe(`Highlights of @${handle}`);
+  });
+
+  it('a closed tab that showed no profile, and a report of what is already recorded, write nothing', async () => {
+    const tabs = createTabState();
+    await tabs.set(7, h('nasa'));
+    const writes = vi.spyOn(tabProfilesItem, 'setValue');
+    await tabs.forget(8);
+    await tabs.set(7, h('nasa'));
+    expect(writes).not.toHaveBeenCalled();
+    await tabs.forget(7);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(await tabProfilesItem.getValue()).toEqual({});
+  });
+
+  it('a write that fails fails every edit it carried, and the next edit starts afresh', async () => {
+    const tabs = createTabState();
+    const writes = vi.spyOn(tabProfilesItem, 'setValue').mockRejectedValueOnce(new Error('storage is gone'));
+    const first = tabs.set(1, h('nasa'));
+    const joined = tabs.set(2, h('natgeo'));
+    await expect(first).rejects.toThrow('storage is gone');
+    await expect(joined).rejects.toThrow('storage is gone');
+    await tabs.set(3, h('cern'));
+    expect(writes).toHaveBeenCalledTimes(2);
+    expect(await tabProfilesItem.getValue()).toEqual({ '3': 'cern' });
+  });
+});
+
 describe('actionTitleFor', () => {
   it('names the profile', () => {
     expect(actionTitleFor(h('nasa'))).toBe('Highlights of @nasa');

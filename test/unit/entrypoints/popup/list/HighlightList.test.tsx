@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COVERS_AHEAD, HighlightList } from '@/entrypoints/popup/list/HighlightList';
-import { FIRST_ROWS, MAX_STEP_ROWS, MIN_STEP_ROWS } from '@/entrypoints/popup/list/row-steps';
+import { COVERS_AHEAD, FIRST_ROWS, HighlightList } from '@/entrypoints/popup/list/HighlightList';
+import { MAX_STEP_ROWS, MIN_STEP_ROWS } from '@/entrypoints/popup/on-demand/row-steps';
 import type { Highlight } from '@/utils/highlights/highlight';
 import { translatorFor } from '@/test/support/locales';
 import { cleanup, find, key, mount } from '@/test/unit/helpers/dom';
@@ -18,14 +18,14 @@ function list(items: readonly Highlight[]) {
   const calls = { onCopy: vi.fn(), onMore: vi.fn() };
   const ui = (shown: readonly Highlight[]) => <HighlightList highlights={shown} label="Highlights" t={en} {...calls} />;
   const { root, rerender } = mount(ui(items));
-  const ul = find<HTMLUListElement>(root, 'ul.highlights');
+  const ul = find<HTMLElement>(root, '.highlights');
   return {
     ...calls,
     ul,
     show: (next: readonly Highlight[]) => rerender(ui(next)),
-    rows: () => [...ul.querySelectorAll<HTMLElement>('li.row')],
+    rows: () => [...ul.querySelectorAll<HTMLElement>('.row')],
     /** Rows in each run: each step of the list is a run of its own. */
-    runs: () => [...ul.querySelectorAll('li.run')].map((run) => run.querySelectorAll('li.row').length),
+    runs: () => [...ul.querySelectorAll('.run')].map((run) => run.querySelectorAll('.row').length),
     hasCover: (row: HTMLElement) => row.querySelector('.thumb-placeholder, img') !== null,
   };
 }
@@ -80,6 +80,17 @@ describe('the highlight list', () => {
     view.ul.dispatchEvent(new Event('scroll'));
     await vi.waitFor(() => expect(covered()).toBe(160), PATIENT);
     expect(view.rows().slice(0, 160).every(view.hasCover)).toBe(true);
+  });
+
+  it('End reaches the last highlight of a long list still growing, not the last row in the page so far', async () => {
+    const all = highlights(600);
+    const view = list(all);
+    const rows = view.rows();
+    expect(rows).toHaveLength(FIRST_ROWS);
+    rows[0]!.focus();
+    key(rows[0]!, 'End');
+    await vi.waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.id).toBe(all.at(-1)!.id), PATIENT);
+    expect(view.rows()).toHaveLength(600);
   });
 
   it('is one tab stop: the arrow keys, Page Up/Down, Home and End move the focus, and it follows', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoriesView } from '@/entrypoints/popup/stories/StoriesView';
-import { CopyStatus, useCopy } from '@/entrypoints/popup/list/CopyStatus';
+import { CopyStatus } from '@/entrypoints/popup/list/CopyStatus';
+import { createCopier } from '@/entrypoints/popup/on-demand/copying';
 import { Thumbnail } from '@/entrypoints/popup/list/Thumbnail';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { RequestOf, StoriesResponse } from '@/utils/protocol';
@@ -46,6 +47,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The popup's copier (on-demand/copying.ts), as the list gives it to the view; its notices are the list's to show. */
+const copier = () => createCopier(en, () => undefined);
+
 /** The view over a `send` that answers `answers` in turn, recording what it was asked. */
 function view(...answers: StoriesResponse[]) {
   const asked: Array<RequestOf<'highlight-stories'>> = [];
@@ -58,7 +62,7 @@ function view(...answers: StoriesResponse[]) {
   document.body.append(row);
   const onClose = vi.fn();
   const { root } = mount(
-    <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus, useCopy }} send={send} onClose={onClose} t={en} />,
+    <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus }} copy={copier().copy} notice={null} send={send} onClose={onClose} t={en} />,
   );
   const state = () => find(root, '[data-testid="stories-view"]').getAttribute('data-state');
   return { root, asked, onClose, row, state };
@@ -130,7 +134,7 @@ describe('the stories view', () => {
     const row = document.createElement('li');
     const send = vi.fn(async () => Promise.reject(new Error('no answer')));
     const { root } = mount(
-      <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus, useCopy }} send={send} onClose={() => undefined} t={en} />,
+      <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus }} copy={copier().copy} notice={null} send={send} onClose={() => undefined} t={en} />,
     );
     await vi.waitFor(() => expect(find(root, '[data-testid="stories-error"]').getAttribute('data-kind')).toBe('interrupted'), PATIENT);
   });

@@ -9,6 +9,7 @@ const t = createTranslator(catalogGetMessage('en'));
 /** One error of each kind, as the background gives them. */
 const ERRORS: Record<LookupError['kind'], LookupError> = {
   'no-key': { kind: 'no-key' },
+  'key-unusable': { kind: 'key-unusable', problem: 'not-ascii' },
   'invalid-handle': { kind: 'invalid-handle', input: 'x' },
   offline: { kind: 'offline' },
   'bad-request': { kind: 'bad-request', message: null },
@@ -47,6 +48,7 @@ describe('explainStoriesFailure', () => {
     const retry = Object.fromEntries(LOOKUP_ERROR_KINDS.map((kind) => [kind, explainStoriesFailure(ERRORS[kind]).retry]));
     expect(retry).toEqual({
       'no-key': null,
+      'key-unusable': null,
       'invalid-handle': null,
       offline: 'ask',
       'bad-request': null,

@@ -1,11 +1,10 @@
 /**
- * How a long highlight list grows after its first paint: in steps sized by
- * time, not by count, so that each step stays a short task on a fast machine
- * and on a loaded one alike. Pure: the list measures, this decides.
+ * How a long highlight list grows after its first paint (its first
+ * FIRST_ROWS rows, list/HighlightList.tsx): in steps sized by time, not by
+ * count, so that each step stays a short task on a fast machine and on a
+ * loaded one alike. Pure: the list measures, this decides.
  */
 
-/** More rows than the popup shows at once, so that the first paint fills the list. */
-export const FIRST_ROWS = 40;
 /** The most rows one step adds, however fast the machine: a step's layout grows with it too. */
 export const MAX_STEP_ROWS = 150;
 /** The fewest: below this, each step's fixed cost would make the whole list slow to complete. */

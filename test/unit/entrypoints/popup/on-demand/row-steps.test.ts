@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_ROWS, MAX_STEP_ROWS, MIN_STEP_ROWS, nextStepRows, STEP_BUDGET_MS, withStep } from '@/entrypoints/popup/list/row-steps';
+import { FIRST_ROWS } from '@/entrypoints/popup/list/HighlightList';
+import { MAX_STEP_ROWS, MIN_STEP_ROWS, nextStepRows, STEP_BUDGET_MS, withStep } from '@/entrypoints/popup/on-demand/row-steps';
 
 describe('nextStepRows: the next step fits the budget the last step measured', () => {
   it.each([
