@@ -89,6 +89,7 @@ export default defineConfig({
       'tsconfig.json',
       'vitest.config.ts',
       'eslint.config.js',
+      'stryker.config.mjs',
       'entrypoints/**',
       'components/**',
       'utils/**',
