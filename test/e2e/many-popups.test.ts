@@ -14,7 +14,7 @@ import type { ChromeApi } from '../support/chrome-api';
 import { until } from '../support/poll';
 import { Popup } from '../support/popup';
 import { DEFAULT_SCENARIOS, loadProfiles } from '../support/scenarios';
-import { useWorld } from './fixture';
+import { TOOLBAR_TITLE, useWorld } from './fixture';
 
 declare const chrome: ChromeApi;
 
@@ -76,18 +76,40 @@ function fault(first: FirstSettled, handle: string): string | null {
   return undrawn.length > 0 ? `said "list" before drawing ${undrawn.join(', ')}` : null;
 }
 
+/**
+ * Until every tab's toolbar title names its profile: one read of all thirty
+ * titles at a time, from the control page, so that the waiting does not crowd
+ * the background it waits for.
+ */
+async function waitForProfiles(tabIds: number[], handles: string[]): Promise<void> {
+  const control = await world.browser.control();
+  const expected = handles.map((handle) => TOOLBAR_TITLE.of(handle));
+  await until(
+    'every tab’s toolbar title to name its profile',
+    () => control.evaluate((ids) => Promise.all(ids.map((tabId) => chrome.action.getTitle({ tabId }))), tabIds),
+    (titles) => titles.every((title, t) => title === expected[t]),
+    30_000,
+  );
+}
+
 describe('a popup for each of thirty tabs, opened at once', () => {
   it('shows every tab its own profile, and its rows the moment it says "list", round after round', async () => {
     // Opened at once, too: the harness tells their ids apart (browser.ts, tabIdOf).
     const tabs = await Promise.all(Array.from({ length: TABS }, (_, t) => world.instagram(`/${handleOf(0, t)}/`)));
-    await Promise.all(tabs.map((tab, t) => tab.waitForProfile(handleOf(0, t))));
+    await waitForProfiles(
+      tabs.map((tab) => tab.tabId),
+      tabs.map((_, t) => handleOf(0, t)),
+    );
 
     for (let round = 0; round < ROUNDS; round++) {
       const handles = tabs.map((_, t) => handleOf(round, t));
       if (round > 0) {
         // In-app navigations to profiles not seen yet; every other round the worker is stopped too.
         await Promise.all(tabs.map((tab, t) => tab.spaNavigate(`/${handles[t]}/`)));
-        await Promise.all(tabs.map((tab, t) => tab.waitForProfile(handles[t]!)));
+        await waitForProfiles(
+          tabs.map((tab) => tab.tabId),
+          handles,
+        );
         if (round % 2 === 0) await world.stopWorker();
       }
       // Round 1 has half its profiles cached first (looked up from another page),

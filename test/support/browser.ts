@@ -392,11 +392,13 @@ function makeHandle(p: HandleParts): ExtensionBrowser {
     tabIdOf,
     openPopup: (tabId) => openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`),
     openOptions: () => openExtensionPage('options.html'),
+    // Read from the control page, not in the worker: a poll neither wakes a stopped worker nor takes
+    // its thread (thirty tabs polled at once held the worker's own work back by seconds).
     async toolbarTitle(tabId) {
-      return (await worker()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+      return (await control()).evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
     },
     async toolbarBadge(tabId) {
-      return (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      return (await control()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
     async setStorage(area, items) {
       await (await control()).evaluate(([a, i]) => chrome.storage[a].set(i), [area, items] as const);
