@@ -1,18 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
-import { watchProfile } from '@/entrypoints/profile-watcher/watch';
+import { REPORT_RETRY_MS, watchProfile } from '@/entrypoints/profile-watcher/watch';
 import type { Handle } from '@/utils/profile-url';
 
 /** A page whose URL the test moves, with the watcher's listener captured. */
-function fakePage(start: string, { reportFails = false } = {}) {
+function fakePage(start: string, options: { reportFails?: boolean; failures?: number } = {}) {
+  const failures = options.failures ?? (options.reportFails ? Infinity : 0);
   let url = start;
   let alive = true;
   let listener: ((url: string) => void) | null = null;
   const unsubscribe = vi.fn(() => {
     listener = null;
   });
+  let failed = 0;
   const report = vi.fn(async (_handle: Handle | null) => {
-    if (reportFails) throw new Error('Could not establish connection');
+    if (failed < failures) {
+      failed++;
+      throw new Error('Could not establish connection');
+    }
   });
+  /** Retries the watcher asked for, run when the test says: [ms, run]. */
+  const timers: Array<[number, () => void]> = [];
   const watcher = watchProfile({
     currentUrl: () => url,
     report,
@@ -21,10 +28,16 @@ function fakePage(start: string, { reportFails = false } = {}) {
       listener = l;
       return unsubscribe;
     },
+    after: (ms, then) => void timers.push([ms, then]),
   });
   return {
     watcher,
     report,
+    timers,
+    /** Runs the retries due now, as their timers would. */
+    runTimers() {
+      for (const [, run] of timers.splice(0)) run();
+    },
     unsubscribe,
     navigate(next: string) {
       url = next;
@@ -56,11 +69,39 @@ describe('watchProfile', () => {
   });
 
   it('reports again after a report was lost (the background was restarting)', async () => {
-    const page = fakePage(`${IG}/nasa/`, { reportFails: true });
-    await Promise.resolve();
-    await Promise.resolve();
-    page.navigate(`${IG}/nasa/tagged/`);
+    const page = fakePage(`${IG}/nasa/`, { failures: 1 });
+    await vi.waitFor(() => expect(page.timers.map(([ms]) => ms)).toEqual([REPORT_RETRY_MS[0]]));
+    page.runTimers();
     expect(page.report.mock.calls).toEqual([['nasa'], ['nasa']]);
+    // Told once: nothing more is sent or waited for, and a navigation within the profile sends nothing.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(page.timers).toEqual([]);
+    page.navigate(`${IG}/nasa/tagged/`);
+    expect(page.report).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries a lost report again after each wait, then waits for the next change', async () => {
+    const page = fakePage(`${IG}/nasa/`, { reportFails: true });
+    for (const wait of REPORT_RETRY_MS) {
+      await vi.waitFor(() => expect(page.timers.map(([ms]) => ms)).toEqual([wait]));
+      page.runTimers();
+    }
+    await vi.waitFor(() => expect(page.report).toHaveBeenCalledTimes(REPORT_RETRY_MS.length + 1));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(page.timers).toEqual([]);
+    // Given up: the next navigation, even within the same profile, reports it again.
+    page.navigate(`${IG}/nasa/tagged/`);
+    expect(page.report).toHaveBeenCalledTimes(REPORT_RETRY_MS.length + 2);
+  });
+
+  it('drops a retry once the page has moved on to another profile', async () => {
+    const page = fakePage(`${IG}/nasa/`, { failures: 1 });
+    await vi.waitFor(() => expect(page.timers).toHaveLength(1));
+    page.navigate(`${IG}/natgeo/`);
+    page.runTimers();
+    expect(page.report.mock.calls).toEqual([['nasa'], ['natgeo']]);
   });
 
   it('answers which profile the page shows now', () => {
