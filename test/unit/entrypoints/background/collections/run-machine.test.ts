@@ -251,3 +251,68 @@ describe('a run estimated again', () => {
     expect(estimateRun(items(runReducer(state, { type: 'pause' })) as RunItem[], new Set())).toMatchObject({ done: 3, lookups: 3 });
   });
 });
+
+describe('events that come at the wrong moment change nothing they should not', () => {
+  it('a run with a lookup still out is not finished, even with nothing left in the queue', () => {
+    let state = start(newRun(handles.slice(0, 2)));
+    state = runReducer(state, { type: 'items-started', handles: [h('a1'), h('a2')] });
+    state = runReducer(state, { type: 'item-done', handle: h('a1'), count: 1, paid: true, now: 1 });
+    expect(state.head.counts).toMatchObject({ queued: 0, running: 1 });
+    expect(state.head.phase).toBe('running');
+    state = runReducer(state, { type: 'item-done', handle: h('a2'), count: 1, paid: true, now: 2 });
+    expect(state.head.phase).toBe('finished');
+  });
+
+  it('a second Start while running changes nothing: failed profiles are not queued again without a confirmed estimate', () => {
+    let state = start(newRun(handles));
+    state = runReducer(state, { type: 'items-started', handles: [h('a1')] });
+    state = runReducer(state, { type: 'item-failed', handle: h('a1'), error: 'not-found', now: 1 });
+    expect(state.head.phase).toBe('running');
+    const again = runReducer(state, { type: 'start', now: 2, concurrency: 2 });
+    expect(again).toBe(state);
+    expect(items(again)[0]!.status).toBe('failed');
+  });
+
+  it('a late or repeated items-started touches only queued profiles', () => {
+    let state = start(newRun(handles.slice(0, 2)));
+    state = runReducer(state, { type: 'items-started', handles: [h('a1')] });
+    state = runReducer(state, { type: 'item-done', handle: h('a1'), count: 3, paid: true, now: 1 });
+    state = runReducer(state, { type: 'items-started', handles: [h('a1')] });
+    expect(items(state)[0]).toMatchObject({ status: 'done', count: 3 });
+    expect(state.head.counts).toMatchObject({ done: 1, running: 0, queued: 1 });
+  });
+
+  it('an out-of-credits answer after Pause or Cancel records the profile and leaves the run as the user left it', () => {
+    for (const userAction of ['pause', 'cancel'] as const) {
+      let state = start(newRun(handles.slice(0, 3)));
+      state = runReducer(state, { type: 'items-started', handles: [h('a1')] });
+      state = runReducer(state, { type: userAction });
+      const phase = state.head.phase;
+      state = runReducer(state, { type: 'item-failed', handle: h('a1'), error: 'out-of-credits', now: 1 });
+      expect(state.head.phase, userAction).toBe(phase);
+      expect(state.head.stopReason, userAction).toBeNull();
+      expect(items(state)[0]!.status, userAction).toBe('failed');
+    }
+  });
+
+  it('Pause when not running and Cancel when ended change nothing', () => {
+    const idle = newRun(handles.slice(0, 2));
+    expect(runReducer(idle, { type: 'pause' })).toBe(idle);
+    const finished = drive(start(newRun(handles.slice(0, 1))), {}).state;
+    expect(finished.head.phase).toBe('finished');
+    expect(runReducer(finished, { type: 'cancel' })).toBe(finished);
+    expect(runReducer(finished, { type: 'pause' })).toBe(finished);
+    const cancelled = runReducer(start(newRun(handles.slice(0, 2))), { type: 'cancel' });
+    expect(runReducer(cancelled, { type: 'cancel' })).toBe(cancelled);
+    expect(runReducer(idle, { type: 'cancel' })).toBe(idle);
+  });
+
+  it('Cancel takes the queued profiles out of the queue, and a paused run can be cancelled', () => {
+    let state = start(newRun(handles.slice(0, 3)), 1);
+    state = runReducer(state, { type: 'pause' });
+    state = runReducer(state, { type: 'cancel' });
+    expect(state.head.phase).toBe('cancelled');
+    expect(state.head.counts.queued).toBe(0);
+    expect(nextToStart(state, 0)).toEqual([]);
+  });
+});
