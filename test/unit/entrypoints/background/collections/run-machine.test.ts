@@ -316,3 +316,66 @@ describe('events that come at the wrong moment change nothing they should not', 
     expect(nextToStart(state, 0)).toEqual([]);
   });
 });
+
+describe('what a run counts and measures', () => {
+  it('counts highlights of done profiles only, and a new run has paid for nothing', () => {
+    const base = newRun([h('a1')]);
+    expect(items(base)[0]!.paid).toBe(false);
+    const counted = runFromItems(base.head, [
+      { handle: h('a1'), status: 'done', count: 4, error: null, paid: true },
+      { handle: h('a2'), status: 'failed', count: 7, error: 'not-found', paid: false },
+    ]);
+    expect(counted.head.highlights).toBe(4);
+  });
+
+  it('an answer for a profile the run does not hold changes nothing', () => {
+    const state = start(newRun(handles.slice(0, 2)));
+    expect(runReducer(state, { type: 'item-done', handle: h('zz'), count: 1, paid: true, now: 1 })).toBe(state);
+    expect(runReducer(state, { type: 'item-rate-limited', handle: h('zz'), retryAfterSeconds: null, now: 1 })).toBe(state);
+  });
+
+  it('measures the pace from paid answers of a running run only', () => {
+    let state = start(newRun(handles.slice(0, 3)), 3, 0);
+    state = runReducer(state, { type: 'items-started', handles: [h('a1'), h('a2'), h('a3')] });
+    const before = state.head.pace;
+    const fromCache = runReducer(state, { type: 'item-done', handle: h('a1'), count: 1, paid: false, now: 500 });
+    expect(fromCache.head.pace).toEqual(before);
+    const paid = runReducer(state, { type: 'item-done', handle: h('a1'), count: 1, paid: true, now: 500 });
+    expect(paid.head.pace).toMatchObject({ lastAt: 500, streak: before.streak + 1 });
+    const paused = runReducer(state, { type: 'pause' });
+    expect(paused.head.phase).toBe('paused');
+    expect(runReducer(paused, { type: 'item-done', handle: h('a1'), count: 1, paid: true, now: 500 }).head.pace).toEqual(before);
+  });
+
+  it('a 429 after Pause leaves the profile not done and the pace as it was; a 429 for a done profile keeps it done', () => {
+    let state = start(newRun(handles.slice(0, 2)), 2, 0);
+    state = runReducer(state, { type: 'items-started', handles: [h('a1'), h('a2')] });
+    const done = runReducer(state, { type: 'item-done', handle: h('a2'), count: 1, paid: true, now: 1 });
+    expect(items(runReducer(done, { type: 'item-rate-limited', handle: h('a2'), retryAfterSeconds: null, now: 2 }))[1]!.status).toBe('done');
+    const paused = runReducer(state, { type: 'pause' });
+    const after = runReducer(paused, { type: 'item-rate-limited', handle: h('a1'), retryAfterSeconds: 5, now: 2 });
+    expect(after.head.pace).toEqual(paused.head.pace);
+    expect(after.head.phase).toBe('paused');
+    expect(items(after)[0]!.status).not.toBe('running');
+    expect(nextToStart(after, 10_000)).toEqual([]);
+  });
+
+  it('a restarted worker restarts the clock of a running run only', () => {
+    const running = start(newRun(handles.slice(0, 2)), 2, 0);
+    expect(runReducer(running, { type: 'restarted', now: 70 }).head.startedAt).toBe(70);
+    const paused = runReducer(running, { type: 'pause' });
+    expect(runReducer(paused, { type: 'restarted', now: 70 }).head.startedAt).toBeNull();
+  });
+
+  it('wakes a run only while it runs, has profiles queued and is held back by a wait still to come', () => {
+    let state = start(newRun(handles.slice(0, 3)), 2, 0);
+    state = runReducer(state, { type: 'items-started', handles: [h('a1')] });
+    state = runReducer(state, { type: 'item-rate-limited', handle: h('a1'), retryAfterSeconds: 5, now: 1_000 });
+    const until = state.head.pace.holdUntil;
+    expect(until).toBeGreaterThan(1_000);
+    expect(wakeAt(state, 1_000)).toBe(until);
+    expect(wakeAt(state, until!)).toBeNull();
+    expect(wakeAt(runReducer(state, { type: 'pause' }), 1_000)).toBeNull();
+    expect(wakeAt(start(newRun(handles.slice(0, 1)), 2, 0), 0)).toBeNull();
+  });
+});
