@@ -66,7 +66,7 @@ export interface ParsedPaste {
 }
 
 /** A bullet or a number that starts an item of a list. */
-const LIST_MARKER = /^\s*(?:[-*•·–—]|\d{1,5}[.)])\s+/u;
+const LIST_MARKER = /^\s*(?:[-*•·–—]|\d{1,5}[.)])\s/u;
 const INSTAGRAM_LINK = /^(?:https?:\/\/)?(?:www\.)?instagram\.com(?:[/?#]|$)/i;
 const LEADING = /^[(["'“‘«¿¡]+/u;
 const TRAILING = /[!.,):;?"'”’»\]…]+$/u;
@@ -100,8 +100,7 @@ export function createPasteReader(text: string) {
 
   function readLine(line: number, pasted: string): void {
     const lineText = pasted.replace(LIST_MARKER, '');
-    const words = lineText.split(/[\s,;]+/).filter((word) => word !== '');
-    if (words.length === 0) return;
+    const words = lineText.split(/[\s,;]/).filter((word) => word !== '');
     if (words.length === 1) {
       const [word] = words as [string];
       // A lone @handle or link may end with a sentence's punctuation ("@natgeo!").
@@ -111,9 +110,10 @@ export function createPasteReader(text: string) {
     }
     const handles = words.map((word) => parseHandleInput(word));
     const mixes = lineText.split(/[,;]/).some((piece) => {
-      const inPiece = piece.split(/\s+/).filter((word) => word !== '');
+      const inPiece = piece.split(/\s/).filter((word) => word !== '');
       return inPiece.some(isMarked) && !inPiece.every(isMarked);
     });
+    // A list (every word a profile; a blank line is one of no words).
     if (!mixes && handles.every((handle) => handle !== null)) {
       words.forEach((word, i) => take(line, word, handles[i]!));
       return;
