@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPasteReader, MAX_PASTED_LINES, parsePastedList, type ParsedPaste } from '@/utils/collections/collection-input';
+import { createPasteReader, MAX_PASTED_LINES, parsePastedList, REFUSAL_REASONS, type ParsedPaste } from '@/utils/collections/collection-input';
 
 /** What a paste gave: its profiles, the lines read as text with what each gave, and the refusals. */
 function read(paste: string) {
@@ -88,5 +88,42 @@ describe('a pasted list of profiles, read like a person reads it', () => {
 
   it('an empty paste gives nothing', () => {
     expect(parsePastedList(' \n\n ,, ')).toEqual({ handles: [], duplicates: [], refused: [], textLines: [], linesRead: 3, rest: '' });
+  });
+});
+
+describe('the edges of reading a paste', () => {
+  it.each<[string, string, { handles: string[]; text?: Array<[number, string[]]>; refused?: Array<[string, string]> }]>([
+    ['a link to another site, without its scheme', 'sub.example.co.uk/x', { handles: [], refused: [['sub.example.co.uk/x', 'not-instagram']] }],
+    ['a site whose name ends in instagram.com', 'notinstagram.com/nasa', { handles: [], refused: [['notinstagram.com/nasa', 'not-instagram']] }],
+    ['a scheme must start the word', '2a://x', { handles: [], refused: [['2a://x', 'not-a-handle']] }],
+    ['an @ only counts in front of a route word', 'explore@', { handles: [], refused: [['explore@', 'not-a-handle']] }],
+    ['a numbered line of one handle', '12. nasa', { handles: ['nasa'] }],
+    ['an http link in a sentence', 'See http://instagram.com/nasa now', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['a handle in two brackets', 'Loved ((@nasa))', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['a handle named twice in one sentence is taken once', 'Loved @nasa and @nasa again', { handles: ['nasa'], text: [[1, ['nasa']]] }],
+    ['a link to another site beside a bare word makes the line text', 'ftp://example.com nasa', { handles: [], text: [[1, []]] }],
+    ['a bracket inside a handle is not dropped', 'Loved @na(sa', { handles: [], text: [[1, []]], refused: [['@na(sa', 'not-a-handle']] }],
+  ])('%s', (_name, paste, expected) => {
+    const got = read(paste);
+    expect(got).toEqual({ handles: expected.handles, text: expected.text ?? [], refused: expected.refused ?? [] });
+  });
+
+  it('shows a line read as text trimmed, and cuts it at 80 characters', () => {
+    expect(parsePastedList('  Loved @nasa!  ').textLines[0]!.text).toBe('Loved @nasa!');
+    const exactly = `Loved @nasa ${'x'.repeat(80 - 'Loved @nasa '.length)}`;
+    expect(exactly).toHaveLength(80);
+    expect(parsePastedList(exactly).textLines[0]!.text).toBe(exactly);
+    const longer = `${exactly}y`;
+    expect(parsePastedList(longer).textLines[0]!.text).toBe(`${exactly.slice(0, 79)}…`);
+  });
+
+  it('keeps nothing in the box when all that is left after the limit is blank', () => {
+    const full = Array.from({ length: MAX_PASTED_LINES }, (_, i) => `p${i}`).join('\n');
+    expect(parsePastedList(`${full}\n   \n  `).rest).toBe('');
+    expect(parsePastedList(`${full}\n   \nnasa`).rest).toBe('   \nnasa');
+  });
+
+  it('names every reason for a refusal, in the order the page lists them', () => {
+    expect(REFUSAL_REASONS).toEqual(['route-word', 'not-a-profile-link', 'not-instagram', 'not-a-handle']);
   });
 });
