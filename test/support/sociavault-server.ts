@@ -140,6 +140,13 @@ export interface SociaVaultServer {
   close(): Promise<void>;
 }
 
+/** Answers nothing: a network failure to the client. HTTP/2 resets this stream only; HTTP/1.1 drops the connection. */
+function hangUp(req: IncomingMessage | Http2ServerRequest, record: RecordedRequest): void {
+  record.aborted = true;
+  if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
+  else req.socket.destroy();
+}
+
 /** A local stand-in for https://api.sociavault.com speaking the documented protocol. */
 export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVaultServer> {
   let validKeys = new Set<string>();
@@ -228,12 +235,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     if (url.pathname === API_PATHS.credits) {
       const failure = creditsFailure;
       const answerCredits = () => {
-        if (failure === 'hangup') {
-          record.aborted = true;
-          if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
-          else req.socket.destroy();
-          return;
-        }
+        if (failure === 'hangup') return hangUp(req, record);
         if (failure) return sendJson(failure.status, failure.body);
         sendJson(200, { credits, subscriptionStatus: 'active', subscriptionId: 'sub_test' });
       };
@@ -262,13 +264,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     const scenario: Scenario | undefined = key !== undefined && Object.hasOwn(scenarios, key) ? scenarios[key] : undefined;
     const answer = () => {
       if (!scenario) return sendJson(404, ERROR_BODIES.userNotFound);
-      if (scenario.kind === 'hangup') {
-        record.aborted = true;
-        // HTTP/2: reset this stream only; HTTP/1.1: drop the connection.
-        if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
-        else req.socket.destroy();
-        return;
-      }
+      if (scenario.kind === 'hangup') return hangUp(req, record);
       const [status, body, headers] =
         scenario.kind === 'profile'
           ? [200, JSON.stringify(highlightsResponseBody(scenario)), { 'Content-Type': JSON_TYPE }]
@@ -311,12 +307,7 @@ export async function startSociaVault(opts: SociaVaultOptions): Promise<SociaVau
     const scenario: DetailScenario | undefined = detailScenarioFor(id, scenarios, details);
     const answer = () => {
       if (!scenario) return sendJson(404, DETAIL_ERROR_BODIES.unknownHighlight);
-      if (scenario.kind === 'hangup') {
-        record.aborted = true;
-        if ('stream' in req) req.stream.close(h2.NGHTTP2_INTERNAL_ERROR);
-        else req.socket.destroy();
-        return;
-      }
+      if (scenario.kind === 'hangup') return hangUp(req, record);
       const [status, body, headers] =
         scenario.kind === 'stories'
           ? [200, JSON.stringify(highlightDetailBody(scenario, Date.now())), { 'Content-Type': JSON_TYPE }]
