@@ -84,7 +84,10 @@ function handleOfPath(segments: readonly string[]): Handle | null {
  */
 export function parseHandleInput(input: string): Handle | null {
   const text = input.trim();
-  const handle = toHandle(text.startsWith('@') ? text.slice(1) : text);
+  const bare = text.startsWith('@') ? text.slice(1) : text;
+  // "instagram.com" has a handle's shape, but whoever writes the site's name means the site, which shows no profile.
+  if (HOSTS.has(bare.toLowerCase())) return null;
+  const handle = toHandle(bare);
   if (handle) return handle;
   // Anything else is read as a URL; parseProfileUrl accepts only Instagram's hosts.
   return parseProfileUrl(/^https?:\/\//i.test(text) ? text : `https://${text}`);

@@ -225,6 +225,11 @@ describe('parseHandleInput', () => {
     ['www.instagram.com:443/nasa', 'nasa'],
     ['instagram.com/accounts/login/?next=https://www.instagram.com/nasa/', 'nasa'],
     ['m.instagram.com/nasa', null],
+    // The site's own name is the site, not a profile; a name merely like it is a handle.
+    ['instagram.com', null],
+    ['WWW.Instagram.COM', null],
+    ['@instagram.com', null],
+    ['instagram.co', 'instagram.co'],
     ['evil.example/instagram.com/nasa', null],
     ['javascript:alert(1)', null],
     ['https://www.instagram.com/stories/nasa/1/', 'nasa'],

@@ -37,6 +37,8 @@ describe('a pasted list of profiles, read like a person reads it', () => {
     ['a route named in a sentence', 'Thanks @explore and @nasa.', { handles: ['nasa'], text: [[1, ['nasa']]], refused: [['@explore', 'route-word']] }],
     ['a post link in a sentence', 'See https://www.instagram.com/p/C9xYz12AbCd/ by @nasa', { handles: ['nasa'], text: [[1, ['nasa']]], refused: [['https://www.instagram.com/p/C9xYz12AbCd/', 'not-a-profile-link']] }],
     ['a post link alone', 'https://www.instagram.com/p/C9xYz12AbCd/', { handles: [], refused: [['https://www.instagram.com/p/C9xYz12AbCd/', 'not-a-profile-link']] }],
+    ['the site’s bare name alone', 'instagram.com', { handles: [], refused: [['instagram.com', 'not-a-profile-link']] }],
+    ['the site’s bare name in a sentence', 'Found @nasa on instagram.com today', { handles: ['nasa'], text: [[1, ['nasa']]], refused: [['instagram.com', 'not-a-profile-link']] }],
     ['another site', 'https://example.com/nasa', { handles: [], refused: [['https://example.com/nasa', 'not-instagram']] }],
     ['a word that is no handle', 'bad!name', { handles: [], refused: [['bad!name', 'not-a-handle']] }],
     ['a name too long for Instagram', 'a'.repeat(31), { handles: [], refused: [['a'.repeat(31), 'not-a-handle']] }],
