@@ -5,6 +5,7 @@
  * popped out, and "Add to collection". None of it costs a credit.
  */
 import { describe, expect, it } from 'vitest';
+import { answeredTypes, recordAnswers } from '../support/answer-log';
 import { API_PATHS } from '../support/sociavault-server';
 import { idsOf, useWorld } from './fixture';
 
@@ -37,8 +38,10 @@ describe('the balance in the popup', () => {
 
   it('is never asked without a key', async () => {
     await world.reset({ apiKey: null });
-    const { popup } = await world.popupFor('/nasa/');
+    const { popup } = await world.popupFor('/nasa/', { beforeLoad: recordAnswers });
     await popup.settled('no-key');
+    // The popup does ask the background for the balance; only once that is answered is "no request" known.
+    await expect.poll(() => answeredTypes(popup.page)).toContain('get-balance');
     expect(await popup.page.getByTestId('balance').count()).toBe(0);
     expect(balanceRequests()).toBe(0);
   });
