@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CollectionPage, COLLECTION_VIEWPORT } from '../support/collection-page';
-import { arrivals, cacheAnswers, handles, paceBetween, profilesNamed, requestsPerProfile, storedRun } from '../support/collections';
+import { arrivals, cacheAnswers, handles, medianPace, profilesNamed, requestsPerProfile, storedRun } from '../support/collections';
 import { until } from '../support/poll';
 import { DEFAULT_SCENARIOS, loadProfiles, type Scenarios } from '../support/scenarios';
 import { useWorld } from './fixture';
@@ -143,8 +143,9 @@ describe('a run of 1,500 profiles', () => {
     await page.waitForPhase('finished', 240_000);
     expect(world.highlightRequests()).toBe(1_500);
     const times = arrivals(world);
-    const first = paceBetween(times, 0, 200);
-    const last = paceBetween(times, 1_300, 1_500);
+    // Medians of 20-profile steps: a moment of load on the machine (CI's, or another test run's) is not the run's pace.
+    const first = medianPace(times, 0, 200);
+    const last = medianPace(times, 1_300, 1_500);
     expect(last, `${first.toFixed(1)} ms a profile for the first 200, ${last.toFixed(1)} ms for the last 200`).toBeLessThanOrEqual(1.5 * first);
     expect((await storedRun(world))?.head.counts).toMatchObject({ done: 1_500, failed: 0 });
   }, 240_000);

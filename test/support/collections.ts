@@ -138,6 +138,21 @@ export function paceBetween(times: readonly number[], from: number, to: number):
   return (times[to - 1]! - times[from]!) / (to - 1 - from);
 }
 
+/**
+ * The run's usual pace over requests `from` to `to`: the median of its paces
+ * over `step` requests at a time. A moment of load on the machine slows a few
+ * steps and leaves the median where it was; a run whose every step costs more
+ * as it grows moves it.
+ */
+export function medianPace(times: readonly number[], from: number, to: number, step = 20): number {
+  if (from < 0 || to > times.length || to - 1 - from < step) throw new Error(`no ${step}-request steps in requests ${from} to ${to} of ${times.length}`);
+  const paces: number[] = [];
+  for (let start = from; start + step <= to - 1; start += step) paces.push((times[start + step]! - times[start]!) / step);
+  paces.sort((a, b) => a - b);
+  const middle = Math.floor(paces.length / 2);
+  return paces.length % 2 === 1 ? paces[middle]! : (paces[middle - 1]! + paces[middle]!) / 2;
+}
+
 /** Profiles with these names, two highlights each, that answer after `delayMs` (0: at once). */
 export function profilesNamed(names: readonly string[], delayMs = 0): Scenarios {
   return Object.fromEntries(
