@@ -85,6 +85,22 @@ describe('the console watch', () => {
     expect(await world.browser.console.take()).toEqual([]);
   });
 
+  it('lets the reset excuse only what matches, and keeps the rest for the test', async () => {
+    const popup = await world.popup();
+    await popup.settled('no-profile');
+    await popup.page.evaluate(() => {
+      console.warn('e2e canary: excused');
+      console.warn('e2e canary: kept');
+    });
+    const ignoredBefore = world.browser.console.ignored.length;
+    await world.browser.console.excuse(/e2e canary: excused/, 'a test of excuse');
+    expect(world.browser.console.ignored.slice(ignoredBefore).map((e) => e.text)).toEqual([
+      expect.stringMatching(/^console\.warn: "e2e canary: excused"[\s\S]* — the harness's own: a test of excuse$/),
+    ]);
+    expect((await world.browser.console.take()).map((e) => e.text)).toEqual([expect.stringMatching(/^console\.warn: "e2e canary: kept"/)]);
+    expect(await world.browser.console.take()).toEqual([]);
+  });
+
   it("sees a background page's and a content script's console calls (a second extension that logs, installed for this test)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hl-e2e-canary-'));
     writeFileSync(

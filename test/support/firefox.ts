@@ -543,6 +543,27 @@ export class FirefoxConsole implements ConsoleWatch {
    * print in order) shows up on stdout, and the Browser Console is read after it.
    */
   async take(): Promise<ConsoleEntry[]> {
+    const entries = await this.read();
+    return [...this.held.splice(0), ...entries];
+  }
+
+  /** Entries `excuse` left in place, reported by the next take(). */
+  private held: ConsoleEntry[] = [];
+
+  /**
+   * Moves the extension's messages so far that match `text` into `ignored`,
+   * with `why`: for what the harness's own doing caused between tests (the
+   * reset stopping the background), never for anything a test did. The rest
+   * stay for the next take().
+   */
+  async excuse(text: RegExp, why: string): Promise<void> {
+    for (const entry of await this.take()) {
+      if (text.test(entry.text)) this.ignored.push({ ...entry, text: `${entry.text} — the harness's own: ${why}` });
+      else this.held.push(entry);
+    }
+  }
+
+  private async read(): Promise<ConsoleEntry[]> {
     const pages = await this.firefox.pages();
     const marker = `hl-e2e-console-flush-${++this.flushes}-${Date.now()}`;
     const from = this.stdout.lines.length;

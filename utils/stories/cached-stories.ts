@@ -41,7 +41,8 @@ const DIGITS = /^[0-9]{1,64}$/;
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextOrNull = (value: unknown) => value === null || isText(value);
-const isNumberOrNull = (value: unknown) => value === null || (typeof value === 'number' && Number.isFinite(value));
+// Number.isFinite is false for anything not a number: no typeof check needed.
+const isNumberOrNull = (value: unknown) => value === null || Number.isFinite(value);
 
 function isStory(value: unknown): value is Story {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCachedStories, type CachedStories } from '@/utils/stories/cached-stories';
+import { readCachedStories, STORIES_CACHE_NAME, storiesCacheName, type CachedStories } from '@/utils/stories/cached-stories';
 
 const ID = '17900000000000001';
 const read: CachedStories = {
@@ -64,5 +64,76 @@ describe('readCachedStories', () => {
     ],
   ])('refuses %s', (_name, value) => {
     expect(readCachedStories(value, ID)).toBeNull();
+  });
+});
+
+describe('readCachedStories, field by field', () => {
+  type ReadContent = Extract<CachedStories['content'], { kind: 'read' }>;
+  const content = read.content as ReadContent;
+  const story = content.stories.stories[0]!;
+  /** The read entry with its first story changed. */
+  const withStory = (patch: Record<string, unknown>) => withStories({ stories: [{ ...story, ...patch }] });
+  /** The read entry with its stories' record changed. */
+  const withStories = (patch: Record<string, unknown>) => ({ ...read, content: { ...content, stories: { ...content.stories, ...patch } } });
+
+  it.each([
+    ['a photo', withStory({ mediaType: 'photo' })],
+    ['a story that says nothing but its id and type', withStory({ takenAt: null, mediaUrl: null, thumbnailUrl: null, videoDuration: null, linksExpireAt: 1 })],
+    ['a highlight without title, owner or count', withStories({ title: null, ownerId: null, ownerUsername: null, mediaCount: null })],
+    ['a highlight of no stories', withStories({ stories: [] })],
+    ['two good stories', withStories({ stories: [story, { ...story, id: '1' }] })],
+  ])('keeps %s', (_name, value) => {
+    expect(readCachedStories(structuredClone(value), ID)).toEqual(value);
+  });
+
+  it.each([
+    ['a story that is null', withStories({ stories: [null] })],
+    ['a story that is text', withStories({ stories: ['31234567890123456789'] })],
+    ['a good story then a bad one', withStories({ stories: [story, { ...story, mediaType: 'reel' }] })],
+    ['a story id as a number', withStory({ id: 31234567890 })],
+    ['a story id with a letter before', withStory({ id: 'x1' })],
+    ['a story id with a letter after', withStory({ id: '1x' })],
+    ['an empty story id', withStory({ id: '' })],
+    ['a taken-at that is text', withStory({ takenAt: '1767225600000' })],
+    ['a taken-at that is not a number', withStory({ takenAt: Number.NaN })],
+    ['a video length that is endless', withStory({ videoDuration: Number.POSITIVE_INFINITY })],
+    ['an expiry that is text', withStory({ linksExpireAt: 'soon' })],
+    ['a media URL that is a number', withStory({ mediaUrl: 5 })],
+    ['a thumbnail that is an object', withStory({ thumbnailUrl: {} })],
+    ['stories that are null', withStories({ stories: null })],
+    ['stories that are an object', withStories({ stories: { 0: story } })],
+    ['a highlight record that is null', { ...read, content: { ...content, stories: null } }],
+    ['a highlight record that is text', { ...read, content: { ...content, stories: 'stories' } }],
+    ['a title that is a number', withStories({ title: 5 })],
+    ['an owner id that is a number', withStories({ ownerId: 528817151 })],
+    ['an owner name that is missing', withStories({ ownerUsername: undefined })],
+    ['a count that is text', withStories({ mediaCount: '1' })],
+    ['a shape that is not text', { ...read, content: { ...content, shape: 1 } }],
+    ['content that is null', { ...read, content: null }],
+    ['content that is text', { ...read, content: 'raw' }],
+    ['a raw answer of an unknown kind', { ...raw, content: { ...raw.content, kind: 'other' } }],
+    ['a raw answer without its detail', { ...raw, content: { kind: 'raw', raw: '{}' } }],
+    ['a time that is endless', { ...read, fetchedAt: Number.POSITIVE_INFINITY }],
+    ['a time that is not a number', { ...read, fetchedAt: Number.NaN }],
+  ])('refuses %s', (_name, value) => {
+    expect(readCachedStories(value, ID)).toBeNull();
+  });
+
+  it('refuses an id asked for that is not digits, even when the entry says the same', () => {
+    for (const id of ['x1', '1x', 'highlight:1']) {
+      const entry = { ...raw, highlightId: id };
+      expect(readCachedStories(entry, id)).toBeNull();
+    }
+  });
+});
+
+describe('the stories cache names', () => {
+  it('are stories:<digits>, which no handle can be', () => {
+    expect(storiesCacheName('17900000000000001')).toBe('stories:17900000000000001');
+    expect(STORIES_CACHE_NAME.test('stories:17900000000000001')).toBe(true);
+    expect(STORIES_CACHE_NAME.test('xstories:1')).toBe(false);
+    expect(STORIES_CACHE_NAME.test('stories:1x')).toBe(false);
+    expect(STORIES_CACHE_NAME.test('stories:')).toBe(false);
+    expect(STORIES_CACHE_NAME.test('nasa')).toBe(false);
   });
 });
