@@ -4,7 +4,7 @@ import { OtherLookup } from './panels/OtherLookup';
 import { ProfileHeader } from './list/ProfileHeader';
 import type { CopyNotice } from './list/CopyStatus';
 import type { Copier } from './on-demand/copying';
-import { lazyModule } from './on-demand/lazy-module';
+import { afterPaint, lazyModule } from './on-demand/lazy-module';
 import type { Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/handle';
 import type { BalanceAnswer } from '@/utils/protocol';
@@ -54,11 +54,6 @@ function headerHandleOf(view: View): Handle | null {
     default:
       return null;
   }
-}
-
-/** After the frame being drawn: for work the first paint should not wait for. */
-function afterPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** The explanations of failures, loaded once there is one to show (failure-text.ts). */
