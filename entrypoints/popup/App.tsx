@@ -4,11 +4,12 @@ import { OtherLookup } from './panels/OtherLookup';
 import { ProfileHeader } from './list/ProfileHeader';
 import type { CopyNotice } from './list/CopyStatus';
 import type { Copier } from './on-demand/copying';
-import { lazyModule } from './on-demand/lazy-module';
+import { afterPaint, lazyModule } from './on-demand/lazy-module';
 import type { Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/handle';
 import type { BalanceAnswer } from '@/utils/protocol';
-import { initialPopupState, isBusy, isRefreshing, popupReducer, type PopupEvent, type PopupState, type View } from './state';
+import { initialPopupState, isBusy, isRefreshing, startOver } from './opening';
+import type { PopupEvent, PopupState, View } from './state';
 import { runTask, type TaskDeps } from './tasks';
 
 export interface AppProps extends TaskDeps {
@@ -56,11 +57,6 @@ function headerHandleOf(view: View): Handle | null {
   }
 }
 
-/** After the frame being drawn: for work the first paint should not wait for. */
-function afterPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
-}
-
 /** The explanations of failures, loaded once there is one to show (failure-text.ts). */
 const problems = lazyModule(() => import('./failure-text'));
 /** What the popup shows besides a list and loading (no key, no profile, a failure, the lookup form), loaded when one is shown. */
@@ -71,6 +67,12 @@ const copying = lazyModule(() => import('./on-demand/copying'));
 const loading = lazyModule(() => import('./panels/LoadingState'));
 /** The balance, loaded once the background has told it. */
 const balanceFooter = lazyModule(() => import('./on-demand/BalanceFooter'));
+/**
+ * The reducer of every event (state.ts): the popup works out its first state
+ * without it (opening.ts), and loads it after the first paint, or at once when
+ * that state is waiting for an answer.
+ */
+const reducer = lazyModule(() => import('./state'));
 
 /**
  * The popup: renders its state, sends events, and runs the task the state
@@ -79,7 +81,7 @@ const balanceFooter = lazyModule(() => import('./on-demand/BalanceFooter'));
  * after the paint.
  */
 export class App extends Component<AppProps, AppState> {
-  override state: AppState = { popup: this.props.initial ?? initialPopupState, notice: null, balance: null };
+  override state: AppState = { popup: this.props.initial ?? startOver(initialPopupState), notice: null, balance: null };
   private inputRef = createRef<HTMLInputElement>();
   private copier: Copier | null = null;
   /** What the list's and the header's copy buttons call: the copying code, once loaded. */
@@ -92,10 +94,27 @@ export class App extends Component<AppProps, AppState> {
   private balanceAfter = '';
   private arrived = () => this.forceUpdate();
 
-  private dispatch = (event: PopupEvent) => this.setState(({ popup }) => ({ popup: popupReducer(popup, event) }));
+  /** Events waiting for the reducer's code: those that come after them wait too, so that all apply in order. */
+  private queued = 0;
+
+  private dispatch = (event: PopupEvent) => {
+    const code = reducer.now();
+    if (code && !this.queued) return this.setState(({ popup }) => ({ popup: code.popupReducer(popup, event) }));
+    this.queued++;
+    reducer.get().then(
+      ({ popupReducer }) => {
+        this.queued--;
+        this.setState(({ popup }) => ({ popup: popupReducer(popup, event) }));
+      },
+      () => this.queued--,
+    );
+  };
 
   override componentDidMount(): void {
-    if (!this.props.initial) this.dispatch({ type: 'opened' });
+    const loadReducer = () => void reducer.get().catch(() => undefined);
+    // A state waiting for an answer (a lookup, the reads) needs the reducer when it comes: load it alongside.
+    if (this.state.popup.task) loadReducer();
+    else afterPaint(loadReducer);
     this.follow(null);
     afterPaint(() => void this.copying().catch(() => undefined));
   }

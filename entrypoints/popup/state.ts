@@ -4,6 +4,10 @@
  * does the work a state asks for (`state.task`); the outcome comes back as an
  * event that names the task it answers, so that an outcome for an older task
  * is ignored.
+ *
+ * What opening does (start over, take the reads of opening, start a lookup)
+ * is in opening.ts, which the popup loads to open; this file, the events that
+ * come after the first paint, is loaded after it (App.tsx).
  */
 import { errorAction } from '@/utils/errors/next-step';
 import type { HighlightList } from '@/utils/highlights/highlight';
@@ -12,7 +16,10 @@ import type { LookupError } from '@/utils/errors/lookup-error';
 import type { Handle } from '@/utils/profile-url';
 import type { TypedHandle } from './panels/typed-handle';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+import { isBusy, isCurrent, isRefreshOfList, startLookup, startOver, tabAnswered } from './opening';
+
+export { initialPopupState, isBusy, isRefreshing } from './opening';
 
 /**
  * A lookup failure, or the extension's own background not answering.
@@ -94,34 +101,13 @@ export type PopupEvent =
   | { type: 'refresh' }
   | { type: 'make-room' };
 
-export const initialPopupState: PopupState = {
-  view: { state: 'starting' },
-  form: { value: '', error: null, open: false, focusRequest: 0 },
-  settings: DEFAULT_SETTINGS,
-  tabId: null,
-  task: null,
-  lastTaskId: 0,
-  lastHandle: null,
-  refreshProblem: null,
-  roomMade: null,
-};
-
 export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
   switch (event.type) {
     case 'opened':
       return startOver(state);
 
-    case 'tab-answered': {
-      if (!isCurrent(state, event.taskId, 'start')) return state;
-      const settled = { ...state, task: null, settings: event.settings, tabId: event.tabId };
-      if (!event.hasKey) return { ...settled, view: { state: 'no-key', handle: event.handle } };
-      if (!event.handle) return { ...settled, view: { state: 'no-profile', pageSeen: event.pageSeen } };
-      if (event.cached) {
-        const { list, keptIn } = event.cached;
-        return { ...settled, lastHandle: list.handle, view: { state: 'list', list, fromCache: true, keptIn } };
-      }
-      return startLookup(settled, event.handle, false, 'tab');
-    }
+    case 'tab-answered':
+      return tabAnswered(state, event);
 
     case 'lookup-answered': {
       const task = state.task;
@@ -176,31 +162,8 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
   }
 }
 
-/** A task is under way: the start, a lookup, or making room. */
-export function isBusy(state: PopupState): boolean {
-  return state.task !== null;
-}
-
-/** A Refresh is under way and the list it refreshes stays on screen meanwhile. */
-export function isRefreshing(state: PopupState): boolean {
-  return state.task?.kind === 'lookup' && isRefreshOfList(state, state.task.origin);
-}
-
-function isRefreshOfList(state: PopupState, origin: LookupOrigin): boolean {
-  return origin === 'refresh' && state.view.state === 'list';
-}
-
-function isCurrent(state: PopupState, taskId: number, kind: Task['kind']): boolean {
-  return state.task?.id === taskId && state.task.kind === kind;
-}
-
 function focused(form: LookupFormState): LookupFormState {
   return { ...form, focusRequest: form.focusRequest + 1 };
-}
-
-function startOver(state: PopupState): PopupState {
-  const id = state.lastTaskId + 1;
-  return { ...state, view: { state: 'starting' }, task: { id, kind: 'start' }, lastTaskId: id, lastHandle: null, refreshProblem: null };
 }
 
 /** The lookup on screen was cut off: its request may have left, and nobody knows its answer. */
@@ -208,21 +171,6 @@ function wasInterrupted(view: View): boolean {
   if (view.state !== 'error') return false;
   const { problem } = view;
   return problem.kind === 'interrupted' || (problem.kind === 'extension' && problem.duringLookup);
-}
-
-function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin: LookupOrigin, resend = false): PopupState {
-  const id = state.lastTaskId + 1;
-  const next: PopupState = {
-    ...state,
-    task: { id, kind: 'lookup', handle, refresh, resend, origin },
-    lastTaskId: id,
-    lastHandle: handle,
-    refreshProblem: null,
-    roomMade: null,
-    form: { ...state.form, error: null },
-  };
-  // A Refresh keeps the list it refreshes on screen; anything else shows loading.
-  return isRefreshOfList(state, origin) ? next : { ...next, view: { state: 'loading', handle } };
 }
 
 /** Only a checked handle is looked up; what is not one stays in the field, with why. */

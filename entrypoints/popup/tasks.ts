@@ -2,7 +2,8 @@ import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
 import type { KeptIn, PageMessage, Send } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
-import { initialPopupState, popupReducer, type PopupEvent, type PopupState, type Task } from './state';
+import { initialPopupState, startOver, tabAnswered } from './opening';
+import type { PopupEvent, PopupState, Task } from './state';
 
 export interface TaskDeps {
   send: Send<PageMessage>;
@@ -77,12 +78,13 @@ export interface EarlyStart {
 /**
  * What the popup shows once the reads of opening are in, worked out before
  * anything renders: the cached list, or the lookup it needs, sent now rather
- * than after the first paint. The same reducer decides as when the reads
- * answer the start task later (state.ts), so both ways end alike.
+ * than after the first paint. The same code decides as when the reads
+ * answer the start task later (opening.ts, which state.ts uses), so both ways
+ * end alike.
  */
 export function startEarly(reads: StartReads, deps: TaskDeps): EarlyStart {
-  const opened = popupReducer(initialPopupState, { type: 'opened' });
-  const state = popupReducer(opened, { type: 'tab-answered', taskId: opened.task!.id, ...reads });
+  const opened = startOver(initialPopupState);
+  const state = tabAnswered(opened, { type: 'tab-answered', taskId: opened.task!.id, ...reads });
   const { task } = state;
   return { state, task: task ? { id: task.id, answer: runTask(task, deps) } : null };
 }

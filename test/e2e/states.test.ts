@@ -246,8 +246,8 @@ describe('a very long list', () => {
     expect(await popup.settled()).toBe('list');
     await expect.poll(() => popup.page.locator('.highlights').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('all');
     const covers = () => popup.page.locator('.row img.thumb').count();
-    // The first screens have theirs; the rows far below a blank tile, and no request.
-    expect(await covers()).toBe(40);
+    // The first screens have theirs (drawn after the list's first paint); the rows far below a blank tile, and no request.
+    await expect.poll(covers).toBe(40);
     expect(await popup.rows().last().locator('img').count()).toBe(0);
 
     // To the end, as a hand on the scrollbar goes: rows far below are laid out at an estimated

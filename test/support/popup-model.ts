@@ -116,9 +116,9 @@ export class PopupModel {
     );
   }
 
-  /** "from cache", "just now", … */
+  /** "from cache", "just now", …: drawn after the list's first paint, so waited for. */
   async fetchedAt(): Promise<string> {
-    return (await this.textAt(POPUP_SELECTORS.fetchedAt)) ?? '';
+    return (await until('the list to say when it was fetched', () => this.textAt(POPUP_SELECTORS.fetchedAt), (text) => text !== null)) ?? '';
   }
 
   /** The text of the popup's alert (an error's explanation), or "". */

@@ -25,8 +25,28 @@ export async function visibleImagesDone(page: Page, timeoutMs = 5_000): Promise<
 }
 
 /**
- * Saves a PNG of `target` (default: the page's <main>) once fonts and the
- * images in view are in. The mouse moves out of the way first unless
+ * Waits until the popup's list has drawn what comes after its first paint
+ * (docs/performance.md, "What the popup loads to open"): a cover or its
+ * placeholder on every row of the first screens, and when the list was
+ * fetched. A page with no list passes at once.
+ */
+export async function listDrawn(page: Page, timeoutMs = 5_000): Promise<void> {
+  await until(
+    "the list's covers and when it was fetched to be drawn",
+    () =>
+      page.evaluate(() => {
+        const summary = document.querySelector('.summary');
+        const blankTile = document.querySelector('.run:first-child > .row > span.thumb:not(.thumb-placeholder)');
+        return blankTile === null && (summary === null || summary.querySelector('[data-testid="fetched-at"]') !== null);
+      }),
+    Boolean,
+    timeoutMs,
+  );
+}
+
+/**
+ * Saves a PNG of `target` (default: the page's <main>) once fonts, the list's
+ * covers (listDrawn) and the images in view are in. The mouse moves out of the way first unless
  * `keepHover` (to show what was clicked).
  */
 export async function screenshot(
@@ -36,6 +56,7 @@ export async function screenshot(
 ): Promise<void> {
   if (!keepHover) await page.mouse.move(0, 0);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await listDrawn(page);
   // A cover that does not load shows its placeholder: not worth failing a picture for.
   await visibleImagesDone(page).catch(() => undefined);
   await target.screenshot({ path: file, animations: 'disabled', caret: 'hide' });

@@ -1,8 +1,8 @@
 import { Component, createRef } from 'preact';
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
-import { HighlightRow, ROW_KEYS_HINT_ID } from './HighlightRow';
-import { lazyModule } from '../on-demand/lazy-module';
+import { HighlightRow, ROW_KEYS_HINT_ID, type Cover } from './HighlightRow';
+import { afterPaint, lazyModule } from '../on-demand/lazy-module';
 import type { Growth } from '../on-demand/list-growth';
 
 /** More rows than the popup shows at once, so that the first paint fills the list. */
@@ -10,6 +10,12 @@ export const FIRST_ROWS = 40;
 
 /** How a longer list grows after its first paint (on-demand/list-growth.ts), loaded with the first such list. */
 const growing = lazyModule(() => import('../on-demand/list-growth'));
+/**
+ * The covers (each address checked against Instagram's image hosts, or the
+ * title's first letter in a tile): loaded after the list's first paint, which
+ * shows blank tiles. An image is never ready for that paint anyway.
+ */
+export const covers = lazyModule(() => import('./Thumbnail'));
 
 interface Props {
   highlights: readonly Highlight[];
@@ -38,9 +44,11 @@ interface State {
   stepEnds: number[];
   /** Rows, from the top, that show their cover. */
   covered: number;
+  /** What draws a cover, once loaded. */
+  Cover: Cover | null;
 }
 
-const initialState = (highlights: readonly Highlight[]): State => ({
+const initialState = (highlights: readonly Highlight[]) => ({
   stepEnds: [Math.min(highlights.length, FIRST_ROWS)],
   covered: COVERS_AHEAD,
 });
@@ -61,7 +69,7 @@ const initialState = (highlights: readonly Highlight[]): State => ({
  * Shift+F10 or the menu key opens its other actions.
  */
 export class HighlightList extends Component<Props, State> {
-  override state = initialState(this.props.highlights);
+  override state: State = { ...initialState(this.props.highlights), Cover: covers.now()?.Thumbnail ?? null };
   readonly list = createRef<HTMLDivElement>();
   /**
    * When the step being built began (0 while none is), and how many rows it
@@ -83,11 +91,13 @@ export class HighlightList extends Component<Props, State> {
       next.onMore !== onMore ||
       next.t !== t ||
       nextState.stepEnds !== this.state.stepEnds ||
-      nextState.covered !== this.state.covered
+      nextState.covered !== this.state.covered ||
+      nextState.Cover !== this.state.Cover
     );
   }
 
   override componentDidMount(): void {
+    if (!this.state.Cover) afterPaint(() => void covers.get().then(({ Thumbnail }) => this.setState({ Cover: Thumbnail }), () => undefined));
     this.grow();
   }
 
@@ -169,7 +179,7 @@ export class HighlightList extends Component<Props, State> {
 
   render() {
     const { highlights, label, onCopy, onMore, t } = this.props;
-    const { covered, stepEnds } = this.state;
+    const { covered, stepEnds, Cover } = this.state;
     // A new, shorter list (a filter) renders before componentDidUpdate starts its steps over.
     const shown = Math.min(stepEnds.at(-1)!, highlights.length);
     const chunks = [];
@@ -179,7 +189,9 @@ export class HighlightList extends Component<Props, State> {
       if (to <= from) break;
       // Clamped to the chunk, so that a chunk wholly above or below the covered rows does not re-render.
       const coveredTo = Math.min(Math.max(covered, from), to);
-      chunks.push(<RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} onCopy={onCopy} onMore={onMore} t={t} />);
+      chunks.push(
+        <RowChunk key={from} highlights={highlights} from={from} to={to} coveredTo={coveredTo} Cover={Cover} onCopy={onCopy} onMore={onMore} t={t} />,
+      );
       from = to;
     }
     return (
@@ -210,6 +222,7 @@ interface ChunkProps {
   to: number;
   /** Rows before this index show their cover; the others a blank tile until scrolled near. */
   coveredTo: number;
+  Cover: Cover | null;
   onCopy: (id: string) => void;
   onMore: (id: string, row: HTMLElement) => void;
   t: Translate;
@@ -218,12 +231,13 @@ interface ChunkProps {
 /** A chunk of rows (one rendering step) that renders once: adding the next chunk leaves the ones before untouched. */
 class RowChunk extends Component<ChunkProps> {
   override shouldComponentUpdate(next: ChunkProps): boolean {
-    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
+    const { highlights, from, to, coveredTo, Cover, onCopy, onMore, t } = this.props;
     return (
       next.highlights !== highlights ||
       next.from !== from ||
       next.to !== to ||
       next.coveredTo !== coveredTo ||
+      next.Cover !== Cover ||
       next.onCopy !== onCopy ||
       next.onMore !== onMore ||
       next.t !== t
@@ -231,7 +245,7 @@ class RowChunk extends Component<ChunkProps> {
   }
 
   render() {
-    const { highlights, from, to, coveredTo, onCopy, onMore, t } = this.props;
+    const { highlights, from, to, coveredTo, Cover, onCopy, onMore, t } = this.props;
     const total = highlights.length;
     const rows = [];
     for (let index = from; index < to; index++) {
@@ -243,7 +257,7 @@ class RowChunk extends Component<ChunkProps> {
           highlight={highlight}
           position={index + 1}
           total={total}
-          cover={index < coveredTo}
+          Cover={index < coveredTo ? Cover : null}
           onCopy={onCopy}
           onMore={onMore}
           t={t}

@@ -1,7 +1,10 @@
 import type { Highlight } from '@/utils/highlights/highlight';
 import type { Translate } from '@/utils/i18n';
 import { CopyButton } from './CopyButton';
-import { Thumbnail } from './Thumbnail';
+import type { Thumbnail } from './Thumbnail';
+
+/** What draws a cover (Thumbnail.tsx, loaded after the list's first paint). */
+export type Cover = typeof Thumbnail;
 
 /** The id of the hint every row points to: the keys that work on it. */
 export const ROW_KEYS_HINT_ID = 'row-keys-hint';
@@ -11,8 +14,8 @@ interface Props {
   /** 1-based place in the whole list, and its length: the list may still be rendering. */
   position: number;
   total: number;
-  /** False: a blank tile for now instead of the cover (the row is far below the visible part of a long list). */
-  cover?: boolean;
+  /** Null: a blank tile for now instead of the cover (before the covers' code has loaded, or far below the visible part of a long list). */
+  Cover: Cover | null;
   onCopy: (id: string) => void;
   /** Opens the row's menu of more actions, under the row. */
   onMore: (id: string, row: HTMLElement) => void;
@@ -24,7 +27,7 @@ interface Props {
  * actions. The row is what the keyboard reaches (the list is one tab stop:
  * the first row, then arrow keys); its buttons are for the pointer.
  */
-export function HighlightRow({ highlight, position, total, cover = true, onCopy, onMore, t }: Props) {
+export function HighlightRow({ highlight, position, total, Cover, onCopy, onMore, t }: Props) {
   const { id, title, coverUrl } = highlight;
   return (
     <div
@@ -38,7 +41,7 @@ export function HighlightRow({ highlight, position, total, cover = true, onCopy,
       aria-describedby={ROW_KEYS_HINT_ID}
       tabIndex={position === 1 ? 0 : -1}
     >
-      <Thumbnail url={coverUrl} title={title} deferred={!cover} />
+      {Cover ? <Cover url={coverUrl} title={title} /> : <span class="thumb" aria-hidden="true" />}
       <div class="row-text">
         {title ? (
           <span class="row-title" dir="auto" title={title}>

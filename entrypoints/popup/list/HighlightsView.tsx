@@ -5,10 +5,8 @@ import { plural, type MessageKey, type Translate } from '@/utils/i18n';
 import type { Send } from '@/utils/protocol';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyStatus, type CopyNotice } from './CopyStatus';
-import { FetchedAgo } from './FetchedAgo';
-import { HighlightList } from './HighlightList';
-import { Thumbnail } from './Thumbnail';
-import { lazyModule } from '../on-demand/lazy-module';
+import { covers, HighlightList } from './HighlightList';
+import { afterPaint, lazyModule } from '../on-demand/lazy-module';
 import type { Copier } from '../on-demand/copying';
 import type { ListMenuActions } from '../on-demand/ListMenu';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
@@ -21,6 +19,8 @@ const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
 const storiesView = lazyModule(() => import('../stories/StoriesView'));
 /** The list's menu (downloads, the collection), loaded when it is first opened. */
 const listMenu = lazyModule(() => import('../on-demand/ListMenu'));
+/** When the list was fetched ("fetched 3 min ago"), loaded after the list's first paint. */
+const fetchedAgo = lazyModule(() => import('./FetchedAgo'));
 
 interface Props {
   list: HighlightListData;
@@ -96,6 +96,10 @@ export class HighlightsView extends Component<Props, State> {
     return shown;
   }
 
+  override componentDidMount(): void {
+    if (!fetchedAgo.now()) afterPaint(() => void fetchedAgo.get().then(this.arrived, () => undefined));
+  }
+
   private toggleMenu = () => {
     this.setState({ menuOpen: !this.state.menuOpen });
   };
@@ -113,6 +117,8 @@ export class HighlightsView extends Component<Props, State> {
     const rowMenuCode = rowTarget ? rowMenu.need(this.arrived) : null;
     const listMenuCode = menuOpen ? listMenu.need(this.arrived) : null;
     const storiesCode = storiesOf ? storiesView.need(this.arrived) : null;
+    const coverCode = storiesOf ? covers.need(this.arrived) : null;
+    const ago = fetchedAgo.now();
     const shownList = this.shownList(filter);
     const shown = shownList.highlights;
     const count = shown.length;
@@ -124,7 +130,7 @@ export class HighlightsView extends Component<Props, State> {
         <div class="summary-head">
           <p class="summary-text">
             {total > 0 ? <strong data-testid="highlight-count">{t(plural('highlightCount', total))}</strong> : null}
-            <FetchedAgo key={list.fetchedAt} fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} />
+            {ago ? <ago.FetchedAgo key={list.fetchedAt} fetchedAt={list.fetchedAt} fromCache={fromCache} t={t} /> : null}
           </p>
           <div class="menu-anchor">
             <button
@@ -178,11 +184,11 @@ export class HighlightsView extends Component<Props, State> {
     }
 
     const stories =
-      send && storiesOf && storiesCode ? (
+      send && storiesOf && storiesCode && coverCode ? (
         <storiesCode.StoriesView
           target={storiesOf}
           list={list}
-          parts={{ Thumbnail, CopyStatus }}
+          parts={{ Thumbnail: coverCode.Thumbnail, CopyStatus }}
           copy={copy}
           notice={notice}
           send={send}

@@ -1,5 +1,9 @@
 import { Component } from 'preact';
 import { safeThumbnailUrl } from '@/utils/highlights/thumbnail-policy';
+import { adoptStyle } from '../on-demand/adopt-style';
+import style from './Thumbnail.css?inline';
+
+adoptStyle(style);
 
 /** One segmenter for every row: making one costs far more than using it. */
 let graphemes: Intl.Segmenter | null | undefined;
@@ -17,8 +21,6 @@ function initialOf(title: string): string {
 interface Props {
   url: string | null;
   title: string;
-  /** Not yet: a blank tile, no image requested. */
-  deferred?: boolean;
 }
 
 /**
@@ -30,8 +32,7 @@ export class Thumbnail extends Component<Props, { failed: string | null }> {
   /** The address that failed to load, if any: another address gets its own try. */
   override state = { failed: null as string | null };
 
-  render({ url, title, deferred = false }: Props) {
-    if (deferred) return <span class="thumb" aria-hidden="true" />;
+  render({ url, title }: Props) {
     const src = safeThumbnailUrl(url);
     if (src === null || src === this.state.failed) {
       const initial = initialOf(title);

@@ -14,6 +14,8 @@ export interface LazyModule<M> {
    * once it is there.
    */
   need(arrived: () => void): M | null;
+  /** The module if it has loaded; null, without loading it, if not. */
+  now(): M | null;
 }
 
 export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
@@ -33,5 +35,11 @@ export function lazyModule<M>(load: () => Promise<M>): LazyModule<M> {
       if (!module) get().then(arrived, () => undefined);
       return module;
     },
+    now: () => module,
   };
+}
+
+/** After the frame being drawn: for work the first paint should not wait for. */
+export function afterPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
 }

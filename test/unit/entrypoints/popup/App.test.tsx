@@ -50,6 +50,19 @@ const reads = (d: TaskDeps, cached: HighlightList | null, hasKey = true) =>
   startEarly({ hasKey, settings: DEFAULT_SETTINGS, tabId: 7, handle: h('nasa'), pageSeen: true, cached: cached ? { list: cached, keptIn: 'cache' } : null }, d);
 
 describe('the popup, opened with what it read before rendering (main.tsx)', () => {
+  // First in the file: the reducer's code (state.ts) loads once per file, and only this test acts before it has.
+  it('paints without the reducer, and applies an event that comes before it has loaded once it has', async () => {
+    const send = fakeSend<PageMessage>({ 'get-balance': balance, lookup: () => new Promise(() => undefined) });
+    const d = deps(send, nasa);
+    const { root } = open(d, reads(d, nasa).state);
+    const refresh = [...root.querySelectorAll('button')].find((b) => b.title === en('refreshTitle'))!;
+    click(refresh);
+    expect(send).not.toHaveBeenCalledWith('lookup', expect.anything());
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('lookup', { handle: 'nasa', refresh: true, resend: false }), PATIENT);
+    expect(refresh.getAttribute('aria-busy')).toBe('true');
+    expect(send.mock.calls.filter(([type]) => type === 'lookup')).toHaveLength(1);
+  });
+
   it('renders the cached list in its first render: its rows, data-state "list", nothing busy', () => {
     const send = fakeSend<PageMessage>({ 'get-balance': balance });
     const d = deps(send, nasa);

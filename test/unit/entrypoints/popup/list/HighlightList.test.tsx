@@ -31,6 +31,20 @@ function list(items: readonly Highlight[]) {
 }
 
 describe('the highlight list', () => {
+  // First in the file: the covers' code loads once per file, and only this test sees the list before it has.
+  it('paints blank tiles first and draws the covers after that paint, loading their code only then', async () => {
+    const withCovers = highlights(3).map((h, i) => (i === 0 ? { ...h, coverUrl: 'https://scontent.cdninstagram.com/v/a.jpg' } : h));
+    const view = list(withCovers);
+    expect(view.rows().filter(view.hasCover)).toEqual([]);
+    expect(view.rows().every((row) => row.querySelector('.thumb[aria-hidden="true"]:empty') !== null)).toBe(true);
+    await vi.waitFor(() => expect(view.rows().every(view.hasCover)).toBe(true), PATIENT);
+    expect(view.rows()[0]!.querySelector('img')?.getAttribute('src')).toBe('https://scontent.cdninstagram.com/v/a.jpg');
+    expect(view.rows()[1]!.querySelector('.thumb-placeholder')?.textContent).toBe('H');
+    // A list that comes later (a Refresh) draws its covers at once: no blank flash.
+    const again = list(highlights(2, '555'));
+    expect(again.rows().every(again.hasCover)).toBe(true);
+  });
+
   it('puts a long list in the page in steps: the first rows at once, then the rest, every row in the end', async () => {
     const all = highlights(600);
     const view = list(all);

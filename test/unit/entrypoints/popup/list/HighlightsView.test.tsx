@@ -76,6 +76,17 @@ function view(list: HighlightList, options: ViewOptions = {}) {
 const titles = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `Travel ${i}` : `Food ${i}`));
 
 describe('the highlights view', () => {
+  // First in the file: "fetched … ago" loads once per file, and only this test sees the view before it has.
+  it('says when the list was fetched after its first paint, and at once in a view that comes later', async () => {
+    const { root } = view(listOf(titles(2)));
+    const fetched = () => root.querySelector('[data-testid="fetched-at"]')?.textContent;
+    expect(fetched()).toBeUndefined();
+    expect(root.querySelectorAll('.row')).toHaveLength(2);
+    await vi.waitFor(() => expect(fetched()).toBe('fetched just now'), PATIENT);
+    const later = view(listOf(titles(1)));
+    expect(later.root.querySelector('[data-testid="fetched-at"]')?.textContent).toBe('fetched just now');
+  });
+
   it.each<[CopyFormat, string, RegExp, string]>([
     ['lines', 'Copy all IDs', /^17900000000000000\n17900000000000001$/, 'Copied 2 IDs'],
     ['csv', 'Copy all as CSV', /^id,title\r?\n.*17900000000000000.*Travel 0/s, 'Copied 2 highlights as CSV'],
