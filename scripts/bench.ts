@@ -26,6 +26,7 @@ import { cacheEntryKey } from '../utils/storage-keys';
 import { writeResults, type Series } from '../test/bench/output';
 import { figure, summarise, type Figure } from '../test/bench/report';
 import { fillers, interleaved, popupRun, type Samples } from '../test/bench/runs';
+import { measureStories, storiesNote, type StoriesFigure } from '../test/bench/stories';
 import { FLOOR_DIR, startSubject, type Subject, type SubjectName } from '../test/bench/subjects';
 import { buildExtension, extensionDir, REPO_ROOT } from '../test/support/build';
 import { builtSizes, type BuiltSizes } from '../test/support/built-sizes';
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const series: Series = { lengths: [], cache: [] };
   let chromiumVersion = 'unknown';
+  let stories: StoriesFigure | null = null;
   try {
     subjects.push(await startSubject('product', servers, '/nasa/', 'nasa'));
     subjects.push(await startSubject('floor', servers, '/nasa/', 'nasa'));
@@ -137,6 +139,11 @@ async function main(): Promise<void> {
       lengthSamples.push({ length, firstId, longest, copy: copyAll ? copy : null });
       log('done');
     }
+
+    // ---- A highlight's 100 stories, cached, against the cached list of 12: the product's popup both times.
+    process.stdout.write('a highlight with 100 stories… ');
+    stories = await measureStories(subjects[0]!, api, args.runs);
+    log(`done (${stories.requests} highlight-detail request)`);
 
     // ---- One request to the local API (nasa, 12 highlights, worker running).
     process.stdout.write('one request to the local API… ');
@@ -242,6 +249,7 @@ async function main(): Promise<void> {
         }),
       );
     }
+    figures.push(figure('paint.stories', 'Stories of a highlight (100) → first painted, cached', 'ms', ...pairOf(stories.samples), { kind: 'ratio', max: 1.2 }, { note: storiesNote(stories) }));
     for (const { length } of LENGTHS.slice(1)) {
       figures.push(figure(`paint.length.${length}`, `First ID painted, ${length.toLocaleString('en')} highlights`, 'ms', ...pairOf(at(length).firstId), { kind: 'ratio', max: length === 150 ? 1.3 : 1.0 }));
     }

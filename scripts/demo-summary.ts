@@ -4,6 +4,7 @@
  */
 import { relative } from 'node:path';
 import { missingFontPackages } from '../test/support/screenshot';
+import { API_PATHS } from '../test/support/sociavault-server';
 import { say } from '../test/support/story';
 import type { World } from '../test/support/world';
 
@@ -20,7 +21,8 @@ export interface DemoSummary {
 }
 
 export function printSummary({ world, listed, shots, outDir, startingCredits, took }: DemoSummary): void {
-  const requests = world.highlightLog();
+  const details = world.api.requests.filter((r) => r.path === API_PATHS.highlightDetail);
+  const requests = [...world.highlightLog(), ...details];
   const charged = requests.filter((r) => r.status === 200);
   const uncharged = requests.filter((r) => r.status !== 200);
   const visited = [...listed.keys()].map((h) => `@${h}`);
@@ -30,9 +32,10 @@ export function printSummary({ world, listed, shots, outDir, startingCredits, to
   say(`  Profiles shown:     ${visited.length} (${visited.join(', ')}), plus @instagram with a rejected key`);
   say(`  Highlights listed:  ${total} (${[...listed].map(([h, n]) => `${n} @${h}`).join(', ')})`);
   say(
-    `  Credits spent:      ${charged.length} of ${startingCredits} (${requests.length} requests to the stand-in SociaVault; ` +
+    `  Credits spent:      ${charged.length} of ${startingCredits} (${requests.length} requests to the stand-in SociaVault, ` +
+      `${details.length} of them for a highlight's stories; ` +
       `${uncharged.length} refused without charge: ${uncharged.map((r) => r.status).join(', ') || 'none'}; ` +
-      'the return to @nasa came from the cache)',
+      'the return to @nasa and the stories opened again came from the cache)',
   );
   say(`  Screenshots:        ${shots.length} PNGs in ${outDir}${outShown !== outDir ? ` (${outShown})` : ''}`);
   const fonts = missingFontPackages();

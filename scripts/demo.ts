@@ -5,8 +5,8 @@
  * www.instagram.com on loopback over TLS, launches Chromium with the extension
  * and then uses it as a person would: saves a key in the options, opens
  * profiles, opens the popup, copies IDs, navigates inside Instagram, comes back
- * to a cached profile, looks up a typed handle, shows the empty, long and
- * failing cases, and runs a pasted collection. Each state is saved as a PNG.
+ * to a cached profile, looks up a typed handle, opens a highlight's stories,
+ * shows the empty, long and failing cases, and runs a pasted collection. Each state is saved as a PNG.
  * With --store it also makes the Chrome Web Store's images (scripts/demo-store.ts).
  *
  *   npm run demo                      headless; screenshots in .demo/screenshots/
@@ -26,14 +26,14 @@ import type { InstagramTab } from '../test/support/instagram-tab';
 import { OPTIONS_VIEWPORT } from '../test/support/options-page';
 import { seconds, until } from '../test/support/poll';
 import { POPUP_VIEWPORT, textOf, type Popup, type SettledState } from '../test/support/popup';
-import { idsOf } from '../test/support/scenarios';
 import { screenshot } from '../test/support/screenshot';
 import { COLLECTION_VIEWPORT } from '../test/support/collection-page';
-import { DEFAULT_SCENARIOS } from '../test/support/scenarios';
+import { DEFAULT_SCENARIOS, idsOf } from '../test/support/scenarios';
 import { STORE_IMAGES_DIR } from '../test/support/store-image-specs';
 import { check, detail, runStory, say } from '../test/support/story';
 import { startWorld } from '../test/support/world';
 import { COLLECTION_SCENARIOS, runDemoCollection } from './demo-collection';
+import { showStories } from './demo-stories';
 import { makeStoreImages } from './demo-store';
 import { DEMO_USAGE as USAGE, parseDemoArgs } from './demo-args';
 import { printSummary } from './demo-summary';
@@ -188,6 +188,9 @@ await runStory({ name: 'demo', onFailure: pictureFailure }, async (story) => {
     await shown.page.keyboard.press('Escape');
     await until('the list’s menu to close', () => shown.page.evaluate(() => document.querySelector('#list-menu') === null), Boolean, 5_000);
   });
+
+  await story.step('A highlight’s stories: “Stories · 1 credit” in a row’s menu, then again from the cache', () =>
+    showStories(world, popup!, () => shot(popup!.page, '13-stories', 'a highlight’s stories, with links valid until …')));
 
   await story.step('Clicking “natgeo” inside Instagram (pushState, no page load) and opening the popup', async () => {
     const shown = await visitInApp(tab, 'natgeo', 'natgeo', 'list');

@@ -13,6 +13,11 @@
  * - copying: when a click began, and when navigator.clipboard.writeText was
  *   called and when it resolved.
  * - when the page first sent its background a message.
+ * - a highlight's stories: when *Stories* in a row's menu was clicked (the
+ *   click event's own time), when the stories view entered the DOM (its lazy
+ *   chunk loaded and rendered), and when the first story's ID entered the
+ *   DOM and was painted (Element Timing again). Watched only from that
+ *   click, so the list's figures do not pay for a second observer.
  */
 import type { Page } from 'playwright-core';
 
@@ -28,6 +33,14 @@ export interface ProbeRecord {
   clipboardLength: number | null;
   /** When the page first called chrome.runtime.sendMessage (to its background). */
   firstMessageAt: number | null;
+  /** The click on *Stories* in a row's menu (the event's time stamp). */
+  storiesClickAt: number | null;
+  /** When the stories view (loading, at first) entered the DOM. */
+  storiesViewInserted: number | null;
+  /** When the first story's ID entered the DOM. */
+  firstStoryInserted: number | null;
+  /** renderTime of the frame that first showed a story's ID. */
+  firstStoryPainted: number | null;
 }
 
 interface ProbeWindow {
@@ -49,6 +62,10 @@ const PROBE_SCRIPT = String.raw`
     clipboardDoneAt: null,
     clipboardLength: null,
     firstMessageAt: null,
+    storiesClickAt: null,
+    storiesViewInserted: null,
+    firstStoryInserted: null,
+    firstStoryPainted: null,
   };
   window.__benchProbe = record;
 
@@ -68,6 +85,7 @@ const PROBE_SCRIPT = String.raw`
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.identifier === 'bench-first-id' && record.firstIdPainted === null) record.firstIdPainted = entry.renderTime || entry.startTime;
+      if (entry.identifier === 'bench-first-story' && record.firstStoryPainted === null) record.firstStoryPainted = entry.renderTime || entry.startTime;
     }
   }).observe({ type: 'element', buffered: true });
 
@@ -81,7 +99,21 @@ const PROBE_SCRIPT = String.raw`
   });
   observer.observe(document, { childList: true, subtree: true });
 
-  addEventListener('click', () => { record.clickAt = performance.now(); }, { capture: true });
+  addEventListener('click', (event) => {
+    record.clickAt = performance.now();
+    const stories = event.target instanceof Element && event.target.closest('[data-testid="row-menu-stories"]');
+    if (!stories || record.storiesClickAt !== null) return;
+    record.storiesClickAt = event.timeStamp;
+    const watch = new MutationObserver(() => {
+      if (record.storiesViewInserted === null && document.querySelector('[data-testid="stories-view"]')) record.storiesViewInserted = performance.now();
+      const id = document.querySelector('[data-testid="story-row"] code');
+      if (!id) return;
+      id.setAttribute('elementtiming', 'bench-first-story');
+      record.firstStoryInserted = performance.now();
+      watch.disconnect();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  }, { capture: true });
   const clipboard = navigator.clipboard;
   if (clipboard) {
     const write = clipboard.writeText.bind(clipboard);
