@@ -19,6 +19,8 @@ const rowMenu = lazyModule(() => import('../on-demand/RowMenu'));
 const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
 /** A highlight's stories, loaded when first opened from a row's menu. */
 const storiesView = lazyModule(() => import('../stories/StoriesView'));
+/** All stories of the profile, loaded when first opened from the list's menu. */
+const profileStories = lazyModule(() => import('../stories/ProfileStoriesView'));
 /** The list's menu (downloads, the collection), loaded when it is first opened. */
 const listMenu = lazyModule(() => import('../on-demand/ListMenu'));
 
@@ -64,6 +66,8 @@ interface State {
   menuOpen: boolean;
   /** The highlight whose stories are shown in place of the list. */
   storiesOf: RowMenuTarget | null;
+  /** Whether all stories of the profile are shown in place of the list. */
+  allStories: boolean;
 }
 
 /**
@@ -73,7 +77,7 @@ interface State {
  * message. What is copied or saved is what the filter shows.
  */
 export class HighlightsView extends Component<Props, State> {
-  override state: State = { query: '', rowTarget: null, menuOpen: false, storiesOf: null };
+  override state: State = { query: '', rowTarget: null, menuOpen: false, storiesOf: null, allStories: false };
   private menuButton = createRef<HTMLButtonElement>();
   /** The rows the filter leaves, worked out again only when the list, the query or the filter changes. */
   private filtered: { from: readonly Highlight[]; query: string; filter: unknown; shown: HighlightListData } | null = null;
@@ -96,6 +100,8 @@ export class HighlightsView extends Component<Props, State> {
     return shown;
   }
 
+  private openAllStories = () => this.setState({ allStories: true, menuOpen: false });
+
   private toggleMenu = () => {
     this.setState({ menuOpen: !this.state.menuOpen });
   };
@@ -107,12 +113,13 @@ export class HighlightsView extends Component<Props, State> {
 
   render() {
     const { list, fromCache, cacheNotice, menu, onRefresh, refreshing, refreshProblem, copyFormat, copy, copying, notice, send, t } = this.props;
-    const { query, rowTarget, menuOpen, storiesOf } = this.state;
+    const { query, rowTarget, menuOpen, storiesOf, allStories } = this.state;
     const total = list.highlights.length;
     const filter = total > FILTER_FROM ? filtering.need(this.arrived) : null;
     const rowMenuCode = rowTarget ? rowMenu.need(this.arrived) : null;
     const listMenuCode = menuOpen ? listMenu.need(this.arrived) : null;
     const storiesCode = storiesOf ? storiesView.need(this.arrived) : null;
+    const allStoriesCode = allStories ? profileStories.need(this.arrived) : null;
     const shownList = this.shownList(filter);
     const shown = shownList.highlights;
     const count = shown.length;
@@ -139,7 +146,7 @@ export class HighlightsView extends Component<Props, State> {
             >
               <span class="icon-more" aria-hidden="true" />
             </button>
-            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onClose={this.closeMenu} t={t} /> : null}
+            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onAllStories={send && this.openAllStories} onClose={this.closeMenu} t={t} /> : null}
           </div>
         </div>
         <div class="summary-actions">
@@ -177,8 +184,17 @@ export class HighlightsView extends Component<Props, State> {
       );
     }
 
-    const stories =
-      send && storiesOf && storiesCode ? (
+    const stories = allStoriesCode ? (
+      <allStoriesCode.ProfileStoriesView
+        handle={list.handle}
+        send={menu.send}
+        onClose={() => {
+          this.setState({ allStories: false });
+          this.menuButton.current?.focus();
+        }}
+        t={t}
+      />
+    ) : send && storiesOf && storiesCode ? (
         <storiesCode.StoriesView
           target={storiesOf}
           list={list}

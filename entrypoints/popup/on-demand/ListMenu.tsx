@@ -21,11 +21,16 @@ export interface ListMenuActions {
   openCollection: () => void;
 }
 
+/** Opens the estimate for the stories of every highlight of the profile, in place of the list. */
+export type OpenAllStories = () => void;
+
 interface Props {
   id: string;
   /** The list shown (what the filter leaves): what the downloads save. */
   list: HighlightList;
   actions: ListMenuActions;
+  /** All stories of the profile; without it the menu offers none. */
+  onAllStories?: OpenAllStories;
   /** Closes the menu; `returnFocus`: back to the button that opened it (Escape, a chosen action). */
   onClose: (returnFocus: boolean) => void;
   t: Translate;
@@ -95,7 +100,7 @@ export class ListMenu extends Component<Props, State> {
     return size ? t(plural('inCollection', size)) : '';
   }
 
-  render({ id, list, actions, onClose, t }: Props, { added, adding }: State) {
+  render({ id, list, actions, onAllStories, onClose, t }: Props, { added, adding }: State) {
     return (
       <div
         ref={this.panel}
@@ -119,6 +124,19 @@ export class ListMenu extends Component<Props, State> {
               <DownloadIcon size={14} />
               {t('downloadJson')}
             </button>
+            {onAllStories ? (
+              <button
+                type="button"
+                class="menu-item"
+                data-testid="all-stories-open"
+                onClick={() => {
+                  onAllStories();
+                  onClose(false);
+                }}
+              >
+                {t('allStoriesMenu')}
+              </button>
+            ) : null}
           </>
         )}
         <button type="button" class="menu-item" onClick={this.add} disabled={adding || added === 'added' || added === 'already'}>
