@@ -9,7 +9,7 @@ import { createHandlers } from './messages/handlers';
 import { createLookupService } from './lookup/lookup-service';
 import { createCacheStore } from './cache/cache-store';
 import { createStoriesService } from './stories/stories-service';
-import { targetsOfList } from './stories/stories-run-machine';
+import { targetsOfList, type StoriesTarget } from './stories/stories-run-machine';
 import { createStoriesRuns } from './story-runs/stories-runs';
 import { createStoriesResults } from './story-runs/stories-results';
 import { createRouter } from './messages/router';
@@ -62,9 +62,17 @@ export default defineBackground({
       results: createStoriesResults(),
       // A profile's highlights are those of its cached list: a run never looks the profile up.
       targetsOf: async (of) => {
-        if (!('profile' in of)) return null;
-        const list = await lookup.peek(of.profile);
-        return list && targetsOfList(list);
+        if ('profile' in of) {
+          const list = await lookup.peek(of.profile);
+          return list && targetsOfList(list);
+        }
+        // A collection's: the highlights of the answers its run kept, in its order.
+        const targets: StoriesTarget[] = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await collections.results(of.collection, offset, 200);
+          targets.push(...page.lists.flatMap(targetsOfList));
+          if (offset + 200 >= page.total) return targets;
+        }
       },
       concurrency: async () => (await collections.settings()).concurrency,
       onActivity: activity('stories'),
