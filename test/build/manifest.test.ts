@@ -41,8 +41,12 @@ const GZIP_BUDGET = {
    * Instagram gives a reel's items in, and the check of cached stories. None
    * of it can be loaded later: a service worker cannot import() code.
    * Together 30.6 kB (2026-12-07); docs/performance.md says what could win it back.
+   * Issue 18's stories runs (all stories of a profile, a collection with its
+   * stories) added 3.0 kB: the run's reducer, its glue (storage, alarm, the
+   * pace), the stories kept in IndexedDB for the files, and five messages'
+   * schemas. 33.6 kB (2026-12-07).
    */
-  background: 31_000,
+  background: 34_000,
   /**
    * The target (issues 9 and 17) is 15 kB; the popup opens with 15.72 kB,
    * 0.72 kB over (19.73 kB before issue 17). What it loads to open is what
@@ -71,9 +75,11 @@ const GZIP_BUDGET = {
    * first shown; copying loads after the first paint of a list (or on the
    * first copy). With the stories view of issue 18 (its chunk carries
    * preact/hooks, its style, the stories files and its error words, loaded
-   * when a row's Stories is first chosen): 16.94 kB.
+   * when a row's Stories is first chosen): 16.94 kB. With all stories of a
+   * profile (the estimate, the run's progress and its files, in the stories
+   * view's chunk; issue 18's stories runs): 18.36 kB.
    */
-  popupLazy: 17_000,
+  popupLazy: 18_400,
   content: 5_000,
 };
 

@@ -2,7 +2,7 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Highlight, HighlightList as HighlightListData } from '@/utils/highlights/highlight';
 import { FILTER_FROM } from '@/utils/limits';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
-import type { Send } from '@/utils/protocol';
+import type { PageMessage, Send } from '@/utils/protocol';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyStatus, type CopyNotice } from './CopyStatus';
 import { FetchedAgo } from './FetchedAgo';
@@ -17,10 +17,8 @@ import type { RowMenuTarget } from '../on-demand/RowMenu';
 const rowMenu = lazyModule(() => import('../on-demand/RowMenu'));
 /** The filter, loaded with the first list long enough to offer it. */
 const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
-/** A highlight's stories, loaded when first opened from a row's menu. */
+/** A highlight's stories (from a row's menu) or all of the profile's (from the list's menu), loaded when first opened. */
 const storiesView = lazyModule(() => import('../stories/StoriesView'));
-/** All stories of the profile, loaded when first opened from the list's menu. */
-const profileStories = lazyModule(() => import('../stories/ProfileStoriesView'));
 /** The list's menu (downloads, the collection), loaded when it is first opened. */
 const listMenu = lazyModule(() => import('../on-demand/ListMenu'));
 
@@ -41,8 +39,8 @@ interface Props {
   /** The copying code, for Copy all. */
   copying: () => Promise<Copier>;
   notice: CopyNotice | null;
-  /** For a highlight's stories; without it the rows offer none. */
-  send?: Send<'highlight-stories'>;
+  /** For stories (a highlight's, all of the profile's); without it the rows and the menu offer none. */
+  send?: Send<PageMessage>;
   t: Translate;
 }
 
@@ -64,10 +62,8 @@ interface State {
   rowTarget: RowMenuTarget | null;
   /** Whether the list's menu is open. */
   menuOpen: boolean;
-  /** The highlight whose stories are shown in place of the list. */
-  storiesOf: RowMenuTarget | null;
-  /** Whether all stories of the profile are shown in place of the list. */
-  allStories: boolean;
+  /** The highlight whose stories are shown in place of the list, or 'all' of the profile's. */
+  storiesOf: RowMenuTarget | 'all' | null;
 }
 
 /**
@@ -77,7 +73,7 @@ interface State {
  * message. What is copied or saved is what the filter shows.
  */
 export class HighlightsView extends Component<Props, State> {
-  override state: State = { query: '', rowTarget: null, menuOpen: false, storiesOf: null, allStories: false };
+  override state: State = { query: '', rowTarget: null, menuOpen: false, storiesOf: null };
   private menuButton = createRef<HTMLButtonElement>();
   /** The rows the filter leaves, worked out again only when the list, the query or the filter changes. */
   private filtered: { from: readonly Highlight[]; query: string; filter: unknown; shown: HighlightListData } | null = null;
@@ -100,7 +96,7 @@ export class HighlightsView extends Component<Props, State> {
     return shown;
   }
 
-  private openAllStories = () => this.setState({ allStories: true, menuOpen: false });
+  private allStories = () => this.setState({ storiesOf: 'all', menuOpen: false });
 
   private toggleMenu = () => {
     this.setState({ menuOpen: !this.state.menuOpen });
@@ -113,13 +109,12 @@ export class HighlightsView extends Component<Props, State> {
 
   render() {
     const { list, fromCache, cacheNotice, menu, onRefresh, refreshing, refreshProblem, copyFormat, copy, copying, notice, send, t } = this.props;
-    const { query, rowTarget, menuOpen, storiesOf, allStories } = this.state;
+    const { query, rowTarget, menuOpen, storiesOf } = this.state;
     const total = list.highlights.length;
     const filter = total > FILTER_FROM ? filtering.need(this.arrived) : null;
     const rowMenuCode = rowTarget ? rowMenu.need(this.arrived) : null;
     const listMenuCode = menuOpen ? listMenu.need(this.arrived) : null;
     const storiesCode = storiesOf ? storiesView.need(this.arrived) : null;
-    const allStoriesCode = allStories ? profileStories.need(this.arrived) : null;
     const shownList = this.shownList(filter);
     const shown = shownList.highlights;
     const count = shown.length;
@@ -146,7 +141,7 @@ export class HighlightsView extends Component<Props, State> {
             >
               <span class="icon-more" aria-hidden="true" />
             </button>
-            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onAllStories={send && this.openAllStories} onClose={this.closeMenu} t={t} /> : null}
+            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onAllStories={send && this.allStories} onClose={this.closeMenu} t={t} /> : null}
           </div>
         </div>
         <div class="summary-actions">
@@ -184,17 +179,8 @@ export class HighlightsView extends Component<Props, State> {
       );
     }
 
-    const stories = allStoriesCode ? (
-      <allStoriesCode.ProfileStoriesView
-        handle={list.handle}
-        send={menu.send}
-        onClose={() => {
-          this.setState({ allStories: false });
-          this.menuButton.current?.focus();
-        }}
-        t={t}
-      />
-    ) : send && storiesOf && storiesCode ? (
+    const stories =
+      send && storiesOf && storiesCode ? (
         <storiesCode.StoriesView
           target={storiesOf}
           list={list}

@@ -67,7 +67,11 @@ export function ProfileStoriesView({ handle, send, onClose, t }: Props) {
   const download = (format: FileFormat) =>
     void storiesRunFile(send, of, format, handle).then(({ name, blob }) => saveFile(name, blob));
 
-  const onBack = () => onClose();
+  const onBack = () => {
+    onClose();
+    // Back to the button of the menu it was opened from.
+    document.querySelector<HTMLElement>('.menu-button')?.focus();
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
