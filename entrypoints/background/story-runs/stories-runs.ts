@@ -62,15 +62,29 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
     return held.get(runId)!;
   }
 
-  /** Writes what this worker holds of the run now; a refused write leaves the run going in memory. */
-  const save = (runId: string) =>
-    writes(async () => {
+  /** A write of each run that is queued and not yet begun: it will write whatever the run holds by then. */
+  const queued = new Map<string, Promise<void>>();
+
+  /**
+   * Writes what this worker holds of the run, resolving once that is stored;
+   * a refused write leaves the run going in memory. Changes made while a
+   * write waits its turn go out with it: a fast run never queues a write per
+   * change.
+   */
+  function save(runId: string): Promise<void> {
+    const waiting = queued.get(runId);
+    if (waiting) return waiting;
+    const write = writes(async () => {
+      queued.delete(runId);
       const listed = await browser.storage.local.get(LOCAL_KEYS.storiesRuns);
       const ids = Array.isArray(listed[LOCAL_KEYS.storiesRuns]) ? (listed[LOCAL_KEYS.storiesRuns] as unknown[]) : [];
       const changes: Record<string, unknown> = { [key(runId)]: held.get(runId) };
       if (!ids.includes(runId)) changes[LOCAL_KEYS.storiesRuns] = [...ids, runId];
       await browser.storage.local.set(changes);
     }).catch(() => undefined);
+    queued.set(runId, write);
+    return write;
+  }
 
   async function change(runId: string, event: StoriesRunEvent): Promise<StoriesRun> {
     const before = await load(runId);
