@@ -234,8 +234,10 @@ describe('pause, resume, cancel, a stopped worker', () => {
     expect(storiesRunReducer(paused, { type: 'pause' })).toBe(paused);
   });
 
-  it('resumes a paused run at the setting of now', () => {
-    const run = reduce(start(2, { concurrency: 1 }), { type: 'pause' }, { type: 'resume', concurrency: 3 });
+  it('resumes a paused run at the setting of now, measuring the pace afresh', () => {
+    const paused = reduce(sendAll(start(3, { concurrency: 1 })), { type: 'done', id: idOf(1), paid: true, now: 10 }, { type: 'pause' });
+    expect(paused.pace.lastAt).toBe(10);
+    const run = reduce(paused, { type: 'resume', concurrency: 3 });
     expect(run.phase).toBe('running');
     expect(run.pace).toMatchObject({ limit: 3, current: 3, lastAt: null });
   });
@@ -265,12 +267,13 @@ describe('pause, resume, cancel, a stopped worker', () => {
   });
 
   it('a stopped worker: what was out goes back to the queue (or is left, after Cancel)', () => {
-    const run = sendAll(start(3, { concurrency: 2 }));
+    const run = sendAll(reduce(sendAll(start(3, { concurrency: 1 })), { type: 'done', id: idOf(1), paid: true, now: 10 }));
+    expect(run.pace.lastAt).toBe(10);
     const restarted = reduce(run, { type: 'restarted' });
-    expect(statuses(restarted)).toBe('queued queued queued');
+    expect(statuses(restarted)).toBe('done queued queued');
     expect(restarted.pace.lastAt).toBeNull();
-    expect(statuses(reduce(run, { type: 'cancel' }, { type: 'restarted' }))).toBe('left left left');
-    expect(statuses(reduce(run, { type: 'pause' }, { type: 'restarted' }))).toBe('queued queued queued');
+    expect(statuses(reduce(run, { type: 'cancel' }, { type: 'restarted' }))).toBe('done left left');
+    expect(statuses(reduce(run, { type: 'pause' }, { type: 'restarted' }))).toBe('done queued queued');
     const nothingOut = start(2);
     expect(storiesRunReducer(nothingOut, { type: 'restarted' })).toBe(nothingOut);
   });
