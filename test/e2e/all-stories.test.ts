@@ -102,8 +102,14 @@ describe('all stories of a profile', () => {
     // Everything but the slow one answered; the slow one is out.
     await expect.poll(() => popup.page.getByTestId('all-stories-run').getAttribute('data-done'), { timeout: 20_000 }).toBe('11');
     expect(detailRequests(slow)).toBe(1);
-    await world.stopWorker();
+    // The popup closed and opened again: the list's menu says how far the run is.
     await popup.close();
+    const { popup: reopened } = await world.popupFor('/nasa/');
+    await reopened.settled('list');
+    await reopened.page.getByRole('button', { name: POPUP_LABELS.menu }).click();
+    await expect.poll(() => reopened.page.getByTestId('all-stories-open').innerText()).toBe('All stories: 11 of 12 highlights');
+    await reopened.close();
+    await world.stopWorker();
 
     // A new worker goes on with the run: the lost request comes back as interrupted, not sent again.
     const { popup: again } = await world.popupFor('/nasa/');
