@@ -97,6 +97,8 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       'collection-remove': async ({ id, handles }) => ({ size: await collections.remove(id, handles) }),
       async 'collection-clear'({ id, drop }) {
         await collections.clear(id, { drop });
+        // Its stories go with its answers.
+        await storiesRuns.forget({ collection: id });
         return { ok: true };
       },
       'collection-estimate': ({ id }) => collections.estimate(id),

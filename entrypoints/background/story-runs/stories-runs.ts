@@ -227,6 +227,22 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
       return { highlights: await results.get(runId, ids).catch(() => []), total: done.length };
     },
 
+    /**
+     * Forgets a run and its stories (a collection emptied or deleted). A run
+     * going on is cancelled first: what is out lands, and nothing more starts.
+     */
+    async forget(of: StoriesRunOf): Promise<void> {
+      const runId = runIdOf(of);
+      await change(runId, { type: 'cancel' });
+      held.set(runId, emptyStoriesRun());
+      await writes(async () => {
+        const ids = (await listed()).filter((id) => id !== runId);
+        await browser.storage.local.set({ [LOCAL_KEYS.storiesRuns]: ids });
+        await browser.storage.local.remove(key(runId));
+      }).catch(() => undefined);
+      await results.clear(runId).catch(() => undefined);
+    },
+
     /** The lookups-at-once setting changed: the runs going on go by it from now. */
     async setConcurrency(value: number): Promise<void> {
       for (const runId of driving) {

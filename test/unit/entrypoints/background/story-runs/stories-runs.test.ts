@@ -170,6 +170,25 @@ describe('a run', () => {
   });
 });
 
+describe('forgetting a run', () => {
+  it('cancels it, forgets its stories and its place in storage, and leaves other runs alone', async () => {
+    const idb = new IDBFactory();
+    const { api, runs } = setup(fakeApi(), { idb });
+    await runs.start(OF, COUNT);
+    await settled(runs);
+    await runs.forget(OF);
+    expect(await runs.view(OF)).toBeNull();
+    expect(await runs.results(OF, 0, 200)).toEqual({ highlights: [], total: 0 });
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('storiesRun:profile:nasa');
+    expect((await fakeBrowser.storage.local.get('storiesRuns')).storiesRuns).toEqual([]);
+    // A new worker finds nothing left of it.
+    const again = setup(fakeApi(), { idb });
+    expect(await again.runs.view(OF)).toBeNull();
+    expect(await createStoriesResults(idb).get('profile:nasa', [idAt(0)])).toEqual([]);
+    expect(api.fetch).toHaveBeenCalledTimes(COUNT);
+  });
+});
+
 describe('a stopped worker', () => {
   it('the next worker goes on: the request it lost is reported as interrupted, never sent again, and the rest fetched once', async () => {
     const idb = new IDBFactory();
