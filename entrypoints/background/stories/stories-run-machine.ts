@@ -192,6 +192,7 @@ export function nextStories(run: StoriesRun, now: number): string[] {
 /** When a run held back by SociaVault's wait may send again; null when nothing waits for that. */
 export function storiesWakeAt(run: StoriesRun, now: number): number | null {
   const { holdUntil } = run.pace;
+  // Stryker disable next-line ConditionalExpression: with no wait (null) the answer is null either way; the check is for the comparison's type.
   const waiting = run.phase === 'running' && holdUntil !== null && holdUntil > now && run.items.some((item) => item.status === 'queued');
   return waiting ? holdUntil : null;
 }

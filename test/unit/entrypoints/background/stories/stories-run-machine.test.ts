@@ -61,6 +61,13 @@ describe('a profile’s list as targets', () => {
   });
 });
 
+describe('an empty run', () => {
+  it('has nothing in it and has not started', () => {
+    expect(emptyStoriesRun()).toMatchObject({ phase: 'idle', items: [], spent: 0, stopReason: null });
+    expect(storiesRunView(emptyStoriesRun())).toMatchObject({ done: 0, failed: 0, total: 0 });
+  });
+});
+
 describe('start', () => {
   it('queues the uncached highlights, each once, and takes the cached ones as done and unpaid', () => {
     const run = reduce(emptyStoriesRun(), { type: 'start', targets: [target(1), target(2), target(1), target(3)], cached: new Set([idOf(2)]), concurrency: 4 });
@@ -121,7 +128,8 @@ describe('answers', () => {
     let run = sendAll(start(2));
     run = reduce(run, { type: 'done', id: idOf(1), paid: true, now: 1000 });
     expect(run).toMatchObject({ spent: 1, phase: 'running' });
-    expect(run.pace.lastAt).toBe(1000);
+    // An answer counts towards taking one more request at once.
+    expect(run.pace).toMatchObject({ lastAt: 1000, streak: 1 });
     run = reduce(run, { type: 'done', id: idOf(2), paid: true, now: 1600 });
     expect(run).toMatchObject({ spent: 2, phase: 'finished' });
     expect(run.pace.msPerProfile).toBe(600);
@@ -161,7 +169,8 @@ describe('answers', () => {
     expect(run.items[0]).toMatchObject({ status: 'failed', error });
     expect(run.phase).toBe(phase);
     expect(run.stopReason).toBe(phase === 'stopped' ? error : null);
-    expect(run.pace.lastAt).toBe(7);
+    // A failure is no answer: it does not count towards taking one more request at once.
+    expect(run.pace).toMatchObject({ lastAt: 7, streak: 0 });
   });
 
   it('a stopping failure keeps the queue for Resume', () => {
@@ -215,6 +224,8 @@ describe('429', () => {
   it('a 429 to a highlight not out leaves it as it is', () => {
     const run = reduce(start(2, { concurrency: 1 }), { type: 'rate-limited', id: idOf(2), retryAfterSeconds: 1, now: 0 });
     expect(statuses(run)).toBe('queued queued');
+    const done = reduce(sendAll(start(2, { concurrency: 1 })), { type: 'done', id: idOf(1), paid: true, now: 0 }, { type: 'rate-limited', id: idOf(1), retryAfterSeconds: 1, now: 0 });
+    expect(statuses(done)).toBe('done queued');
   });
 
   it('nothing waits when the run is not running or has no queue', () => {
@@ -326,6 +337,8 @@ describe('reading a stored run back', () => {
     ['no spent', { phase: 'running', pace: {}, items: [] }],
     ['no pace', { phase: 'running', spent: 0, items: [] }],
     ['a null item', { phase: 'running', spent: 0, pace: {}, items: [null] }],
+    ['an item missing', { phase: 'running', spent: 0, pace: {}, items: [undefined] }],
+    ['one bad item among good ones', { phase: 'running', spent: 0, pace: {}, items: [{ highlightId: '1', handle: 'a', status: 'done' }, { highlightId: '2' }] }],
     ['an item without an id', { phase: 'running', spent: 0, pace: {}, items: [{ handle: 'a', status: 'queued' }] }],
     ['an item without a handle', { phase: 'running', spent: 0, pace: {}, items: [{ highlightId: '1', status: 'queued' }] }],
     ['an item without a status', { phase: 'running', spent: 0, pace: {}, items: [{ highlightId: '1', handle: 'a' }] }],
