@@ -38,8 +38,9 @@ export function StoriesSection({ send, id, head, label, saveFile, t }: Props) {
 
   const show = (view: StoriesRunView | null) => setShown(view ? { state: 'run', view } : { state: 'none' });
   const estimate = (changed = false) =>
-    send('stories-run-estimate', { of }).then(({ estimate: found }) =>
-      setShown(found ? { state: 'estimate', estimate: found, changed, starting: false } : { state: 'none' }),
+    send('stories-run-estimate', { of }).then(
+      ({ estimate: found }) => setShown(found ? { state: 'estimate', estimate: found, changed, starting: false } : { state: 'none' }),
+      () => undefined,
     );
 
   // Another collection: its own stories run, if it has one, and the option unticked.
@@ -66,9 +67,10 @@ export function StoriesSection({ send, id, head, label, saveFile, t }: Props) {
     void send('stories-run-start', { of, credits }).then((answer) => {
       if (answer.ok) show(answer.view);
       else setShown(answer.estimate ? { state: 'estimate', estimate: answer.estimate, changed: true, starting: false } : { state: 'none' });
-    });
+    }, () => setShown(shown)); // No answer: the estimate as it was, to confirm again.
   };
-  const control = (action: 'pause' | 'resume' | 'cancel') => void send('stories-run-control', { of, action }).then(show);
+  // A background that did not answer leaves the section as it was; the page's own notice says so for its other actions.
+  const control = (action: 'pause' | 'resume' | 'cancel') => void send('stories-run-control', { of, action }).then(show, () => undefined);
   const download = (format: FileFormat) => void storiesRunFile(send, of, format, label).then(({ name, blob }) => saveFile(name, blob));
 
   return (

@@ -23,6 +23,8 @@ type Shown =
   | { state: 'loading' }
   | { state: 'estimate'; estimate: StoriesEstimate; changed: boolean; starting: boolean }
   | { state: 'no-list' }
+  /** The background did not answer (stopped mid-message): nothing is known, and nothing is lost. */
+  | { state: 'no-answer' }
   | { state: 'run'; view: StoriesRunView };
 
 /**
@@ -37,21 +39,25 @@ export function ProfileStoriesView({ handle, send, onClose, t }: Props) {
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
   const back = useRef<HTMLButtonElement>(null);
 
+  const lost = () => setShown({ state: 'no-answer' });
   const estimate = (changed = false) =>
-    send('stories-run-estimate', { of }).then(({ estimate }) =>
-      setShown(estimate ? { state: 'estimate', estimate, changed, starting: false } : { state: 'no-list' }),
+    send('stories-run-estimate', { of }).then(
+      ({ estimate }) => setShown(estimate ? { state: 'estimate', estimate, changed, starting: false } : { state: 'no-list' }),
+      lost,
     );
 
   useEffect(() => {
     back.current?.focus();
     // A run under way (or done) shows as it is; otherwise the estimate.
-    void send('stories-run', { of }).then(({ view }) => (view ? setShown({ state: 'run', view }) : estimate()));
+    void send('stories-run', { of }).then(({ view }) => (view ? setShown({ state: 'run', view }) : estimate()), lost);
   }, [handle]);
 
   const running = shown.state === 'run' && shown.view.phase === 'running';
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => void send('stories-run', { of }).then(({ view }) => view && setShown({ state: 'run', view })), PROGRESS_EVERY_MS);
+    // A missed answer (the worker stopping) is only a missed step: the next one asks again.
+    const ask = () => void send('stories-run', { of }).then(({ view }) => view && setShown({ state: 'run', view }), () => undefined);
+    const timer = setInterval(ask, PROGRESS_EVERY_MS);
     return () => clearInterval(timer);
   }, [running]);
 
@@ -60,9 +66,9 @@ export function ProfileStoriesView({ handle, send, onClose, t }: Props) {
     void send('stories-run-start', { of, credits }).then((answer) => {
       if (answer.ok) setShown({ state: 'run', view: answer.view });
       else setShown(answer.estimate ? { state: 'estimate', estimate: answer.estimate, changed: true, starting: false } : { state: 'no-list' });
-    });
+    }, lost);
   };
-  const control = (action: 'pause' | 'resume' | 'cancel') => void send('stories-run-control', { of, action }).then((view) => setShown({ state: 'run', view }));
+  const control = (action: 'pause' | 'resume' | 'cancel') => void send('stories-run-control', { of, action }).then((view) => setShown({ state: 'run', view }), lost);
 
   const download = (format: FileFormat) =>
     void storiesRunFile(send, of, format, handle).then(({ name, blob }) => saveFile(name, blob));
@@ -93,9 +99,9 @@ export function ProfileStoriesView({ handle, send, onClose, t }: Props) {
         <p class="stories-loading" role="status" aria-busy="true">
           {t('allStoriesEstimating')}
         </p>
-      ) : shown.state === 'no-list' ? (
-        <p class="stories-problem" role="alert" data-testid="all-stories-no-list">
-          {t('allStoriesNoList')}
+      ) : shown.state === 'no-list' || shown.state === 'no-answer' ? (
+        <p class="stories-problem" role="alert" data-testid="all-stories-problem">
+          {t(shown.state === 'no-list' ? 'allStoriesNoList' : 'backgroundNoAnswer')}
         </p>
       ) : shown.state === 'estimate' ? (
         <StoriesEstimateBox {...shown} onConfirm={confirm} t={t} />
