@@ -30,6 +30,7 @@ export default {
     'entrypoints/background/lookup/highlights-response.ts',
     'entrypoints/background/lookup/retry-policy.ts',
     'entrypoints/background/cache/cache-policy.ts',
+    // The story reader, the stories service and the stories run's reducer (stories-run-machine.ts).
     'entrypoints/background/stories/*.ts',
     'entrypoints/background/collections/run-machine.ts',
   ],
