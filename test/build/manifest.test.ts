@@ -77,9 +77,10 @@ const GZIP_BUDGET = {
    * preact/hooks, its style, the stories files and its error words, loaded
    * when a row's Stories is first chosen): 16.94 kB. With all stories of a
    * profile (the estimate, the run's progress and its files, in the stories
-   * view's chunk; issue 18's stories runs): 18.36 kB.
+   * view's chunk, and the list menu's line of how far a run is; issue 18's
+   * stories runs): 18.52 kB.
    */
-  popupLazy: 18_400,
+  popupLazy: 18_600,
   content: 5_000,
 };
 
