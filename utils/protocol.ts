@@ -13,6 +13,8 @@ import type { LookupError } from './errors/lookup-error';
 import { toHandle, type Handle } from './handle';
 import type { Settings } from './settings';
 import type { CachedStories } from './stories/cached-stories';
+import type { StoriesEstimate, StoriesRunOf, StoriesRunView, StoriesStartAnswer } from './stories/stories-run-view';
+import type { StoriesOfHighlight } from './stories/story-files';
 
 /**
  * Where an answer is kept: the cache proper, or, when storage.local is full,
@@ -83,6 +85,22 @@ export interface Protocol {
     from: 'page';
     request: { highlightId: string; refresh: boolean; resend?: boolean };
     response: StoriesResponse;
+  };
+  /**
+   * Stories runs: the stories of every highlight of a profile (its cached
+   * list) or of a collection (its run's answers). The estimate sends nothing;
+   * Start spends only the `credits` the user confirmed, and answers with the
+   * estimate instead when it is another now.
+   */
+  'stories-run-estimate': { from: 'page'; request: { of: StoriesRunOf }; response: { estimate: StoriesEstimate | null } };
+  'stories-run-start': { from: 'page'; request: { of: StoriesRunOf; credits: number }; response: StoriesStartAnswer };
+  'stories-run-control': { from: 'page'; request: { of: StoriesRunOf; action: 'pause' | 'resume' | 'cancel' }; response: StoriesRunView };
+  'stories-run': { from: 'page'; request: { of: StoriesRunOf }; response: { view: StoriesRunView | null } };
+  /** A run's stories, a page of highlights at a time, for the files. */
+  'stories-run-results': {
+    from: 'page';
+    request: { of: StoriesRunOf; offset: number; limit: number };
+    response: { highlights: StoriesOfHighlight[]; total: number };
   };
   /** The stored key, to show behind the options page's reveal button. */
   'get-api-key': { from: 'options'; request: Empty; response: { apiKey: string | null } };

@@ -21,6 +21,8 @@ export const LOCAL_KEYS = {
   collections: 'collections',
   /** What the user chose for every collection run: lookups at once, and whether to be told when one ends. */
   collectionSettings: 'collectionSettings',
+  /** Which stories runs there are (`storiesRun:<run>` each): the ids, for a new worker to go on with them. */
+  storiesRuns: 'storiesRuns',
   /** Where versions before the per-profile cache kept every answer in one object. */
   legacyHighlightCache: 'highlightCache',
 } as const;
@@ -41,6 +43,9 @@ export function cacheEntryKey(handle: string): string {
 export const COLLECTION_PREFIX = 'collection:';
 /** A collection's profiles with their status, 100 to a key: `collectionPart:<id>:<n>` (`storage.local`). */
 export const COLLECTION_PART_PREFIX = 'collectionPart:';
+
+/** A stories run (entrypoints/background/stories/stories-run-machine.ts), one key per run: `storiesRun:profile:<handle>` or `storiesRun:collection:<id>`. */
+export const STORIES_RUN_PREFIX = 'storiesRun:';
 
 /** `storage.session`: cleared when the browser closes, kept when the background's worker is stopped. */
 export const SESSION_KEYS = {

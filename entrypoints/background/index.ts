@@ -9,6 +9,9 @@ import { createHandlers } from './messages/handlers';
 import { createLookupService } from './lookup/lookup-service';
 import { createCacheStore } from './cache/cache-store';
 import { createStoriesService } from './stories/stories-service';
+import { targetsOfList, type StoriesTarget } from './stories/stories-run-machine';
+import { createStoriesRuns } from './story-runs/stories-runs';
+import { createStoriesResults } from './story-runs/stories-results';
 import { createRouter } from './messages/router';
 import { keepRunsGoing, RUN_ALARM } from './collections/run-alarm';
 import { tellRunEnded } from './collections/run-notice';
@@ -41,12 +44,38 @@ export default defineBackground({
     });
     const stories = createStoriesService({ cache, onBalanceHint });
     const autoLookup = createAutoLookup(lookup);
+    // One alarm wakes a stopped worker for collection runs and stories runs alike.
+    const active = { collections: false, stories: false };
+    const activity = (what: keyof typeof active) => (running: boolean) => {
+      active[what] = running;
+      keepRunsGoing(active.collections || active.stories);
+    };
     const collections = createCollections({
       lookup,
       results: createCollectionResults(),
-      onActivity: keepRunsGoing,
+      onActivity: activity('collections'),
       onRunEnded: (ended) => void tellRunEnded(ended),
       news: tell,
+    });
+    const storiesRuns = createStoriesRuns({
+      stories,
+      results: createStoriesResults(),
+      // A profile's highlights are those of its cached list: a run never looks the profile up.
+      targetsOf: async (of) => {
+        if ('profile' in of) {
+          const list = await lookup.peek(of.profile);
+          return list && targetsOfList(list);
+        }
+        // A collection's: the highlights of the answers its run kept, in its order.
+        const targets: StoriesTarget[] = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await collections.results(of.collection, offset, 200);
+          targets.push(...page.lists.flatMap(targetsOfList));
+          if (offset + 200 >= page.total) return targets;
+        }
+      },
+      concurrency: async () => (await collections.settings()).concurrency,
+      onActivity: activity('stories'),
     });
     void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => undefined);
 
@@ -56,6 +85,7 @@ export default defineBackground({
       handlers: createHandlers({
         lookup,
         stories,
+        storiesRuns,
         collections,
         balance,
         tabs,
@@ -82,9 +112,12 @@ export default defineBackground({
 
     // Runs that a stopped worker left unfinished go on: now, as this worker starts, and at each alarm.
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === RUN_ALARM) void collections.resumeAll();
+      if (alarm.name !== RUN_ALARM) return;
+      void collections.resumeAll();
+      void storiesRuns.resumeAll();
     });
     void collections.resumeAll();
+    void storiesRuns.resumeAll();
 
     browser.contextMenus.onClicked.addListener((info) => {
       if (info.menuItemId === PROFILE_LINK_MENU_ID) void openPanelForLink(info.linkUrl).catch(() => undefined);

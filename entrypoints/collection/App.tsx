@@ -5,6 +5,7 @@ import { PasteBox } from './components/PasteBox';
 import { ResultFiles } from './components/ResultFiles';
 import { RunOptions } from './components/RunOptions';
 import { RunProgress } from './components/RunProgress';
+import { StoriesSection } from './components/StoriesSection';
 import { ProfileTable } from './components/ProfileTable';
 import { addPaste } from './paste-slices';
 import { oneReadAtATime } from './one-read-at-a-time';
@@ -263,6 +264,7 @@ export function App(props: AppProps) {
             t={t}
           >
             <RunOptions settings={state.settings} busy={state.busy} onConcurrency={(n) => void setConcurrency(n)} onNotify={setNotify} t={t} />
+            <StoriesSection send={send} id={id} head={view.run.head} label={name} saveFile={saveFile} t={t} />
           </RunProgress>
           <ResultFiles head={view.run.head} busy={state.busy} onDownload={(format) => void download(format)} onCopyIds={() => void copyIds()} t={t} />
           <ProfileTable

@@ -41,10 +41,15 @@ const GZIP_BUDGET = {
    * Instagram gives a reel's items in, and the check of cached stories. None
    * of it can be loaded later: a service worker cannot import() code.
    * Together 30.6 kB (2026-12-07); docs/performance.md says what could win it back.
+   * Issue 18's stories runs (all stories of a profile, a collection with
+   * its stories) added 2.8 kB, 30.89 → 33.69 kB (2026-12-07): the run's
+   * reducer, its glue (storage, alarm, the pace), the stories kept in
+   * IndexedDB for the files, and five messages' schemas.
    */
-  background: 31_000,
+  background: 34_000,
   /**
-   * The target of issues 9 and 17, met: the popup opens with 14.60 kB (15.88
+   * The target of issues 9 and 17, met: the popup opens with 14.64 kB (14.60
+   * before the list menu's All stories; 15.88
    * kB before the last step of issue 17, 19.73 kB before the issue). What it
    * loads to open is what paints a list: Preact (4.3 kB; no preact/hooks, the
    * popup's components are classes), the style sheet (1.9 kB), the reads of
@@ -71,10 +76,12 @@ const GZIP_BUDGET = {
    * kB, with errorAction's 0.25 kB in a chunk it shares with the failure
    * words); the stories view of issue 18 (4.5 kB: preact/hooks, its style,
    * the stories files and its error words) when a row's Stories is first
-   * chosen. scripts/bench.ts reports against the same figure
-   * (POPUP_LAZY_BUDGET).
+   * chosen; with all stories of a profile (the estimate, the run's progress
+   * and its files, in the stories view's chunk, and the list menu's line of
+   * how far a run is): 21.26 kB in 21 files. scripts/bench.ts reports against
+   * the same figure (POPUP_LAZY_BUDGET).
    */
-  popupLazy: 19_700,
+  popupLazy: 21_300,
   content: 5_000,
 };
 

@@ -175,9 +175,9 @@ export function createCacheStore({ now, budget = {} }: { now: () => number; budg
       return found && { list: found.value, keptIn: found.keptIn };
     },
 
-    /** A highlight's fresh stories (`highlightId`: digits), or null; served ones are marked as just used. */
-    async freshStories(highlightId: string): Promise<CachedStoriesAnswer | null> {
-      const found = await freshEntry(storiesCacheName(highlightId), (raw) => readCachedStories(raw, highlightId), true);
+    /** A highlight's fresh stories (`highlightId`: digits), or null; served ones are marked as just used unless `touch` is false. */
+    async freshStories(highlightId: string, { touch: used = true }: { touch?: boolean } = {}): Promise<CachedStoriesAnswer | null> {
+      const found = await freshEntry(storiesCacheName(highlightId), (raw) => readCachedStories(raw, highlightId), used);
       return found && { answer: found.value, keptIn: found.keptIn };
     },
 

@@ -7,6 +7,7 @@ import type { BalanceService } from '../account/balance-service';
 import type { Collections } from '../collections/collection-service';
 import type { LookupService } from '../lookup/lookup-service';
 import type { StoriesService } from '../stories/stories-service';
+import type { StoriesRuns } from '../story-runs/stories-runs';
 import type { BackgroundHandlers } from './router';
 import { apiKeyItem, settingsItem } from '../storage-items';
 import type { TabState } from '../tabs/tab-state';
@@ -14,6 +15,7 @@ import type { TabState } from '../tabs/tab-state';
 export interface HandlerDeps {
   lookup: LookupService;
   stories: StoriesService;
+  storiesRuns: StoriesRuns;
   collections: Collections;
   balance: BalanceService;
   tabs: TabState;
@@ -38,7 +40,7 @@ async function saved(change: () => Promise<void>): Promise<boolean> {
 
 /** What the background answers to each message. */
 export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
-  const { lookup, stories, collections, balance, tabs, autoLookupsToday, onProfileDetected } = deps;
+  const { lookup, stories, storiesRuns, collections, balance, tabs, autoLookupsToday, onProfileDetected } = deps;
   return {
     content: {
       async 'profile-detected'({ handle }, { tabId }) {
@@ -60,6 +62,11 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       },
       lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend }),
       'highlight-stories': ({ highlightId, refresh, resend }) => stories.stories(highlightId, { refresh, resend }),
+      'stories-run-estimate': async ({ of }) => ({ estimate: await storiesRuns.estimate(of) }),
+      'stories-run-start': ({ of, credits }) => storiesRuns.start(of, credits),
+      'stories-run-control': ({ of, action }) => storiesRuns.control(of, action),
+      'stories-run': async ({ of }) => ({ view: await storiesRuns.view(of) }),
+      'stories-run-results': ({ of, offset, limit }) => storiesRuns.results(of, offset, limit),
       async 'get-api-key'() {
         const apiKey = await apiKeyItem.getValue();
         return { apiKey: typeof apiKey === 'string' && apiKey !== '' ? apiKey : null };
@@ -90,13 +97,20 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       'collection-remove': async ({ id, handles }) => ({ size: await collections.remove(id, handles) }),
       async 'collection-clear'({ id, drop }) {
         await collections.clear(id, { drop });
+        // Its stories go with its answers.
+        await storiesRuns.forget({ collection: id });
         return { ok: true };
       },
       'collection-estimate': ({ id }) => collections.estimate(id),
       'collection-control': ({ id, action }) => collections.control(id, action),
       'collection-results': ({ id, offset, limit }) => collections.results(id, offset, limit),
       'collection-settings': () => collections.settings(),
-      'collection-save-settings': ({ concurrency, notify }) => collections.saveSettings({ concurrency, notify }),
+      async 'collection-save-settings'({ concurrency, notify }) {
+        const next = await collections.saveSettings({ concurrency, notify });
+        // Stories runs go by the same setting.
+        await storiesRuns.setConcurrency(next.concurrency);
+        return next;
+      },
       async 'test-key'({ apiKey }) {
         const checked = validateApiKey(apiKey);
         return checked.ok ? balance.test(checked.key) : { ok: false, invalid: checked.message };

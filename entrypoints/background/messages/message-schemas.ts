@@ -25,6 +25,8 @@ const handles = z.array(handle).check(z.maxLength(MAX_COLLECTION_SIZE));
 const collectionId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
 /** A highlight id in either form, digits or `highlight:<digits>` (utils/highlights/highlight-id.ts). */
 const highlightId = z.string().check(z.regex(/^(?:highlight:)?[0-9]{1,64}$/));
+/** Whose highlights a stories run covers. */
+const storiesRunOf = z.union([z.object({ profile: handle }), z.object({ collection: collectionId })]);
 /** A name the user gave, shown as text only. */
 const collectionName = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
@@ -44,6 +46,16 @@ export const pageSchemas: Schemas<PageMessage> = {
     highlightId,
     refresh: z.boolean(),
     resend: z.optional(z.boolean()),
+  }),
+  'stories-run-estimate': z.object({ type: z.literal('stories-run-estimate'), of: storiesRunOf }),
+  'stories-run-start': z.object({ type: z.literal('stories-run-start'), of: storiesRunOf, credits: wholeNumber(0, 10_000_000) }),
+  'stories-run-control': z.object({ type: z.literal('stories-run-control'), of: storiesRunOf, action: z.enum(['pause', 'resume', 'cancel']) }),
+  'stories-run': z.object({ type: z.literal('stories-run'), of: storiesRunOf }),
+  'stories-run-results': z.object({
+    type: z.literal('stories-run-results'),
+    of: storiesRunOf,
+    offset: wholeNumber(0, 10_000_000),
+    limit: wholeNumber(1, 200),
   }),
   'clear-cache': z.object({ type: z.literal('clear-cache'), keep: z.optional(handle) }),
   'get-balance': z.object({ type: z.literal('get-balance') }),

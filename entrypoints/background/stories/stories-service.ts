@@ -52,11 +52,13 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
   const inFlight = new Map<string, Promise<StoriesResponse>>();
 
   /** One request, retried only where the retry policy says no credit can have been spent. */
-  async function ask(highlightId: string, apiKey: string): Promise<DetailResult> {
+  async function ask(highlightId: string, apiKey: string, waitOn429: boolean): Promise<DetailResult> {
     for (let retries = 0; ; retries++) {
       const result = explainNetworkFailure(
         await requestHighlightDetail(highlightId, { apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
       );
+      // A run paces itself after a 429 (../collections/pace-policy.ts): it hears of it at once.
+      if (!result.ok && result.error.kind === 'rate-limited' && !waitOn429) return result;
       const delay = result.ok ? null : retryDelayMs(result.error, retries, options.random);
       if (delay === null) return result;
       await sleep(delay);
@@ -64,7 +66,7 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
   }
 
   /** One request, then what follows it: the answer read and kept, the in-flight record closed. */
-  async function fetchStories(highlightId: string, apiKeyRead: Promise<unknown>): Promise<StoriesResponse> {
+  async function fetchStories(highlightId: string, apiKeyRead: Promise<unknown>, waitOn429: boolean): Promise<StoriesResponse> {
     // A key no header can carry is refused before anything is sent, as for lists.
     const key = storedApiKey(await apiKeyRead);
     if (!key.ok) return { ok: false, highlightId, error: key.error };
@@ -79,7 +81,7 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
       await record.end(highlightId);
     };
     try {
-      const result = await ask(highlightId, apiKey);
+      const result = await ask(highlightId, apiKey, waitOn429);
       if (!result.ok) {
         if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
           options.onBalanceHint?.({ available: result.error.available });
@@ -105,12 +107,25 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
   }
 
   return {
+    /** Which of `ids` (digits) have fresh stories in the cache now: what an estimate counts as free. Sends nothing. */
+    async cachedAmong(ids: readonly string[]): Promise<Set<string>> {
+      const found = await Promise.all(ids.map((id) => cache.freshStories(id, { touch: false })));
+      return new Set(ids.filter((_, n) => found[n] !== null));
+    },
+
+    /** A highlight's fresh cached stories, or null; sends nothing. */
+    peek: async (id: string): Promise<CachedStories | null> => (await cache.freshStories(id))?.answer ?? null,
+
     /**
      * A highlight's cached stories when fresh, else one request; `refresh`
      * skips the cache (one credit). A request an earlier worker sent and never
      * saw answered is reported rather than sent again, unless `resend` or `refresh`.
+     * `waitOn429` false: a 429 is answered at once instead of waited out and retried.
      */
-    async stories(id: string, { refresh, resend = false }: { refresh: boolean; resend?: boolean }): Promise<StoriesResponse> {
+    async stories(
+      id: string,
+      { refresh, resend = false, waitOn429 = true }: { refresh: boolean; resend?: boolean; waitOn429?: boolean },
+    ): Promise<StoriesResponse> {
       const highlightId = highlightIdDigits(id);
       // The message's schema lets only highlight ids through; this is for any other caller.
       if (highlightId === null) return { ok: false, highlightId: '', error: { kind: 'bad-request', message: null } };
@@ -125,7 +140,7 @@ export function createStoriesService(options: StoriesServiceOptions = {}) {
       const pending = inFlight.get(highlightId);
       if (pending) return pending;
       if (startedAt !== null) return { ok: false, highlightId, error: { kind: 'interrupted', startedAt } };
-      const request = fetchStories(highlightId, apiKeyRead).finally(() => inFlight.delete(highlightId));
+      const request = fetchStories(highlightId, apiKeyRead, waitOn429).finally(() => inFlight.delete(highlightId));
       inFlight.set(highlightId, request);
       return request;
     },

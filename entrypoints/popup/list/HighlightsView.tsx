@@ -2,7 +2,7 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Highlight, HighlightList as HighlightListData } from '@/utils/highlights/highlight';
 import { FILTER_FROM } from '@/utils/limits';
 import { plural, type MessageKey, type Translate } from '@/utils/i18n';
-import type { Send } from '@/utils/protocol';
+import type { PageMessage, Send } from '@/utils/protocol';
 import type { CopyFormat } from '@/utils/settings';
 import { CopyStatus, type CopyNotice } from './CopyStatus';
 import { covers, HighlightList } from './HighlightList';
@@ -15,7 +15,7 @@ import type { RowMenuTarget } from '../on-demand/RowMenu';
 const rowMenu = lazyModule(() => import('../on-demand/RowMenu'));
 /** The filter, loaded with the first list long enough to offer it. */
 const filtering = lazyModule(() => import('../on-demand/HighlightFilter'));
-/** A highlight's stories, loaded when first opened from a row's menu. */
+/** A highlight's stories (from a row's menu) or all of the profile's (from the list's menu), loaded when first opened. */
 const storiesView = lazyModule(() => import('../stories/StoriesView'));
 /** The list's menu (downloads, the collection), loaded when it is first opened. */
 const listMenu = lazyModule(() => import('../on-demand/ListMenu'));
@@ -39,8 +39,8 @@ interface Props {
   /** The copying code, for Copy all. */
   copying: () => Promise<Copier>;
   notice: CopyNotice | null;
-  /** For a highlight's stories; without it the rows offer none. */
-  send?: Send<'highlight-stories'>;
+  /** For stories (a highlight's, all of the profile's); without it the rows and the menu offer none. */
+  send?: Send<PageMessage>;
   t: Translate;
 }
 
@@ -62,8 +62,8 @@ interface State {
   rowTarget: RowMenuTarget | null;
   /** Whether the list's menu is open. */
   menuOpen: boolean;
-  /** The highlight whose stories are shown in place of the list. */
-  storiesOf: RowMenuTarget | null;
+  /** The highlight whose stories are shown in place of the list, or 'all' of the profile's. */
+  storiesOf: RowMenuTarget | 'all' | null;
 }
 
 /**
@@ -99,6 +99,8 @@ export class HighlightsView extends Component<Props, State> {
   override componentDidMount(): void {
     if (!fetchedAgo.now()) afterPaint(() => void fetchedAgo.get().then(this.arrived, () => undefined));
   }
+
+  private allStories = () => this.setState({ storiesOf: 'all', menuOpen: false });
 
   private toggleMenu = () => {
     this.setState({ menuOpen: !this.state.menuOpen });
@@ -145,7 +147,7 @@ export class HighlightsView extends Component<Props, State> {
             >
               <span class="icon-more" aria-hidden="true" />
             </button>
-            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onClose={this.closeMenu} t={t} /> : null}
+            {listMenuCode ? <listMenuCode.ListMenu id={MENU_ID} list={shownList} actions={menu} onAllStories={send && this.allStories} onClose={this.closeMenu} t={t} /> : null}
           </div>
         </div>
         <div class="summary-actions">

@@ -21,11 +21,16 @@ export interface ListMenuActions {
   openCollection: () => void;
 }
 
+/** Opens the estimate for the stories of every highlight of the profile, in place of the list. */
+export type OpenAllStories = () => void;
+
 interface Props {
   id: string;
   /** The list shown (what the filter leaves): what the downloads save. */
   list: HighlightList;
   actions: ListMenuActions;
+  /** All stories of the profile; without it the menu offers none. */
+  onAllStories?: OpenAllStories;
   /** Closes the menu; `returnFocus`: back to the button that opened it (Escape, a chosen action). */
   onClose: (returnFocus: boolean) => void;
   t: Translate;
@@ -37,6 +42,8 @@ interface State {
   /** What the last "Add to collection" did. */
   added: 'added' | 'already' | 'full' | null;
   adding: boolean;
+  /** A run of all this profile's stories going on or paused: how far it is. */
+  storiesRun: { done: number; total: number } | null;
 }
 
 /**
@@ -48,7 +55,7 @@ interface State {
  * keeps it open, to say what it did; the other actions close it.
  */
 export class ListMenu extends Component<Props, State> {
-  override state: State = { size: null, added: null, adding: false };
+  override state: State = { size: null, added: null, adding: false, storiesRun: null };
   private panel = createRef<HTMLDivElement>();
 
   override componentDidMount(): void {
@@ -58,6 +65,13 @@ export class ListMenu extends Component<Props, State> {
       ({ collections }) => this.setState({ size: collections.find((c) => c.id === DEFAULT_COLLECTION_ID)?.size ?? 0 }),
       () => undefined,
     );
+    // A run of all stories that a closed popup left going shows how far it is, here where it is opened again.
+    if (this.props.onAllStories) {
+      this.props.actions.send('stories-run', { of: { profile: this.props.actions.handle } }).then(({ view }) => {
+        const going = view && (view.phase === 'running' || view.phase === 'paused' || view.phase === 'stopped');
+        if (going) this.setState({ storiesRun: { done: view.done + view.failed, total: view.total } });
+      }, () => undefined);
+    }
   }
 
   override componentWillUnmount(): void {
@@ -95,7 +109,7 @@ export class ListMenu extends Component<Props, State> {
     return size ? t(plural('inCollection', size)) : '';
   }
 
-  render({ id, list, actions, onClose, t }: Props, { added, adding }: State) {
+  render({ id, list, actions, onAllStories, onClose, t }: Props, { added, adding, storiesRun }: State) {
     return (
       <div
         ref={this.panel}
@@ -119,6 +133,19 @@ export class ListMenu extends Component<Props, State> {
               <DownloadIcon size={14} />
               {t('downloadJson')}
             </button>
+            {onAllStories ? (
+              <button
+                type="button"
+                class="menu-item"
+                data-testid="all-stories-open"
+                onClick={() => {
+                  onAllStories();
+                  onClose(false);
+                }}
+              >
+                {storiesRun ? t('allStoriesMenuRunning', storiesRun.done, storiesRun.total) : t('allStoriesMenu')}
+              </button>
+            ) : null}
           </>
         )}
         <button type="button" class="menu-item" onClick={this.add} disabled={adding || added === 'added' || added === 'already'}>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LookupError } from '@/utils/errors/lookup-error';
 import type { HighlightList } from '@/utils/highlights/highlight';
 import { plural, type Translate } from '@/utils/i18n';
-import type { Send, StoriesResponse } from '@/utils/protocol';
+import type { PageMessage, Send, StoriesResponse } from '@/utils/protocol';
 import type { StoriesContent } from '@/utils/stories/cached-stories';
 import { linksExpired, linksValidUntil } from '@/utils/stories/link-expiry';
 import { mediaUrlsText, storiesFile } from '@/utils/stories/story-files';
@@ -15,9 +15,11 @@ import type { RowMenuTarget } from '../on-demand/RowMenu';
 import { adoptStyle } from '../on-demand/adopt-style';
 import { explainStoriesFailure } from './stories-failure';
 import { StoryRow } from './StoryRow';
+import { ProfileStoriesView } from './ProfileStoriesView';
 import style from './stories.css?inline';
 
 adoptStyle(style);
+
 
 /**
  * The list's own parts, passed in rather than imported: a lazy chunk that
@@ -38,7 +40,7 @@ interface Props {
   /** Copies text and says so: the popup's one copier (on-demand/copying.ts), whose notice is `notice`. */
   copy: (text: string, done: string) => Promise<void>;
   notice: CopyNotice | null;
-  send: Send<'highlight-stories'>;
+  send: Send<PageMessage>;
   /** Back to the list (the Back button, Escape). */
   onClose: () => void;
   t: Translate;
@@ -58,7 +60,14 @@ const NO_ANSWER: LookupError = { kind: 'interrupted', startedAt: 0 };
  * there cost nothing, and only Refresh (or Try again after a failure) pays
  * again.
  */
-export function StoriesView({ target, list, parts, copy, notice, send, onClose, t }: Props) {
+export function StoriesView(props: Omit<Props, 'target'> & { target: RowMenuTarget | 'all' }) {
+  const { target, list, send, onClose, t } = props;
+  // All of the profile's (from the list's menu): in this chunk too, so that the popup's first chunk knows of one stories module.
+  if (target === 'all') return <ProfileStoriesView handle={list.handle} send={send} onClose={onClose} t={t} />;
+  return <HighlightStories {...props} target={target} />;
+}
+
+function HighlightStories({ target, list, parts, copy, notice, send, onClose, t }: Props) {
   const handle = list.handle;
   const highlight = list.highlights.find((h) => h.id === target.id) ?? { id: target.id, title: '', coverUrl: null };
   const onBack = () => {

@@ -9,6 +9,9 @@ import { createLookupService } from '@/entrypoints/background/lookup/lookup-serv
 import { createRouter } from '@/entrypoints/background/messages/router';
 import { createCacheStore } from '@/entrypoints/background/cache/cache-store';
 import { createStoriesService } from '@/entrypoints/background/stories/stories-service';
+import { createStoriesRuns } from '@/entrypoints/background/story-runs/stories-runs';
+import { createStoriesResults } from '@/entrypoints/background/story-runs/stories-results';
+import { targetsOfList } from '@/entrypoints/background/stories/stories-run-machine';
 import { createTabState } from '@/entrypoints/background/tabs/tab-state';
 
 export const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -18,9 +21,20 @@ export const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 export function backgroundHandlers(fetch: typeof globalThis.fetch, extra: Partial<HandlerDeps> = {}) {
   const cache = createCacheStore({ now: Date.now });
   const lookup = createLookupService({ cache, fetch, isOnline: () => true, sleep: async () => undefined });
+  const stories = createStoriesService({ cache, fetch, isOnline: () => true, sleep: async () => undefined });
+  const storiesRuns = createStoriesRuns({
+    stories,
+    results: createStoriesResults(new IDBFactory()),
+    targetsOf: async (of) => {
+      const list = 'profile' in of ? await lookup.peek(of.profile) : null;
+      return list && targetsOfList(list);
+    },
+    concurrency: async () => 3,
+  });
   return createHandlers({
     lookup,
-    stories: createStoriesService({ cache, fetch, isOnline: () => true, sleep: async () => undefined }),
+    stories,
+    storiesRuns,
     collections: createCollections({ lookup, results: createCollectionResults(new IDBFactory()) }),
     balance: createBalanceService({ fetch }),
     tabs: createTabState(),

@@ -5,7 +5,7 @@ import { CopyStatus } from '@/entrypoints/popup/list/CopyStatus';
 import { createCopier } from '@/entrypoints/popup/on-demand/copying';
 import { Thumbnail } from '@/entrypoints/popup/list/Thumbnail';
 import type { HighlightList } from '@/utils/highlights/highlight';
-import type { RequestOf, StoriesResponse } from '@/utils/protocol';
+import type { PageMessage, RequestOf, Send, StoriesResponse } from '@/utils/protocol';
 import type { CachedStories } from '@/utils/stories/cached-stories';
 import type { Story } from '@/utils/stories/story';
 import { translatorFor } from '@/test/support/locales';
@@ -62,7 +62,7 @@ function view(...answers: StoriesResponse[]) {
   document.body.append(row);
   const onClose = vi.fn();
   const { root } = mount(
-    <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus }} copy={copier().copy} notice={null} send={send} onClose={onClose} t={en} />,
+    <StoriesView target={{ id: ID, row }} list={list} parts={{ Thumbnail, CopyStatus }} copy={copier().copy} notice={null} send={send as unknown as Send<PageMessage>} onClose={onClose} t={en} />,
   );
   const state = () => find(root, '[data-testid="stories-view"]').getAttribute('data-state');
   return { root, asked, onClose, row, state };
