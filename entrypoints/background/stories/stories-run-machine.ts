@@ -133,6 +133,8 @@ export function storiesRunReducer(run: StoriesRun, event: StoriesRunEvent): Stor
       return { ...run, items: run.items.map((item) => (ids.has(item.highlightId) && item.status === 'queued' ? { ...item, status: 'running' } : item)) };
     }
     case 'done': {
+      // A second answer for a highlight already done (two requests for it at once) is paid for once in the run.
+      if (run.items.some((item) => item.highlightId === event.id && item.status === 'done')) return run;
       const next = withItem(run, event.id, (item) => ({ ...item, status: 'done', error: null, paid: event.paid }));
       if (next === run) return run;
       if (!event.paid) return settled(next);

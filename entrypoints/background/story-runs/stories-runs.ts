@@ -87,7 +87,10 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
   }
 
   async function change(runId: string, event: StoriesRunEvent): Promise<StoriesRun> {
-    const before = await load(runId);
+    await load(runId);
+    // Read after the await, then reduced and held with nothing awaited between: two
+    // changes at once (two answers landing together) each build on the other.
+    const before = held.get(runId)!;
     const after = storiesRunReducer(before, event);
     if (after === before) return before;
     held.set(runId, after);
@@ -110,7 +113,10 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
 
   /** Sends the requests the run says to send; marking them running is stored before any is sent. */
   async function pump(runId: string): Promise<void> {
-    const run = await load(runId);
+    await load(runId);
+    // What to send is picked and marked running with nothing awaited between, so that
+    // a second pump at the same moment (two answers landing together) cannot pick it too.
+    const run = held.get(runId)!;
     const ids = nextStories(run, now());
     if (ids.length === 0) {
       const wake = storiesWakeAt(run, now());
@@ -128,7 +134,8 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
       return;
     }
     driving.add(runId);
-    await change(runId, { type: 'started', ids });
+    held.set(runId, storiesRunReducer(run, { type: 'started', ids }));
+    await save(runId);
     for (const id of ids) void fetchOne(runId, run.items.find((item) => item.highlightId === id)!);
   }
 
@@ -198,6 +205,8 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
       if (kept.size !== found.cached.size) return { ok: false, estimate: (await estimateOf(of))?.estimate ?? null };
       const before = await load(runId);
       resendOnce.set(runId, new Set(before.items.filter((item) => item.status === 'failed' && item.error === 'interrupted').map((item) => item.highlightId)));
+      // Driven by this worker before it says "running": resumeAll must not take it for a run a stopped worker left.
+      driving.add(runId);
       await change(runId, { type: 'start', targets: found.targets, cached: kept, concurrency: await concurrency() });
       await pump(runId);
       void reportActivity();
@@ -207,6 +216,7 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
     async control(of: StoriesRunOf, action: 'pause' | 'resume' | 'cancel'): Promise<StoriesRunView> {
       const runId = runIdOf(of);
       const event: StoriesRunEvent = action === 'resume' ? { type: 'resume', concurrency: await concurrency() } : { type: action };
+      if (action === 'resume') driving.add(runId);
       await change(runId, event);
       if (action === 'resume') await pump(runId);
       void reportActivity();
@@ -254,7 +264,10 @@ export function createStoriesRuns({ stories, results, targetsOf, concurrency, no
     /** Goes on with every run a stopped worker left running: what was out goes back to the queue. */
     async resumeAll(): Promise<void> {
       for (const runId of await listed()) {
-        if (driving.has(runId) || (await load(runId)).phase !== 'running') continue;
+        await load(runId);
+        // Checked after the await, and claimed with nothing awaited between: a run this
+        // worker drives (Start or Resume just now) is not a stopped worker's to restart.
+        if (driving.has(runId) || held.get(runId)!.phase !== 'running') continue;
         driving.add(runId);
         await change(runId, { type: 'restarted' });
         await pump(runId);

@@ -116,6 +116,17 @@ describe('sending', () => {
     expect(nextStories(emptyStoriesRun(), 0)).toEqual([]);
   });
 
+  it('counts a highlight paid once, however many answers come for it', () => {
+    let run = sendAll(start(3, { concurrency: 3 }));
+    run = reduce(run, { type: 'done', id: idOf(1), paid: true, now: 5 });
+    const once = run;
+    run = reduce(run, { type: 'done', id: idOf(1), paid: true, now: 6 }, { type: 'done', id: idOf(1), paid: false, now: 7 });
+    expect(run).toBe(once);
+    expect(run).toMatchObject({ spent: 1, phase: 'running' });
+    run = reduce(run, { type: 'done', id: idOf(2), paid: true, now: 8 }, { type: 'done', id: idOf(3), paid: true, now: 9 });
+    expect(run).toMatchObject({ spent: 3, phase: 'finished' });
+  });
+
   it('marks only queued highlights as running', () => {
     const run = start(2, { cached: [1] });
     const started = reduce(run, { type: 'started', ids: [idOf(1), idOf(2), 'other'] });

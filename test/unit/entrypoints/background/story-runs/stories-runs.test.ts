@@ -121,6 +121,27 @@ describe('a run', () => {
     expect(activity).toContain(true);
   });
 
+  it('answers landing together, and an alarm’s resumeAll during Start, send nothing twice and count every credit once', async () => {
+    const api = fakeApi();
+    const { runs } = setup(api, { concurrency: 3 });
+    api.hold();
+    // The alarm’s resumeAll at the moment Start has stored the run as running: the run is
+    // this worker’s, not one a stopped worker left (whose requests out go back to the queue).
+    const resumes: Promise<void>[] = [];
+    fakeBrowser.storage.onChanged.addListener(() => void resumes.push(runs.resumeAll()));
+    const answer = await runs.start(OF, COUNT);
+    await Promise.all(resumes);
+    expect(answer.ok).toBe(true);
+    await vi.waitFor(() => expect(api.sent).toHaveLength(3), PATIENT);
+    // Three answers land at once: each pump that follows picks what the others have not.
+    api.release();
+    await vi.waitFor(() => expect(api.sent).toHaveLength(COUNT), PATIENT);
+    api.release();
+    await settled(runs);
+    expect(api.sent.toSorted()).toEqual(list.highlights.map((x) => x.id).toSorted());
+    expect(await runs.view(OF)).toMatchObject({ done: COUNT, failed: 0, total: COUNT, spent: COUNT });
+  });
+
   it('started again when done costs nothing more', async () => {
     const { api, runs } = setup();
     await runs.start(OF, COUNT);
