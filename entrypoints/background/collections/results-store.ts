@@ -1,5 +1,6 @@
 import type { HighlightList } from '@/utils/highlights/highlight';
 import type { Handle } from '@/utils/profile-url';
+import { done, objectStoreOf, request } from '../indexed-db';
 
 /**
  * Each collection's answers, kept apart from the cache (which evicts and
@@ -21,20 +22,7 @@ interface ResultRecord {
   highlights: CompactHighlight[];
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 function toList(record: unknown): HighlightList | null {
   const r = record as ResultRecord | undefined;
@@ -48,27 +36,7 @@ function toList(record: unknown): HighlightList | null {
 }
 
 export function createCollectionResults(factory: IDBFactory = indexedDB) {
-  let opened: Promise<IDBDatabase> | null = null;
-
-  function db(): Promise<IDBDatabase> {
-    opened ??= new Promise((resolve, reject) => {
-      const req = factory.open(DB_NAME, 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore(STORE, { keyPath: ['collection', 'handle'] }).createIndex('collection', 'collection');
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        opened = null;
-        reject(req.error ?? new Error('IndexedDB could not be opened'));
-      };
-    });
-    return opened;
-  }
-
-  async function store(mode: IDBTransactionMode) {
-    const tx = (await db()).transaction(STORE, mode);
-    return { tx, store: tx.objectStore(STORE) };
-  }
+  const store = objectStoreOf(factory, DB_NAME, STORE, (db) => db.createObjectStore(STORE, { keyPath: ['collection', 'handle'] }).createIndex('collection', 'collection'));
 
   return {
     async put(collection: string, list: HighlightList): Promise<void> {

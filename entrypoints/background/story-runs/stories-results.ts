@@ -1,4 +1,5 @@
 import type { StoriesOfHighlight } from '@/utils/stories/story-files';
+import { done, objectStoreOf, request } from '../indexed-db';
 
 /**
  * The stories a run fetched, kept apart from the cache (which evicts and
@@ -14,43 +15,10 @@ interface ResultRecord extends StoriesOfHighlight {
   run: string;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 export function createStoriesResults(factory: IDBFactory = indexedDB) {
-  let opened: Promise<IDBDatabase> | null = null;
-
-  function db(): Promise<IDBDatabase> {
-    opened ??= new Promise((resolve, reject) => {
-      const req = factory.open(DB_NAME, 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore(STORE, { keyPath: ['run', 'highlightId'] });
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        opened = null;
-        reject(req.error ?? new Error('IndexedDB could not be opened'));
-      };
-    });
-    return opened;
-  }
-
-  async function store(mode: IDBTransactionMode) {
-    const tx = (await db()).transaction(STORE, mode);
-    return { tx, store: tx.objectStore(STORE) };
-  }
+  const store = objectStoreOf(factory, DB_NAME, STORE, (db) => db.createObjectStore(STORE, { keyPath: ['run', 'highlightId'] }));
 
   return {
     async put(run: string, highlight: StoriesOfHighlight): Promise<void> {
