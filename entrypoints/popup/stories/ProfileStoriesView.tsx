@@ -7,6 +7,7 @@ import type { StoriesEstimate, StoriesRunView } from '@/utils/stories/stories-ru
 import { saveFile } from '@/components/save-file';
 import { PROGRESS_EVERY_MS, StoriesEstimateBox, StoriesRunProgress, storiesRunFile } from '@/components/StoriesRunParts';
 import { adoptStyle } from '../on-demand/adopt-style';
+import { backOnEscape, StoriesHead } from './StoriesHead';
 import style from './stories.css?inline';
 
 adoptStyle(style);
@@ -78,23 +79,10 @@ export function ProfileStoriesView({ handle, send, onClose, t }: Props) {
     // Back to the button of the menu it was opened from.
     document.querySelector<HTMLElement>('.menu-button')?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onBack();
-  };
 
   return (
-    <section class="stories-view" aria-label={t('allStoriesOf', handle)} data-testid="all-stories" data-state={shown.state} onKeyDown={onKeyDown}>
-      <div class="stories-head">
-        <button ref={back} type="button" class="button" data-testid="stories-back" onClick={onBack}>
-          <span aria-hidden="true">{t.dir === 'rtl' ? '→' : '←'}</span> {t('storiesBack')}
-        </button>
-        <h2 class="stories-title" dir="auto">
-          {t('allStoriesOf', handle)}
-        </h2>
-      </div>
+    <section class="stories-view" aria-label={t('allStoriesOf', handle)} data-testid="all-stories" data-state={shown.state} onKeyDown={backOnEscape(onBack)}>
+      <StoriesHead backRef={back} onBack={onBack} title={t('allStoriesOf', handle)} t={t} />
       {shown.state === 'loading' ? (
         <p class="stories-loading" role="status" aria-busy="true">
           {t('allStoriesEstimating')}

@@ -14,6 +14,7 @@ import type { Thumbnail as ThumbnailPart } from '../list/Thumbnail';
 import type { RowMenuTarget } from '../on-demand/RowMenu';
 import { adoptStyle } from '../on-demand/adopt-style';
 import { explainStoriesFailure } from './stories-failure';
+import { backOnEscape, StoriesHead } from './StoriesHead';
 import { StoryRow } from './StoryRow';
 import { ProfileStoriesView } from './ProfileStoriesView';
 import style from './stories.css?inline';
@@ -101,24 +102,12 @@ function HighlightStories({ target, list, parts, copy, notice, send, onClose, t 
     ask({ refresh: false }, false);
   }, [highlight.id]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    onBack();
-  };
 
   return (
-    <section class="stories-view" aria-label={t('storiesOf', title)} data-testid="stories-view" data-state={shown.state} onKeyDown={onKeyDown}>
-      <div class="stories-head">
-        <button ref={back} type="button" class="button" data-testid="stories-back" onClick={onBack}>
-          <span aria-hidden="true">{t.dir === 'rtl' ? '→' : '←'}</span> {t('storiesBack')}
-        </button>
-        <h2 class="stories-title" dir="auto">
-          {t('storiesOf', title)}
-        </h2>
+    <section class="stories-view" aria-label={t('storiesOf', title)} data-testid="stories-view" data-state={shown.state} onKeyDown={backOnEscape(onBack)}>
+      <StoriesHead backRef={back} onBack={onBack} title={t('storiesOf', title)} t={t}>
         <code class="row-id">{highlight.id}</code>
-      </div>
+      </StoriesHead>
       <CopyStatus notice={notice} />
       {shown.state === 'loading' ? (
         <p class="stories-loading" role="status" aria-busy="true" data-testid="stories-loading">
