@@ -80,7 +80,7 @@ const CACHE_SIZES = [
  * The popup's lazy chunks have no target in issues 9 and 17; this is their
  * budget in test/build/manifest.test.ts.
  */
-const POPUP_LAZY_BUDGET = 21_300;
+const POPUP_LAZY_BUDGET = 21_400;
 
 /** Long tasks are tasks over 50 ms: below that the API reports nothing. */
 const LONG_TASK_MS = 50;

@@ -22,8 +22,12 @@ import type { StoriesOfHighlight } from './stories/story-files';
  */
 export type KeptIn = 'cache' | 'session' | 'memory';
 
+/**
+ * A lookup's answer. `keptIn` null: a paid answer told before it was stored
+ * (the popup paints meanwhile); 'answer-kept' says where it went.
+ */
 export type LookupResponse =
-  | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
+  | { ok: true; list: HighlightList; fromCache: boolean; keptIn: KeptIn | null }
   | { ok: false; handle: Handle; error: LookupError };
 
 /**
@@ -76,6 +80,8 @@ export interface Protocol {
    * `resend`: the user saw that an earlier request was interrupted and asks again.
    */
   lookup: { from: 'page'; request: { handle: Handle; refresh: boolean; resend?: boolean }; response: LookupResponse };
+  /** Where the profile's answer is kept, once a paid one told before it was stored is (`keptIn` null in `lookup`'s answer). */
+  'answer-kept': { from: 'page'; request: { handle: Handle }; response: { keptIn: KeptIn } };
   /**
    * The stories of one highlight (`highlightId`: digits, or `highlight:<digits>`):
    * cached ones if fresh (free), else one highlight-detail request (1 credit).

@@ -8,7 +8,7 @@ import { afterPaint, lazyModule } from './on-demand/lazy-module';
 import type { Translate } from '@/utils/i18n';
 import type { Handle } from '@/utils/handle';
 import type { BalanceAnswer } from '@/utils/protocol';
-import { initialPopupState, isBusy, isRefreshing, startOver } from './opening';
+import { initialPopupState, isBusy, isRefreshing, listArrived, startOver } from './opening';
 import type { PopupEvent, PopupState, View } from './state';
 import { runTask, type TaskDeps } from './tasks';
 
@@ -92,6 +92,8 @@ export class App extends Component<AppProps, AppState> {
   private started = 0;
   /** The view the balance was last asked after. */
   private balanceAfter = '';
+  /** The list whose place in storage was last asked (a paid answer told before it was stored). */
+  private keptAsked = '';
   private arrived = () => this.forceUpdate();
 
   /** Events waiting for the reducer's code: those that come after them wait too, so that all apply in order. */
@@ -100,6 +102,8 @@ export class App extends Component<AppProps, AppState> {
   private dispatch = (event: PopupEvent) => {
     const code = reducer.now();
     if (code && !this.queued) return this.setState(({ popup }) => ({ popup: code.popupReducer(popup, event) }));
+    // A list answering a lookup paints without waiting for the reducer's code (a profile showed it loading still).
+    if (!this.queued && event.type === 'lookup-answered' && event.response.ok) return this.setState(({ popup }) => ({ popup: listArrived(popup, event) }));
     this.queued++;
     reducer.get().then(
       ({ popupReducer }) => {
@@ -138,6 +142,13 @@ export class App extends Component<AppProps, AppState> {
     if (form.focusRequest > 0 && form.focusRequest !== previous?.form.focusRequest) this.inputRef.current?.focus();
     // After each settled view (so also after each paid answer): the background asks SociaVault at most once a minute.
     const viewKey = view.state === 'list' ? `list:${view.list.handle}:${view.list.fetchedAt}` : view.state;
+    if (view.state === 'list' && view.keptIn === null && viewKey !== this.keptAsked) {
+      this.keptAsked = viewKey;
+      const { handle, fetchedAt } = view.list;
+      afterPaint(() =>
+        void this.props.send('answer-kept', { handle }).then(({ keptIn }) => this.dispatch({ type: 'answer-kept', handle, fetchedAt, keptIn }), () => undefined),
+      );
+    }
     if (view.state !== 'starting' && view.state !== 'loading' && viewKey !== this.balanceAfter) {
       this.balanceAfter = viewKey;
       afterPaint(() => void this.props.send('get-balance', {}).then((balance) => this.setState({ balance }), () => undefined));
@@ -152,7 +163,7 @@ export class App extends Component<AppProps, AppState> {
     const failure = view.state === 'error' || state.refreshProblem !== null ? problems.need(this.arrived) : null;
     const explain = failure?.explainProblem ?? null;
     const needsPanels = view.state === 'error' || view.state === 'no-key' || view.state === 'no-profile' || state.form.open;
-    const fullCache = view.state === 'list' && (view.keptIn !== 'cache' || state.roomMade !== null);
+    const fullCache = view.state === 'list' && ((view.keptIn !== 'cache' && view.keptIn !== null) || state.roomMade !== null);
     const panel = needsPanels || fullCache ? panels.need(this.arrived) : null;
     // A view counts as shown, and the popup as settled, only once the code that shows it has loaded
     // (milliseconds, from the extension's own files): a failure's explanation, a panel.

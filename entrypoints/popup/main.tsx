@@ -4,6 +4,7 @@ import { createTranslator, type GetMessage } from '@/utils/i18n';
 import { PANEL_WINDOW } from '@/utils/limits';
 import { createSender, type PageMessage } from '@/utils/protocol';
 import { App } from './App';
+import { listArrived } from './opening';
 import { FIRST_ROWS } from './list/HighlightList';
 import { askTabForProfile, readCachedAnswer, readStatus } from './local-reads';
 import { handleFromSearch, resolveTabId } from './popup-target';
@@ -17,13 +18,24 @@ import './popup.css';
  */
 const READS_WAIT_MS = 100;
 
+/**
+ * How long, once the reads are in, the popup waits for the answer of a
+ * lookup sent at opening before it paints "Looking up…" instead. An answer
+ * within it is the popup's first and only paint, as a cached list is, with
+ * no flash of the loading state. A profile of the popup showed why it
+ * matters: the loading state's first frame was still being drawn when the
+ * answer came, and held it back (docs/performance.md).
+ */
+const ANSWER_WAIT_MS = 100;
+
 const root = document.getElementById('app');
 if (root) void open(root);
 
 /**
  * Reads first, renders once. What opening reads (the tab's profile, storage)
  * starts before anything else, and the popup renders when it is in: straight
- * to the cached list, or to "Looking up…" with the lookup already sent. One
+ * to the cached list; or, with the lookup already sent, to its answer if it
+ * comes within ANSWER_WAIT_MS, else to "Looking up…". One
  * render, one paint; no first paint of a loading state, and no wait for the
  * effects that run after it (a profile of the popup showed the list waiting
  * two frames for them). Reads slower than READS_WAIT_MS are taken over by the
@@ -60,6 +72,15 @@ async function open(root: HTMLElement): Promise<void> {
     early = startEarly(read, deps);
   }
   let firstTask = early?.task ?? null;
+  if (early && firstTask) {
+    const answered = await settledWithin(firstTask.answer, ANSWER_WAIT_MS);
+    if (answered?.type === 'lookup-answered' && answered.response.ok) {
+      // As for a long cached list: the answer arrived in a task of its own, its first rows render in the next.
+      if (answered.response.list.highlights.length > FIRST_ROWS) await new Promise((next) => setTimeout(next, 0));
+      early = { ...early, state: listArrived(early.state, answered) };
+      firstTask = null;
+    }
+  }
   deps.earlyStart = () => {
     const given = reads;
     reads = null;

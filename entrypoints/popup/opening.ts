@@ -58,6 +58,20 @@ export function tabAnswered(state: PopupState, event: Extract<PopupEvent, { type
   return startLookup(settled, event.handle, false, 'tab');
 }
 
+/**
+ * The `lookup-answered` event with a list. Shown by this code, not the
+ * reducer's (state.ts, which uses it too): a lookup answered before that
+ * code loaded paints without waiting for it.
+ */
+export function listArrived(state: PopupState, event: Extract<PopupEvent, { type: 'lookup-answered' }>): PopupState {
+  const { task } = state;
+  const { response } = event;
+  if (!response.ok || !isCurrent(state, event.taskId, 'lookup') || task?.kind !== 'lookup') return state;
+  const form = task.origin === 'form' ? { ...state.form, value: '', open: false } : state.form;
+  const { list, fromCache, keptIn } = response;
+  return { ...state, task: null, form, view: { state: 'list', list, fromCache, keptIn } };
+}
+
 export function startLookup(state: PopupState, handle: Handle, refresh: boolean, origin: LookupOrigin, resend = false): PopupState {
   const id = state.lastTaskId + 1;
   const next: PopupState = {

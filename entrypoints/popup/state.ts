@@ -17,7 +17,7 @@ import type { Handle } from '@/utils/profile-url';
 import type { TypedHandle } from './panels/typed-handle';
 import type { KeptIn, LookupResponse } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
-import { isBusy, isCurrent, isRefreshOfList, startLookup, startOver, tabAnswered } from './opening';
+import { isBusy, isCurrent, isRefreshOfList, listArrived, startLookup, startOver, tabAnswered } from './opening';
 
 export { initialPopupState, isBusy, isRefreshing } from './opening';
 
@@ -34,8 +34,11 @@ export type View =
   /** `pageSeen` false: no content script answered in that tab. */
   | { state: 'no-profile'; pageSeen: boolean }
   | { state: 'loading'; handle: Handle }
-  /** `keptIn` other than 'cache': storage.local was full, the answer is kept for a while only. */
-  | { state: 'list'; list: HighlightList; fromCache: boolean; keptIn: KeptIn }
+  /**
+   * `keptIn` 'session' or 'memory': storage.local was full, the answer is kept
+   * for a while only; null: a paid answer still being stored (its place is asked after the paint).
+   */
+  | { state: 'list'; list: HighlightList; fromCache: boolean; keptIn: KeptIn | null }
   | { state: 'error'; handle: Handle | null; problem: Problem };
 
 /** Where a lookup came from: it decides what the popup shows meanwhile and afterwards. */
@@ -90,6 +93,8 @@ export type PopupEvent =
     }
   | { type: 'lookup-answered'; taskId: number; response: LookupResponse }
   | { type: 'room-made'; taskId: number; cleared: number; keptIn: KeptIn | null }
+  /** Where a paid answer shown before it was stored went (the list's handle and time name it). */
+  | { type: 'answer-kept'; handle: Handle; fetchedAt: number; keptIn: KeptIn }
   /** A task's work failed: the background did not answer (a lookup, making room), or the reads at start failed. */
   | { type: 'task-failed'; taskId: number; message: string }
   | { type: 'form-input'; value: string }
@@ -111,8 +116,15 @@ export function popupReducer(state: PopupState, event: PopupEvent): PopupState {
 
     case 'lookup-answered': {
       const task = state.task;
+      if (event.response.ok) return listArrived(state, event);
       if (!isCurrent(state, event.taskId, 'lookup') || task?.kind !== 'lookup') return state;
-      return lookupAnswered({ ...state, task: null }, task.origin, event.response);
+      return lookupFailed({ ...state, task: null }, task.origin, event.response);
+    }
+
+    case 'answer-kept': {
+      const { view } = state;
+      const same = view.state === 'list' && view.keptIn === null && view.list.handle === event.handle && view.list.fetchedAt === event.fetchedAt;
+      return same ? { ...state, view: { ...view, keptIn: event.keptIn } } : state;
     }
 
     case 'room-made': {
@@ -180,12 +192,7 @@ function submitForm(state: PopupState, checked: TypedHandle): PopupState {
   return startLookup(state, checked.handle, false, 'form');
 }
 
-function lookupAnswered(state: PopupState, origin: LookupOrigin, response: LookupResponse): PopupState {
-  if (response.ok) {
-    const form = origin === 'form' ? { ...state.form, value: '', open: false } : state.form;
-    const { list, fromCache, keptIn } = response;
-    return { ...state, form, view: { state: 'list', list, fromCache, keptIn } };
-  }
+function lookupFailed(state: PopupState, origin: LookupOrigin, response: Extract<LookupResponse, { ok: false }>): PopupState {
   // The paid-for answer on screen is still right; say why it was not renewed.
   if (isRefreshOfList(state, origin)) return { ...state, refreshProblem: response.error };
 

@@ -78,10 +78,11 @@ const GZIP_BUDGET = {
    * the stories files and its error words) when a row's Stories is first
    * chosen; with all stories of a profile (the estimate, the run's progress
    * and its files, in the stories view's chunk, and the list menu's line of
-   * how far a run is): 21.26 kB in 21 files. scripts/bench.ts reports against
-   * the same figure (POPUP_LAZY_BUDGET).
+   * how far a run is): 21.26 kB in 21 files; and issue 17's word of where a
+   * paid answer told before it was stored went (in the reducer's chunk):
+   * 21.33 kB. scripts/bench.ts reports against the same figure (POPUP_LAZY_BUDGET).
    */
-  popupLazy: 21_300,
+  popupLazy: 21_400,
   content: 5_000,
 };
 

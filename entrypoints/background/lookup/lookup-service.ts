@@ -34,6 +34,25 @@ export interface LookupServiceOptions {
   cache?: CacheStore;
 }
 
+/** What a request came to: a failure, or a list and the promise of where it is kept. */
+type Answer = { failure: Extract<LookupResponse, { ok: false }> } | { list: HighlightList; kept: Promise<KeptIn> };
+
+const failed = (failure: Extract<LookupResponse, { ok: false }>): Answer => ({ failure });
+
+export interface LookupOptions {
+  /** Skip the cache (one credit). */
+  refresh: boolean;
+  /** Send again a request an earlier worker sent and never saw answered. */
+  resend?: boolean;
+  /** False: a 429 is answered at once instead of waited out and retried. */
+  waitOn429?: boolean;
+  /**
+   * Answer as soon as the list is read, before it is stored (`keptIn` null;
+   * `keptIn()` tells later): the popup paints while storage writes.
+   */
+  early?: boolean;
+}
+
 /**
  * The background's lookup: cache first, one request per profile at a time,
  * and nothing sent that the user did not ask for.
@@ -46,7 +65,9 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const ownerIds = createOwnerIds({ writeDelayMs: options.ownerIdsWriteDelayMs });
   const record = createInFlightRecord(now);
   const explainNetworkFailure = createThrottleHint(now);
-  const inFlight = new Map<Handle, Promise<LookupResponse>>();
+  const inFlight = new Map<Handle, Promise<Answer>>();
+  /** Paid answers told before they were stored (`early`), until they are: where each is kept. */
+  const storing = new Map<Handle, Promise<KeptIn>>();
 
   /**
    * One query, retried only where the retry policy says no credit can have
@@ -69,56 +90,81 @@ export function createLookupService(options: LookupServiceOptions = {}) {
   const readCredentials = (handle: Handle) => Promise.all([apiKeyItem.getValue(), ownerIds.get(handle)]);
 
   /**
-   * One request, then what follows it: the answer kept, the in-flight record
-   * closed. Storage round trips before and after the request add up, so every
-   * read or write that does not depend on another runs in parallel with it.
+   * One request, then what follows it: the answer kept, then the in-flight
+   * record closed (in that order, so that a worker stopped in between leaves
+   * a record of a request whose answer the cache holds, never the reverse).
+   * The answer is told as soon as it is read; `kept` settles once it is
+   * stored. Storage round trips before the request add up, so every read
+   * that does not depend on another runs in parallel with it.
    */
-  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>, waitOn429: boolean): Promise<LookupResponse> {
+  async function fetchList(handle: Handle, credentials: ReturnType<typeof readCredentials>, waitOn429: boolean): Promise<Answer> {
     const [storedKey, knownOwnerId] = await credentials;
     // A key no header can carry is refused here, before anything is sent (fetch would refuse it as a network failure).
     const key = storedApiKey(storedKey);
-    if (!key.ok) return { ok: false, handle, error: key.error };
-    const apiKey = key.key;
-    if (!isOnline()) return { ok: false, handle, error: { kind: 'offline' } };
+    if (!key.ok) return failed({ ok: false, handle, error: key.error });
+    if (!isOnline()) return failed({ ok: false, handle, error: { kind: 'offline' } });
 
     await record.begin(handle);
-    let recordOpen = true;
-    const endRecord = async () => {
-      if (!recordOpen) return;
-      recordOpen = false;
-      await record.end(handle);
-    };
+    let answer: Answer;
     try {
-      let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey, waitOn429);
-      if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
-        // The account behind that id was renamed; the handle now belongs to someone else.
-        await ownerIds.forget(handle);
-        result = await ask({ handle }, apiKey, waitOn429);
-      }
-      if (!result.ok) {
-        if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
-          options.onBalanceHint?.({ available: result.error.available });
-        }
-        return { ok: false, handle, error: result.error };
-      }
-      options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
-
-      // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
-      const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
-      const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
-      const learnsOwner = ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle);
-      // Three independent writes, done in parallel: keep the answer, close the
-      // request's record, remember the owner id.
-      const [keptIn] = await Promise.all([
-        cache.store(list),
-        endRecord(),
-        learnsOwner ? ownerIds.remember(handle, ownerId) : undefined,
-      ]);
-      options.onAnswer?.(list);
-      return { ok: true, list, fromCache: false, keptIn };
-    } finally {
-      await endRecord();
+      answer = await requestList(handle, key.key, knownOwnerId, waitOn429);
+    } catch (error) {
+      await record.end(handle);
+      throw error;
     }
+    if (!('kept' in answer)) {
+      await record.end(handle);
+      return answer;
+    }
+    const { kept } = answer;
+    const stored = kept.finally(() => record.end(handle)).then(() => kept);
+    // Until it is stored, whoever reads the cache for this handle waits for it.
+    storing.set(handle, stored);
+    const done = () => void (storing.get(handle) === stored && storing.delete(handle));
+    stored.then(done, done);
+    return { list: answer.list, kept: stored };
+  }
+
+  /** Waits for `handle`'s answer to be stored, if one is being stored; never fails. */
+  const storedFor = async (handle: Handle) => void (await storing.get(handle)?.catch(() => undefined));
+  /** Waits for every answer being stored. */
+  const allStored = async () => void (await Promise.allSettled(storing.values()));
+
+  /** The request itself, and the answer's writes started (not awaited). */
+  async function requestList(handle: Handle, apiKey: string, knownOwnerId: string | null, waitOn429: boolean): Promise<Answer> {
+    let result = await ask(knownOwnerId ? { userId: knownOwnerId } : { handle }, apiKey, waitOn429);
+    if (knownOwnerId && result.ok && result.value.ownerUsername && result.value.ownerUsername !== handle) {
+      // The account behind that id was renamed; the handle now belongs to someone else.
+      await ownerIds.forget(handle);
+      result = await ask({ handle }, apiKey, waitOn429);
+    }
+    if (!result.ok) {
+      if (result.error.kind === 'out-of-credits' && result.error.available !== null) {
+        options.onBalanceHint?.({ available: result.error.available });
+      }
+      return failed({ ok: false, handle, error: result.error });
+    }
+    options.onBalanceHint?.({ spent: result.creditsUsed ?? 1 });
+
+    // Paid for: from here on nothing may lose it. Every write below is one that storage may refuse.
+    const { highlights, ownerId, ownerUsername } = withoutKey(result.value, apiKey);
+    const list: HighlightList = { handle, ownerId: ownerId ?? knownOwnerId ?? null, highlights, fetchedAt: now() };
+    const learnsOwner = ownerId && ownerId !== knownOwnerId && (ownerUsername === null || ownerUsername === handle);
+    // Two independent writes, in parallel: keep the answer, remember the owner id.
+    const kept = Promise.all([cache.store(list), learnsOwner ? ownerIds.remember(handle, ownerId) : undefined]).then(([keptIn]) => {
+      options.onAnswer?.(list);
+      return keptIn;
+    });
+    return { list, kept };
+  }
+
+  /** Popups opened at once for one profile share one request. */
+  function shared(handle: Handle, credentials: ReturnType<typeof readCredentials>, waitOn429: boolean): Promise<Answer> {
+    const pending = inFlight.get(handle);
+    if (pending) return pending;
+    const request = fetchList(handle, credentials, waitOn429).finally(() => inFlight.delete(handle));
+    inFlight.set(handle, request);
+    return request;
   }
 
   return {
@@ -130,38 +176,54 @@ export function createLookupService(options: LookupServiceOptions = {}) {
      */
     async lookup(
       handle: Handle,
-      { refresh, resend = false, waitOn429 = true }: { refresh: boolean; resend?: boolean; waitOn429?: boolean },
+      { refresh, resend = false, waitOn429 = true, early = false }: LookupOptions,
     ): Promise<LookupResponse> {
       // Start every read a lookup may need at once. Whether a lost request is
       // on record, and what a request needs, matter only when nothing is
       // cached; but reading them costs no credit, and saves a wait when they do.
       const credentials = readCredentials(handle);
       credentials.catch(() => undefined); // a failure surfaces in the request that awaits it, if one is sent
+      if (!refresh) await storedFor(handle);
       const [cached, startedAt] = await Promise.all([
         refresh ? null : cache.fresh(handle, { touch: true }),
         refresh || resend ? null : record.interrupted(handle),
       ]);
       if (cached) return { ok: true, list: cached.list, fromCache: true, keptIn: cached.keptIn };
-      // Popups opened at once for one profile share one request.
-      const pending = inFlight.get(handle);
-      if (pending) return pending;
-      if (startedAt !== null) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
-      const request = fetchList(handle, credentials, waitOn429).finally(() => inFlight.delete(handle));
-      inFlight.set(handle, request);
-      return request;
+      if (startedAt !== null && !inFlight.has(handle)) return { ok: false, handle, error: { kind: 'interrupted', startedAt } };
+      const answer = await shared(handle, credentials, waitOn429);
+      if (!('kept' in answer)) return answer.failure;
+      return { ok: true, list: answer.list, fromCache: false, keptIn: early ? null : await answer.kept };
+    },
+
+    /**
+     * Where `handle`'s answer is kept, once it is (a popup told of an answer
+     * before it was stored asks this): 'memory' when no fresh answer is kept
+     * but in the asker's own window.
+     */
+    async keptIn(handle: Handle): Promise<KeptIn> {
+      const being = storing.get(handle);
+      if (being) return being;
+      return (await cache.fresh(handle, { touch: false }))?.keptIn ?? 'memory';
     },
 
     /** Which of `handles` have a fresh cached answer: a lookup of them costs nothing. */
-    cachedAmong: (handles: readonly Handle[]) => cache.freshAmong(handles),
+    async cachedAmong(handles: readonly Handle[]): Promise<Set<Handle>> {
+      await allStored();
+      return cache.freshAmong(handles);
+    },
 
     /** The cached answer only; never sends a request, and writes nothing. */
-    peek: async (handle: Handle): Promise<HighlightList | null> => (await cache.fresh(handle, { touch: false }))?.list ?? null,
+    async peek(handle: Handle): Promise<HighlightList | null> {
+      await storedFor(handle);
+      return (await cache.fresh(handle, { touch: false }))?.list ?? null;
+    },
 
     /**
      * Forgets every answer and what was learned from them (owner ids), but
      * `keep`'s answer, which is stored again; says how many others went.
      */
     async clearCache(keep?: Handle): Promise<{ cleared: number; keptIn: KeptIn | null }> {
+      await allStored();
       const kept = keep ? await cache.fresh(keep, { touch: false }) : null;
       const cleared = await cache.clear();
       await ownerIds.clear();
@@ -172,7 +234,10 @@ export function createLookupService(options: LookupServiceOptions = {}) {
     },
 
     /** A new key was saved: answers cached before that happen to contain it are dropped. */
-    forgetAnswersContaining: (apiKey: string) => cache.dropContaining(apiKey),
+    async forgetAnswersContaining(apiKey: string): Promise<number> {
+      await allStored();
+      return cache.dropContaining(apiKey);
+    },
 
     carryOverLegacyCache: () => cache.carryOverLegacy(),
   };

@@ -60,7 +60,9 @@ export function createHandlers(deps: HandlerDeps): BackgroundHandlers {
       async 'peek-cache'({ handle }) {
         return { list: await lookup.peek(handle) };
       },
-      lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend }),
+      // The popup paints the answer while it is stored, then asks where it went.
+      lookup: ({ handle, refresh, resend }) => lookup.lookup(handle, { refresh, resend, early: true }),
+      'answer-kept': async ({ handle }) => ({ keptIn: await lookup.keptIn(handle) }),
       'highlight-stories': ({ highlightId, refresh, resend }) => stories.stories(highlightId, { refresh, resend }),
       'stories-run-estimate': async ({ of }) => ({ estimate: await storiesRuns.estimate(of) }),
       'stories-run-start': ({ of, credits }) => storiesRuns.start(of, credits),

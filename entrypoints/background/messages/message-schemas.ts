@@ -41,6 +41,7 @@ export const pageSchemas: Schemas<PageMessage> = {
   'get-status': z.object({ type: z.literal('get-status') }),
   'peek-cache': z.object({ type: z.literal('peek-cache'), handle }),
   lookup: z.object({ type: z.literal('lookup'), handle, refresh: z.boolean(), resend: z.optional(z.boolean()) }),
+  'answer-kept': z.object({ type: z.literal('answer-kept'), handle }),
   'highlight-stories': z.object({
     type: z.literal('highlight-stories'),
     highlightId,

@@ -2,7 +2,8 @@ import { plural, type Translate } from '@/utils/i18n';
 import type { KeptIn } from '@/utils/protocol';
 
 interface Props {
-  keptIn: KeptIn;
+  /** null: not known yet (a paid answer being stored); nothing is said meanwhile. */
+  keptIn: KeptIn | null;
   /** How many other answers were cleared, once that was done. */
   roomMade: number | null;
   busy: boolean;
@@ -15,7 +16,7 @@ interface Props {
  * but not in the cache. Say for how long, and offer to make room.
  */
 export function CacheFullNotice({ keptIn, roomMade, busy, onMakeRoom, t }: Props) {
-  if (keptIn === 'cache') {
+  if (keptIn === 'cache' || keptIn === null) {
     return roomMade === null ? null : (
       <p class="cache-notice" role="status" data-testid="cache-notice">
         {t(plural('roomMade', roomMade))}

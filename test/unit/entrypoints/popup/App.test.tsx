@@ -145,3 +145,83 @@ describe('copying from the header', () => {
     expect(clipboard).toHaveBeenCalledWith('528817151');
   });
 });
+
+describe('a paid answer', () => {
+  const paid = (keptIn: 'cache' | 'session' | null) => ({ ok: true as const, list: nasa, fromCache: false, keptIn });
+
+  function openLookingUp(send: Send<PageMessage>) {
+    const d = deps(send);
+    const early = reads(d, null);
+    let task = early.task;
+    return open(
+      {
+        ...d,
+        earlyTask: (id) => {
+          if (task?.id !== id) return null;
+          const given = task.answer;
+          task = null;
+          return given;
+        },
+      },
+      early.state,
+    );
+  }
+
+  it('told before it was stored: the list at once, then where it went, asked once after the paint', async () => {
+    const kept = deferred<{ keptIn: 'session' }>();
+    const send = fakeSend<PageMessage>({ lookup: paid(null), 'answer-kept': () => kept.promise, 'get-balance': balance });
+    const { root, main } = openLookingUp(send);
+    await vi.waitFor(() => expect(main().dataset.state).toBe('list'), PATIENT);
+    expect(root.querySelector('[data-testid="cache-notice"]')).toBeNull();
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('answer-kept', { handle: 'nasa' }), PATIENT);
+    kept.resolve({ keptIn: 'session' });
+    await vi.waitFor(() => expect(find(root, '[data-testid="cache-notice"]').textContent).toContain(en('cacheFullSession')), PATIENT);
+    expect(send.mock.calls.filter(([type]) => type === 'answer-kept')).toHaveLength(1);
+  });
+
+  it('told before it was stored and then kept in the cache: no notice', async () => {
+    const send = fakeSend<PageMessage>({ lookup: paid(null), 'answer-kept': { keptIn: 'cache' }, 'get-balance': balance });
+    const { root, main } = openLookingUp(send);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('answer-kept', { handle: 'nasa' }), PATIENT);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('get-balance', {}), PATIENT);
+    expect(main().dataset.state).toBe('list');
+    expect(root.querySelector('[data-testid="cache-notice"]')).toBeNull();
+  });
+
+  it('told with where it was kept: nothing more is asked', async () => {
+    const send = fakeSend<PageMessage>({ lookup: paid('cache'), 'get-balance': balance });
+    const { main } = openLookingUp(send);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('get-balance', {}), PATIENT);
+    expect(main().dataset.state).toBe('list');
+    expect(send).not.toHaveBeenCalledWith('answer-kept', expect.anything());
+  });
+
+  it('paints before the reducer’s code has loaded: a list needs none of it', async () => {
+    vi.resetModules();
+    // The reducer's chunk never arrives.
+    vi.doMock('@/entrypoints/popup/state', () => new Promise(() => undefined));
+    try {
+      const { App: FreshApp } = await import('@/entrypoints/popup/App');
+      const send = fakeSend<PageMessage>({ lookup: paid('cache'), 'get-balance': balance });
+      const d = deps(send);
+      const early = reads(d, null);
+      const given = early.task!;
+      const { root } = mount(
+        <FreshApp
+          {...d}
+          earlyTask={(id) => (id === given.id ? given.answer : null)}
+          initial={early.state}
+          t={en}
+          openOptions={vi.fn()}
+          openPage={vi.fn()}
+          popOut={vi.fn()}
+        />,
+      );
+      await vi.waitFor(() => expect(find(root, 'main').dataset.state).toBe('list'), PATIENT);
+      expect(root.querySelectorAll('.row')).toHaveLength(2);
+    } finally {
+      vi.doUnmock('@/entrypoints/popup/state');
+      vi.resetModules();
+    }
+  });
+});

@@ -285,6 +285,24 @@ describe('a cache too full for the answer', () => {
     expect(popupReducer(noProfile, { type: 'make-room' })).toBe(noProfile);
   });
 
+  it('an answer told before it was stored shows no notice until the background says where it went', () => {
+    const early = answer(openedOn('nasa'), { ok: true, list: list('nasa'), fromCache: false, keptIn: null });
+    expect(early.view).toMatchObject({ state: 'list', keptIn: null });
+    const kept = popupReducer(early, { type: 'answer-kept', handle: h('nasa'), fetchedAt: 1_000, keptIn: 'session' });
+    expect(kept.view).toMatchObject({ state: 'list', keptIn: 'session' });
+    // Said once: a second word changes nothing.
+    expect(popupReducer(kept, { type: 'answer-kept', handle: h('nasa'), fetchedAt: 1_000, keptIn: 'cache' })).toBe(kept);
+  });
+
+  it('where an answer went applies to that answer only: not another profile, another fetch, or a view with no list', () => {
+    const early = answer(openedOn('nasa'), { ok: true, list: list('nasa'), fromCache: false, keptIn: null });
+    expect(popupReducer(early, { type: 'answer-kept', handle: h('natgeo'), fetchedAt: 1_000, keptIn: 'session' })).toBe(early);
+    expect(popupReducer(early, { type: 'answer-kept', handle: h('nasa'), fetchedAt: 2_000, keptIn: 'session' })).toBe(early);
+    const loading = openedOn('nasa');
+    expect(popupReducer(loading, { type: 'answer-kept', handle: h('nasa'), fetchedAt: 1_000, keptIn: 'session' })).toBe(loading);
+    expect(popupReducer(listed, { type: 'answer-kept', handle: h('nasa'), fetchedAt: 1_000, keptIn: 'cache' })).toBe(listed);
+  });
+
   it('the background not answering leaves the notice as it was', () => {
     const asked = popupReducer(listed, { type: 'make-room' });
     const failedRoom = popupReducer(asked, { type: 'task-failed', taskId: asked.task!.id, message: 'gone' });

@@ -6,7 +6,7 @@ import { createLookupService, type LookupServiceOptions } from '@/entrypoints/ba
 import { REDACTED_KEY } from '@/entrypoints/background/lookup/redaction';
 import { MAX_RETRY_AFTER_SECONDS } from '@/entrypoints/background/lookup/retry-policy';
 import { MAX_CACHED_PROFILES } from '@/entrypoints/background/cache/cache-policy';
-import { apiKeyItem, cacheIndexItem, ownerIdsItem, settingsItem } from '@/entrypoints/background/storage-items';
+import { apiKeyItem, cacheIndexItem, lookupsInFlightItem, ownerIdsItem, settingsItem } from '@/entrypoints/background/storage-items';
 import { storage } from 'wxt/utils/storage';
 import { PATIENT } from '@/test/unit/helpers/patience';
 
@@ -486,5 +486,144 @@ describe('the key in answers', () => {
     await lookup.lookup(h('nasa'), { refresh: false });
     expect(await lookup.forgetAnswersContaining(KEY)).toBe(1);
     expect(await lookup.peek(h('nasa'))).toBeNull();
+  });
+});
+
+/** One highlight of nasa's, with `title`. */
+function oneHighlight(title = 'a') {
+  return vi.fn<typeof globalThis.fetch>(
+    async () =>
+      new Response(
+        JSON.stringify({
+          success: true,
+          data: { success: true, highlights: { '0': { id: '17900000000000001', title, owner: { id: '528817151', username: 'nasa' } } } },
+        }),
+      ),
+  );
+}
+
+/** storage.local.set held until `release`: the cache write of an answer is under way meanwhile. */
+function holdLocalWrites() {
+  const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+    await gate;
+    return original(items);
+  });
+  return { set, release };
+}
+
+const refuse = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+const cacheKeys = async () => Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('cache:'));
+
+describe('an answer told before it is stored (`early`, as the popup asks)', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await apiKeyItem.setValue(KEY);
+  });
+
+  it('comes with keptIn null while the cache write is held; keptIn() says where it went once written', async () => {
+    const fetch = oneHighlight();
+    const lookup = createLookupService({ fetch, isOnline: () => true });
+    const { set, release } = holdLocalWrites();
+    const answer = await lookup.lookup(h('nasa'), { refresh: false, early: true });
+    expect(answer).toMatchObject({ ok: true, fromCache: false, keptIn: null, list: { handle: 'nasa' } });
+    await vi.waitFor(() => expect(set).toHaveBeenCalled(), PATIENT);
+    expect(await cacheKeys()).toEqual([]);
+    let kept: string | null = null;
+    const where = lookup.keptIn(h('nasa')).then((k) => (kept = k));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(kept).toBeNull();
+    release();
+    expect(await where).toBe('cache');
+    expect(await cacheKeys()).toEqual(['cache:nasa']);
+    set.mockRestore();
+  });
+
+  it('closes the request’s record only after the answer is stored, so a worker stopped in between never pays twice silently', async () => {
+    const lookup = createLookupService({ fetch: oneHighlight(), isOnline: () => true });
+    const { set, release } = holdLocalWrites();
+    await lookup.lookup(h('nasa'), { refresh: false, early: true });
+    await vi.waitFor(() => expect(set).toHaveBeenCalled(), PATIENT);
+    expect(await lookupsInFlightItem.getValue()).toEqual([['nasa', expect.any(Number)]]);
+    // A worker that starts now finds the request on record: it reports it rather than sending it again.
+    const fetch = oneHighlight();
+    const next = createLookupService({ fetch, isOnline: () => true });
+    expect(await next.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: false, error: { kind: 'interrupted' } });
+    expect(fetch).not.toHaveBeenCalled();
+    release();
+    expect(await lookup.keptIn(h('nasa'))).toBe('cache');
+    await vi.waitFor(async () => expect(await lookupsInFlightItem.getValue()).toEqual([]), PATIENT);
+    set.mockRestore();
+  });
+
+  it('a lookup, a peek and an estimate meanwhile wait for the write and find the answer cached: one request in all', async () => {
+    const fetch = oneHighlight();
+    const lookup = createLookupService({ fetch, isOnline: () => true });
+    const { set, release } = holdLocalWrites();
+    await lookup.lookup(h('nasa'), { refresh: false, early: true });
+    await vi.waitFor(() => expect(set).toHaveBeenCalled(), PATIENT);
+    const again = lookup.lookup(h('nasa'), { refresh: false, early: true });
+    const peeked = lookup.peek(h('nasa'));
+    const among = lookup.cachedAmong([h('nasa'), h('natgeo')]);
+    release();
+    expect(await again).toMatchObject({ ok: true, fromCache: true, keptIn: 'cache' });
+    expect(await peeked).toMatchObject({ handle: 'nasa' });
+    expect([...(await among)]).toEqual(['nasa']);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    set.mockRestore();
+  });
+
+  it('a refresh meanwhile does not wait: it is a new request the user asked for', async () => {
+    const fetch = oneHighlight();
+    const lookup = createLookupService({ fetch, isOnline: () => true });
+    const { set, release } = holdLocalWrites();
+    await lookup.lookup(h('nasa'), { refresh: false, early: true });
+    await vi.waitFor(() => expect(set).toHaveBeenCalled(), PATIENT);
+    expect(await lookup.lookup(h('nasa'), { refresh: true, early: true })).toMatchObject({ ok: true, fromCache: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    release();
+    set.mockRestore();
+  });
+
+  it('a key saved meanwhile is dropped from the answer once it is written, never after', async () => {
+    await apiKeyItem.setValue('sk_live_old');
+    const lookup = createLookupService({ fetch: oneHighlight(`title ${KEY}`), isOnline: () => true });
+    const { set, release } = holdLocalWrites();
+    await lookup.lookup(h('nasa'), { refresh: false, early: true });
+    await vi.waitFor(() => expect(set).toHaveBeenCalled(), PATIENT);
+    const forgotten = lookup.forgetAnswersContaining(KEY);
+    release();
+    expect(await forgotten).toBe(1);
+    expect(await lookup.peek(h('nasa'))).toBeNull();
+    set.mockRestore();
+  });
+
+  it('says session or memory when storage.local refuses it, and memory for a profile with no answer kept', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(refuse);
+    const lookup = createLookupService({ fetch: oneHighlight(), isOnline: () => true });
+    expect(await lookup.lookup(h('nasa'), { refresh: false, early: true })).toMatchObject({ keptIn: null });
+    expect(await lookup.keptIn(h('nasa'))).toBe('session');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(refuse);
+    expect(await lookup.lookup(h('nasa'), { refresh: true, early: true })).toMatchObject({ keptIn: null });
+    expect(await lookup.keptIn(h('nasa'))).toBe('memory');
+    expect(await lookup.keptIn(h('natgeo'))).toBe('memory');
+    local.mockRestore();
+    session.mockRestore();
+  });
+
+  it('without `early`, the answer comes once stored, with where', async () => {
+    const lookup = createLookupService({ fetch: oneHighlight(), isOnline: () => true });
+    expect(await lookup.lookup(h('nasa'), { refresh: false })).toMatchObject({ ok: true, fromCache: false, keptIn: 'cache' });
+    expect(await cacheKeys()).toEqual(['cache:nasa']);
+    expect(await lookupsInFlightItem.getValue()).toEqual([]);
+  });
+
+  it('a failure is told once its record is closed', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => new Response('{"error":"User not found"}', { status: 404 }));
+    const lookup = createLookupService({ fetch, isOnline: () => true });
+    expect(await lookup.lookup(h('nasa'), { refresh: false, early: true })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    expect(await lookupsInFlightItem.getValue()).toEqual([]);
   });
 });

@@ -105,6 +105,19 @@ describe('page requests', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('says where a profile’s answer is kept, to its own pages only, and sends nothing for it', async () => {
+    const { handle, fetch } = setup();
+    await handle({ type: 'lookup', handle: 'nasa', refresh: false }, popup);
+    expect(await handle({ type: 'answer-kept', handle: 'nasa' }, popup)).toEqual({ keptIn: 'cache' });
+    // No answer kept for that profile: only the asking window holds one, if any.
+    expect(await handle({ type: 'answer-kept', handle: 'natgeo' }, poppedOutPopup)).toEqual({ keptIn: 'memory' });
+    expect(handle({ type: 'answer-kept', handle: 'nasa' }, contentScript)).toBeUndefined();
+    for (const bad of [{ type: 'answer-kept' }, { type: 'answer-kept', handle: '@nasa' }, { type: 'answer-kept', handle: 42 }]) {
+      expect(handle(bad, popup)).toBeUndefined();
+    }
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('drops unknown or malformed requests from its own pages', async () => {
     const { handle } = setup();
     const malformed = [
