@@ -117,7 +117,14 @@ describe('a popup for each of thirty tabs, opened at once', () => {
       if (round === 1) {
         const control = await world.browser.control();
         await control.evaluate(
-          (hs) => Promise.all(hs.map((h) => chrome.runtime.sendMessage({ type: 'lookup', handle: h, refresh: false }))),
+          // Each answered, then stored (a lookup is answered before its write, as the popup's are).
+          (hs) =>
+            Promise.all(
+              hs.map(async (h) => {
+                await chrome.runtime.sendMessage({ type: 'lookup', handle: h, refresh: false });
+                await chrome.runtime.sendMessage({ type: 'answer-kept', handle: h });
+              }),
+            ),
           handles.filter((_, t) => t % 2 === 0),
         );
         await world.stopWorker();

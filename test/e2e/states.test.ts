@@ -154,7 +154,8 @@ describe('errors', () => {
     const timeouts = await controlWorkerTimers(world.browser, REQUEST_TIMEOUT_MS);
     const popup = await world.popup(tab);
     await until('the request to reach SociaVault', () => world.api.held, (held) => held === 1);
-    expect(await popup.state()).toBe('loading');
+    // "Looking up…" once the answer has not come within the popup's wait for it (main.tsx, ANSWER_WAIT_MS).
+    await until('the popup to say it is looking up', () => popup.state(), (state) => state === 'loading', 10_000);
     expect(await timeouts.runNow()).toBeGreaterThanOrEqual(1);
     expect(await popup.settled('error')).toBe('error');
     expect(await popup.errorKind()).toBe('timeout');

@@ -56,6 +56,8 @@ export async function cacheAnswers(world: World, handlesToCache: readonly string
     const results: boolean[] = [];
     for (const handle of all) {
       const answer = (await chrome.runtime.sendMessage({ type: 'lookup', handle, refresh: false })) as { ok?: boolean } | undefined;
+      // A lookup is answered before its answer is stored, as the popup's are: this waits for the write.
+      if (answer?.ok) await chrome.runtime.sendMessage({ type: 'answer-kept', handle });
       results.push(answer?.ok === true);
     }
     return results;
