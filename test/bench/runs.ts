@@ -12,16 +12,32 @@ import { fillerList, type Subject, type SubjectName } from './subjects';
 export type Samples = Record<SubjectName, number[]>;
 
 /**
+ * A pause after each run: a closed popup's page is torn down (its DOM freed,
+ * its heap collected) after the run returns, and on two cores that work of
+ * one subject's browser would land in the next run of the other's (a
+ * 5,000-row popup's teardown showed as 98 and 221 ms "long tasks" in the
+ * product's next runs, none in 30 runs spaced apart).
+ */
+const SETTLE_MS = 150;
+
+/**
  * Runs `once` `runs` times for each subject, alternating which goes first, so
  * that a slow moment of the machine hits both alike. An unmeasured warm-up
  * run of each comes first.
  */
 export async function interleaved(subjects: readonly Subject[], runs: number, once: (subject: Subject, run: number) => Promise<number>): Promise<Samples> {
   const samples: Samples = { product: [], floor: [] };
-  for (const subject of subjects) await once(subject, -1);
+  const settle = () => new Promise((done) => setTimeout(done, SETTLE_MS));
+  for (const subject of subjects) {
+    await once(subject, -1);
+    await settle();
+  }
   for (let run = 0; run < runs; run++) {
     const order = run % 2 === 0 ? subjects : [...subjects].reverse();
-    for (const subject of order) samples[subject.name].push(await once(subject, run));
+    for (const subject of order) {
+      samples[subject.name].push(await once(subject, run));
+      await settle();
+    }
   }
   return samples;
 }

@@ -40,10 +40,10 @@ describe('step ends', () => {
   it('grows by the step asked, never past the end, and stops there', () => {
     let ends = [FIRST_ROWS];
     ends = withStep(ends, 25, 100);
-    expect(ends).toEqual([40, 65]);
+    expect(ends).toEqual([FIRST_ROWS, FIRST_ROWS + 25]);
     ends = withStep(ends, 150, 100);
-    expect(ends).toEqual([40, 65, 100]);
-    expect(withStep(ends, 10, 100)).toEqual([40, 65, 100]);
+    expect(ends).toEqual([FIRST_ROWS, FIRST_ROWS + 25, 100]);
+    expect(withStep(ends, 10, 100)).toEqual([FIRST_ROWS, FIRST_ROWS + 25, 100]);
   });
 
   it('returns a new array, so the list sees the change', () => {
